@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Quarry",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "QuarryCore", targets: ["QuarryCore"]),
+        .executable(name: "quarry-index", targets: ["quarry-index"]),
+        .executable(name: "quarry-query", targets: ["quarry-query"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // pkg-config flags for ICU and libxml2; only CQuarry's C files include their headers.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The only code that sees ICU, libstemmer, zlib, zstd and libxml2 headers; a plain C API for Swift.
+        .target(
+            name: "CQuarry",
+            dependencies: ["CICU", "CLibXML2"],
+            cSettings: [.define("U_SHOW_CPLUSPLUS_API", to: "0")],
+            linkerSettings: [
+                .linkedLibrary("stemmer"),
+                .linkedLibrary("zstd"),
+                .linkedLibrary("z"),
+            ]
+        ),
+        .target(
+            name: "QuarryCore",
+            dependencies: ["CQuarry"]
+        ),
+        .executableTarget(
+            name: "quarry-index",
+            dependencies: ["QuarryCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "quarry-query",
+            dependencies: ["QuarryCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Release-build benchmarks of the core (figures in BENCHMARKS.md).
+        .executableTarget(
+            name: "quarry-bench",
+            dependencies: ["QuarryCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "QuarryCoreTests",
+            dependencies: ["QuarryCore"]
+        ),
+        // End-to-end tests: run the executables on corpus/ (they build first).
+        .testTarget(
+            name: "QuarryCLITests",
+            dependencies: ["quarry-index", "quarry-query"]
+        ),
+    ]
+)

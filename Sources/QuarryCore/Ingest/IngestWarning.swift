@@ -1,0 +1,41 @@
+/// Something wrong with one input (a file, a line), reported while the rest goes on.
+public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// A JSON line or element that is not a valid document: skipped.
+        case malformed
+        /// Invalid UTF-8 replaced by U+FFFD (`count` replacements).
+        case invalidUTF8(count: Int)
+        /// A file that looks binary: skipped.
+        case binary
+        /// A file or folder that could not be read: skipped.
+        case unreadable
+        /// A document whose id came again: the later one wins.
+        case duplicateID
+        /// Anything else worth saying (an unknown language, a skipped file kind).
+        case notice
+    }
+
+    public var kind: Kind
+    public var path: String
+    /// 1-based line (JSON Lines) or element (JSON array) number, when it applies.
+    public var line: Int?
+    /// 1-based byte column, when it applies.
+    public var column: Int?
+    public var message: String
+
+    public init(_ kind: Kind, path: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.kind = kind
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `path:line:column: message`, like a compiler's diagnostics.
+    public var description: String {
+        var text = path
+        if let line { text += ":\(line)" }
+        if let column { text += ":\(column)" }
+        return text + ": " + message
+    }
+}

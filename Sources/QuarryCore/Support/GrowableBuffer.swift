@@ -1,0 +1,61 @@
+/// A growable array of plain values in manually managed memory, for hot loops: no copy-on-write
+/// checks, no exclusivity checks inside a struct's mutating methods, no bounds checks in release.
+/// Noncopyable, so exactly one owner frees it.
+struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get {
+            assert(index >= 0 && index < count)
+            return base[index]
+        }
+        set {
+            assert(index >= 0 && index < count)
+            base[index] = newValue
+        }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Bytes allocated.
+    var memoryBytes: Int { capacity * MemoryLayout<Element>.stride }
+
+    @inline(__always)
+    mutating func append(_ value: Element) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = value
+        count += 1
+    }
+
+    mutating func append(contentsOf buffer: UnsafeBufferPointer<Element>) {
+        if count + buffer.count > capacity { grow(to: count + buffer.count) }
+        if let source = buffer.baseAddress { (base + count).update(from: source, count: buffer.count) }
+        count += buffer.count
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    /// Makes room for at least `minimum` elements, doubling.
+    mutating func grow(to minimum: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < minimum { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+
+    /// The elements as a buffer pointer, valid until the next mutation.
+    var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+import QuarryCore
+
+@main
+struct QuarryIndex: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quarry-index",
+        abstract: "Build and maintain a Quarry index.",
+        version: QuarryVersion.string
+    )
+}
