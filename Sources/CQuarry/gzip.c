@@ -17,6 +17,10 @@ int64_t cq_gz_read(cq_gzfile *file, uint8_t *out, int64_t capacity) {
     return n < 0 ? -1 : (int64_t)n;
 }
 
+int64_t cq_gz_offset(cq_gzfile *file) {
+    return (int64_t)gzoffset((gzFile)file);
+}
+
 const char *cq_gz_error(cq_gzfile *file) {
     int code = 0;
     const char *message = gzerror((gzFile)file, &code);

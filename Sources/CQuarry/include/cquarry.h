@@ -19,6 +19,13 @@
 extern "C" {
 #endif
 
+/* ---- Memory ---- */
+
+/** Hints that `address` will be read soon (a cache prefetch); never faults. */
+static inline void cq_prefetch(const void *address) {
+    __builtin_prefetch(address, 0, 3);
+}
+
 /* ---- Word segmentation (ICU word break iterator, UAX #29 plus dictionaries) ---- */
 
 /** Rule status limits of ICU's word break iterator (UBRK_WORD_*). */
@@ -109,6 +116,9 @@ cq_gzfile *cq_gz_open(const char *path);
 /** Reads up to `capacity` decompressed bytes; returns how many (0 at the end), or -1 on error. */
 int64_t cq_gz_read(cq_gzfile *file, uint8_t *out, int64_t capacity);
 
+/** Bytes of the file (compressed) consumed so far. */
+int64_t cq_gz_offset(cq_gzfile *file);
+
 /** The last error's message (zlib's, or the system's). */
 const char *cq_gz_error(cq_gzfile *file);
 
@@ -132,6 +142,22 @@ typedef struct cq_html_text {
 int32_t cq_html_extract(const uint8_t *html, int64_t length, cq_html_text *out);
 
 void cq_html_free(cq_html_text *text);
+
+/* ---- CRC32C (Castagnoli), with SSE4.2's crc32 instruction where the CPU has it ---- */
+
+/** Continues a CRC32C over `length` bytes: start with crc = 0, pass the previous result to go on. */
+uint32_t cq_crc32c(uint32_t crc, const uint8_t *bytes, size_t length);
+
+/* ---- zstd block compression, for stored fields ---- */
+
+/** The largest compressed size of `length` bytes. */
+size_t cq_zstd_bound(size_t length);
+
+/** Compresses into `out` (capacity from cq_zstd_bound); returns the compressed length, 0 on error. */
+size_t cq_zstd_compress(const uint8_t *bytes, size_t length, uint8_t *out, size_t capacity, int level);
+
+/** Decompresses exactly `length` bytes into `out`; returns 0 on success, -1 when corrupt. */
+int32_t cq_zstd_decompress(const uint8_t *bytes, size_t compressed, uint8_t *out, size_t length);
 
 #ifdef __cplusplus
 }

@@ -71,11 +71,10 @@ private struct AnalysisChain: ~Copyable {
     private let stopWords: Set<String>
     private let elisions: Set<String>
     /// Surface forms (ASCII lowercased) seen so far, and the vocabulary id each normalizes to
-    /// (`-1`: no term, the token only takes its position).
+    /// (`-1`: a stop word, which only takes its position; `-2`: nothing left, no token at all).
     private var surfaces = ByteStringTable(initialCapacity: 1 << 16)
     private var surfaceTerms = GrowableBuffer<Int32>(capacity: 1 << 16)
-    /// Room for the longest key plus one 8-byte word of padding.
-    private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: Analyzer.maximumTokenBytes + 8)
+    private var pending = PendingKeys()
     private var icuRanges: [Range<Int>] = []
 
     init(settings: AnalysisSettings, vocabulary: Vocabulary) throws(AnalysisError) {
@@ -90,8 +89,6 @@ private struct AnalysisChain: ~Copyable {
         stopWords = settings.stopWords ? StopWords.list(forStemmer: settings.language.stemmer) : []
         elisions = Elision.prefixes(forStemmer: settings.language.stemmer)
     }
-
-    deinit { scratch.deallocate() }
 
     var cachedSurfaceForms: Int { surfaces.count }
 
@@ -180,8 +177,17 @@ private struct AnalysisChain: ~Copyable {
     private mutating func scanFast(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, count: Int,
                                    offset: Int, into tokens: inout TokenBuffer) {
         var scanner = FastWordScanner(base, from: start, to: end)
-        while let range = scanner.next() {
-            emit(base, range, count: count, offset: offset, into: &tokens)
+        var done = false
+        while !done {
+            var prepared = 0
+            while prepared < PendingKeys.capacity {
+                guard let range = scanner.next() else {
+                    done = true
+                    break
+                }
+                if prepare(prepared, base, range, count: count) { prepared += 1 }
+            }
+            for slot in 0..<prepared { resolve(slot, offset: offset, into: &tokens) }
         }
     }
 
@@ -189,8 +195,15 @@ private struct AnalysisChain: ~Copyable {
                                          offset: Int, into tokens: inout TokenBuffer) {
         icuRanges.removeAll(keepingCapacity: true)
         segmenter.segment(UnsafeRawBufferPointer(start: base + start, count: end - start), into: &icuRanges)
-        for range in icuRanges {
-            emit(base, (range.lowerBound + start)..<(range.upperBound + start), count: count, offset: offset, into: &tokens)
+        var next = 0
+        while next < icuRanges.count {
+            var prepared = 0
+            while prepared < PendingKeys.capacity && next < icuRanges.count {
+                let range = icuRanges[next]
+                next += 1
+                if prepare(prepared, base, (range.lowerBound + start)..<(range.upperBound + start), count: count) { prepared += 1 }
+            }
+            for slot in 0..<prepared { resolve(slot, offset: offset, into: &tokens) }
         }
     }
 
@@ -205,15 +218,16 @@ private struct AnalysisChain: ~Copyable {
         return word | (upper >> 2)
     }
 
-    /// Looks a segment up in the surface cache (normalizing it on a miss) and appends its token.
-    /// The key is the segment with its ASCII letters lowercased, made and hashed 8 bytes at a time.
+    /// Makes a segment's cache key in pending slot `slot` (its ASCII letters lowercased, built and
+    /// hashed 8 bytes at a time) and prefetches its hash slot, so that the lookups of a batch of
+    /// segments wait for memory together rather than one after the other. False when the segment
+    /// is too long to be a token.
     @inline(__always)
-    private mutating func emit(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, count: Int,
-                               offset: Int, into tokens: inout TokenBuffer) {
+    private mutating func prepare(_ slot: Int, _ base: UnsafePointer<UInt8>, _ range: Range<Int>, count: Int) -> Bool {
         let length = range.count
-        guard length <= Analyzer.maximumTokenBytes else { return }
+        guard length <= Analyzer.maximumTokenBytes else { return false }
         let source = UnsafeRawPointer(base + range.lowerBound)
-        let key = UnsafeMutableRawPointer(scratch)
+        let key = pending.key(slot)
         var state = ByteHash.start(count: length)
         var high: UInt64 = 0
         var i = 0
@@ -243,12 +257,23 @@ private struct AnalysisChain: ~Copyable {
         } else {
             prefix = key.loadUnaligned(as: UInt64.self)
         }
-        let keyBytes = UnsafeRawBufferPointer(start: key, count: length)
-        let surface = Int(surfaces.intern(keyBytes, hash: ByteHash.finish(state), prefix: prefix))
+        let hash = ByteHash.finish(state)
+        surfaces.prefetch(hash: hash)
+        pending.set(slot, range: range, hash: hash, prefix: prefix, isASCII: high & 0x8080_8080_8080_8080 == 0)
+        return true
+    }
+
+    /// Looks pending slot `slot` up in the surface cache (normalizing it on a miss) and appends its token.
+    @inline(__always)
+    private mutating func resolve(_ slot: Int, offset: Int, into tokens: inout TokenBuffer) {
+        let range = pending.ranges[slot]
+        let keyBytes = UnsafeRawBufferPointer(start: pending.key(slot), count: range.count)
+        let surface = Int(surfaces.intern(keyBytes, hash: pending.hashes[slot], prefix: pending.prefixes[slot]))
         if surface == surfaceTerms.count {
-            surfaceTerms.append(normalize(keyBytes, isASCII: high & 0x8080_8080_8080_8080 == 0))
+            surfaceTerms.append(normalize(keyBytes, isASCII: pending.ascii[slot]))
         }
         let term = surfaceTerms[surface]
+        if term == -2 { return }
         let position = tokens.length
         tokens.length += 1
         if term >= 0 {
@@ -257,15 +282,46 @@ private struct AnalysisChain: ~Copyable {
     }
 
     /// Case folding, elision, stop list, stemming and accent removal of one surface form (ASCII letters
-    /// already lowercased); returns its vocabulary id, or -1 when it leaves no term.
+    /// already lowercased); returns its vocabulary id, -1 for a stop word, -2 when nothing is left.
     private func normalize(_ key: UnsafeRawBufferPointer, isASCII: Bool) -> Int32 {
         var word = isASCII ? key : folder.caseFold(key)
         word = Elision.strip(word, prefixes: elisions)
-        if word.isEmpty { return -1 }
+        if word.isEmpty { return -2 }
         if !stopWords.isEmpty, stopWords.contains(String(decoding: word, as: UTF8.self)) { return -1 }
         if let stemmer { word = stemmer.stem(word) }
         if settings.foldDiacritics, !isASCII, !UTF8Repair.isASCII(word) { word = folder.removeAccents(word) }
-        if word.isEmpty { return -1 }
+        if word.isEmpty { return -2 }
         return vocabulary.intern(word)
+    }
+}
+
+/// A batch of segments between being keyed and being looked up (see `AnalysisChain.prepare`).
+private struct PendingKeys: ~Copyable {
+    static let capacity = 16
+    /// Room for the longest key plus one 8-byte word of padding.
+    private static let keyStride = Analyzer.maximumTokenBytes + 9
+    private let keys = UnsafeMutableRawPointer.allocate(byteCount: capacity * keyStride, alignment: 8)
+    let ranges = UnsafeMutablePointer<Range<Int>>.allocate(capacity: capacity)
+    let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+    let prefixes = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+    let ascii = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
+
+    deinit {
+        keys.deallocate()
+        ranges.deallocate()
+        hashes.deallocate()
+        prefixes.deallocate()
+        ascii.deallocate()
+    }
+
+    @inline(__always)
+    func key(_ slot: Int) -> UnsafeMutableRawPointer { keys + slot * Self.keyStride }
+
+    @inline(__always)
+    func set(_ slot: Int, range: Range<Int>, hash: UInt64, prefix: UInt64, isASCII: Bool) {
+        (ranges + slot).initialize(to: range)
+        hashes[slot] = hash
+        prefixes[slot] = prefix
+        ascii[slot] = isASCII
     }
 }

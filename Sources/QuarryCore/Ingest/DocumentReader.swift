@@ -3,6 +3,9 @@
 /// the file (and line and column where they apply) and the rest is read.
 public struct DocumentReader {
     public var format: InputFormat
+    /// Called now and then with the bytes of input read so far (as stored: compressed files
+    /// count their compressed bytes), for progress reports.
+    public var onProgress: ((Int) -> Void)?
 
     public init(format: InputFormat = .auto) {
         self.format = format
@@ -11,8 +14,11 @@ public struct DocumentReader {
     /// Reads every document under `paths` (folders recursively, in name order), calling `emit`
     /// for each document and `warn` for each problem; either may throw to stop the reading.
     public func read(_ paths: [String], warn: (IngestWarning) throws -> Void, emit: (Document) throws -> Void) throws {
+        var done = 0
         for entry in try FileWalker.files(paths, warn: warn) {
-            try read(entry, warn: warn, emit: emit)
+            try read(entry, before: done, warn: warn, emit: emit)
+            done += FileSize.of(entry.path) ?? 0
+            onProgress?(done)
         }
     }
 
@@ -21,19 +27,19 @@ public struct DocumentReader {
         FileWalker.files(paths, warn: { _ in }).map { ($0.path, FileSize.of($0.path) ?? 0) }
     }
 
-    private func read(_ entry: FileWalker.Entry, warn: (IngestWarning) throws -> Void, emit: (Document) throws -> Void) throws {
+    private func read(_ entry: FileWalker.Entry, before: Int, warn: (IngestWarning) throws -> Void, emit: (Document) throws -> Void) throws {
         let kind = format == .auto ? (InputFormat.detect(entry.path) ?? .text) : format
         do {
             switch kind {
-            case .jsonl, .auto: try readJSONLines(entry, warn: warn, emit: emit)
+            case .jsonl, .auto: try readJSONLines(entry, before: before, warn: warn, emit: emit)
             case .json: try readJSONArray(entry, warn: warn, emit: emit)
             case .text, .html:
                 guard var bytes = try readWhole(entry, warn: warn) else { return }
                 let document: Document?
                 if kind == .html {
-                    document = HTMLDocumentDecoder.decode(bytes, id: entry.relativePath, path: entry.path)
+                    document = HTMLDocumentDecoder.decode(bytes, id: entry.path, path: entry.path)
                 } else {
-                    document = TextDocumentDecoder.decode(&bytes, id: entry.relativePath, path: entry.path,
+                    document = TextDocumentDecoder.decode(&bytes, id: entry.path, path: entry.path,
                                                           markdown: entry.path.lowercased().contains(".md"))
                 }
                 guard let document else {
@@ -47,10 +53,12 @@ public struct DocumentReader {
         }
     }
 
-    private func readJSONLines(_ entry: FileWalker.Entry, warn: (IngestWarning) throws -> Void, emit: (Document) throws -> Void) throws {
+    private func readJSONLines(_ entry: FileWalker.Entry, before: Int, warn: (IngestWarning) throws -> Void,
+                               emit: (Document) throws -> Void) throws {
         let reader = try LineReader(path: entry.path)
         var decoder = JSONDocumentDecoder()
         while let line = try reader.nextLine() {
+            if reader.lineNumber & 255 == 0 { onProgress?(before + reader.fileOffset) }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             var repaired: [UInt8] = []
             if let fixed = UTF8Repair.repair(line) {

@@ -7,11 +7,19 @@ import Darwin
 /// Lists the files to read under the paths given: files as they are, folders recursively in
 /// name order, following symbolic links but never into a folder twice (so link loops end).
 struct FileWalker {
-    /// A file to read and the id prefix its text documents get (its path relative to the folder
-    /// named, or the path as given for a file named directly).
+    /// A file to read. Its path, as reached from the path given (without a leading `./`), is the
+    /// id of a text, Markdown or HTML document: the same file gets the same id whether its folder
+    /// or the file itself is named, so adding it again replaces it.
     struct Entry: Equatable {
         var path: String
-        var relativePath: String
+    }
+
+    /// `path` without leading `./` and trailing `/`.
+    static func normalize(_ path: String) -> String {
+        var path = path[...]
+        while path.hasPrefix("./") { path = path.dropFirst(2) }
+        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        return String(path)
     }
 
     /// The readable files of known kinds under `paths` (every file named directly); problems
@@ -19,17 +27,16 @@ struct FileWalker {
     static func files(_ paths: [String], warn: (IngestWarning) throws -> Void) rethrows -> [Entry] {
         var entries: [Entry] = []
         var visited = Set<FileIdentity>()
-        for path in paths {
+        for path in paths.map(normalize) {
             var info = stat()
             guard stat(path, &info) == 0 else {
                 try warn(IngestWarning(.unreadable, path: path, message: "cannot read: \(String(cString: strerror(errno)))"))
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-                try walk(root, relative: "", into: &entries, visited: &visited, warn: warn)
+                try walk(path, into: &entries, visited: &visited, warn: warn)
             } else {
-                entries.append(Entry(path: path, relativePath: path))
+                entries.append(Entry(path: path))
             }
         }
         return entries
@@ -40,7 +47,7 @@ struct FileWalker {
         var inode: UInt64
     }
 
-    private static func walk(_ folder: String, relative: String, into entries: inout [Entry],
+    private static func walk(_ folder: String, into entries: inout [Entry],
                              visited: inout Set<FileIdentity>, warn: (IngestWarning) throws -> Void) rethrows {
         var info = stat()
         guard stat(folder, &info) == 0 else { return }
@@ -62,17 +69,16 @@ struct FileWalker {
         }
         closedir(directory)
         for name in names.sorted() {
-            let path = folder + "/" + name
-            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            let path = folder == "." ? name : folder + "/" + name
             var child = stat()
             guard stat(path, &child) == 0 else {
                 try warn(IngestWarning(.unreadable, path: path, message: "cannot read: \(String(cString: strerror(errno)))"))
                 continue
             }
             if child.st_mode & S_IFMT == S_IFDIR {
-                try walk(path, relative: relativePath, into: &entries, visited: &visited, warn: warn)
+                try walk(path, into: &entries, visited: &visited, warn: warn)
             } else if child.st_mode & S_IFMT == S_IFREG, InputFormat.detect(name) != nil {
-                entries.append(Entry(path: path, relativePath: relativePath))
+                entries.append(Entry(path: path))
             }
         }
     }

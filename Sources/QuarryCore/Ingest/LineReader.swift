@@ -50,6 +50,9 @@ public final class LineReader {
         buffer.deallocate()
     }
 
+    /// Bytes of the file (as stored, compressed or not) read so far.
+    public var fileOffset: Int { Int(cq_gz_offset(file)) }
+
     /// The next line, or nil at the end of the file.
     public func nextLine() throws(InputError) -> UnsafeRawBufferPointer? {
         var scanFrom = start

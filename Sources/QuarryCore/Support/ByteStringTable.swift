@@ -1,3 +1,5 @@
+import CQuarry
+
 /// An interning table of byte strings: each distinct string gets a dense `Int32` id (0, 1, 2, ...)
 /// in the order it was first inserted, and its bytes can be read back by id.
 ///
@@ -56,6 +58,12 @@ struct ByteStringTable: ~Copyable {
         var value: UInt64 = 0
         for i in 0..<bytes.count { value |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << (8 * UInt64(i)) }
         return value
+    }
+
+    /// Starts loading the slot where a string of `hash` would be, for a lookup soon after.
+    @inline(__always)
+    func prefetch(hash: UInt64) {
+        cq_prefetch(slots + (Int(truncatingIfNeeded: hash) & mask))
     }
 
     /// The id of `bytes`, or nil. `hash` is `ByteHash.hash(bytes)`, `prefix` is `prefix(of: bytes)`.

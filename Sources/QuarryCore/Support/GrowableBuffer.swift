@@ -45,6 +45,12 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
 
     mutating func removeAll() { count = 0 }
 
+    /// Counts `n` more elements as present: ones written directly into reserved capacity.
+    mutating func advance(by n: Int) {
+        assert(count + n <= capacity)
+        count += n
+    }
+
     /// Makes room for at least `minimum` elements, doubling.
     mutating func grow(to minimum: Int) {
         var newCapacity = capacity * 2

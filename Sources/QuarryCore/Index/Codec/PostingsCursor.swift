@@ -1,0 +1,277 @@
+/// Reads one term's postings (the layout `PostingsWriter` writes) from the mapped `.post` and
+/// `.pos` files: documents in increasing order, their frequencies and, on demand, positions.
+///
+/// Blocks decode 128 documents at a time; `advance(to:)` jumps over whole blocks with the skip
+/// entries, and the skip entries also give each block's largest frequency and shortest field for
+/// block-max pruning. Every offset and value is checked against the file: on corrupt data the
+/// cursor stops (`doc` becomes `noMoreDocs`) and records the problem in `corruption`, which
+/// searches check at the end, so a damaged index gives an error, never a crash.
+final class PostingsCursor {
+    static let noMoreDocs = UInt32.max
+
+    let info: TermInfo
+    private let postings: UnsafeRawBufferPointer
+    private let positionsFile: UnsafeRawBufferPointer
+    private let postingsPath: String
+    private let positionsPath: String
+    private let documentCount: UInt32
+    private let blockCount: Int
+    private let skipStart: Int
+    private let blocksStart: Int
+    /// Where data may end: the start of the footer.
+    private let postingsLimit: Int
+    private let positionsLimit: Int
+
+    private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
+    private let freqs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
+    private var block = -1
+    private var count = 0
+    private var index = 0
+    /// The current document, or `noMoreDocs`.
+    private(set) var doc: UInt32 = 0
+    /// Set when the data turned out corrupt.
+    private(set) var corruption: IndexError?
+
+    private var positionsBlock = -1
+    private var positionValues = GrowableBuffer<UInt32>(capacity: 256)
+    private let positionStarts = UnsafeMutablePointer<Int>.allocate(capacity: PostingsLayout.blockSize + 1)
+
+    /// A cursor before the first document; call `next()` or `advance(to:)`.
+    init(info: TermInfo, postings: MappedFile, positions: MappedFile, documentCount: Int) {
+        self.info = info
+        self.postings = postings.bytes
+        positionsFile = positions.bytes
+        postingsPath = postings.path
+        positionsPath = positions.path
+        self.documentCount = UInt32(clamping: documentCount)
+        blockCount = PostingsLayout.blockCount(docFreq: info.docFreq)
+        skipStart = info.postingsOffset
+        blocksStart = info.postingsOffset + (blockCount > 1 ? blockCount * PostingsLayout.skipEntrySize : 0)
+        postingsLimit = postings.bytes.count - FileFormat.footerSize
+        positionsLimit = positions.bytes.count - FileFormat.footerSize
+        if info.docFreq <= 0 || info.postingsOffset < FileFormat.headerSize || blocksStart > postingsLimit
+            || info.positionsOffset < FileFormat.headerSize || info.positionsOffset > positionsLimit {
+            fail(.corrupt(file: postingsPath, reason: "term postings at \(info.postingsOffset) outside the file"))
+        } else if blockCount > 1, Int(skipDocEnd(blockCount - 1)) + blocksStart > postingsLimit {
+            fail(.corrupt(file: postingsPath, reason: "term blocks at \(blocksStart) run past the end"))
+        }
+    }
+
+    deinit {
+        docs.deallocate()
+        freqs.deallocate()
+        positionStarts.deallocate()
+    }
+
+    /// The current document's frequency.
+    @inline(__always)
+    var freq: Int { Int(freqs[index]) }
+
+    /// Moves to the next document; returns it, or `noMoreDocs`.
+    @inline(__always)
+    @discardableResult
+    func next() -> UInt32 {
+        if doc == Self.noMoreDocs { return doc }
+        index += 1
+        if index >= count {
+            guard block + 1 < blockCount, loadBlock(block + 1) else { return finish() }
+        }
+        doc = docs[index]
+        return doc
+    }
+
+    /// Moves to the first document at or after `target`; returns it, or `noMoreDocs`.
+    @inline(__always)
+    @discardableResult
+    func advance(to target: UInt32) -> UInt32 {
+        if doc == Self.noMoreDocs { return doc }
+        if block >= 0, index < count, docs[count - 1] >= target {
+            while docs[index] < target { index += 1 }
+            doc = docs[index]
+            return doc
+        }
+        // Skip whole blocks whose last document is before the target.
+        var next = max(block + 1, 0)
+        while next < blockCount - 1, skipLastDoc(next) < target { next += 1 }
+        guard next < blockCount, loadBlock(next) else { return finish() }
+        while index < count, docs[index] < target { index += 1 }
+        if index >= count { return advance(to: target) }
+        doc = docs[index]
+        return doc
+    }
+
+    // MARK: Block-max data
+
+    /// The index of the block holding `target` (or the last block), without decoding anything.
+    @inline(__always)
+    func blockIndex(containing target: UInt32, from start: Int) -> Int {
+        var i = max(start, 0)
+        while i < blockCount - 1, skipLastDoc(i) < target { i += 1 }
+        return i
+    }
+
+    /// The number of blocks.
+    var blocks: Int { blockCount }
+
+    /// The last document of block `i`.
+    @inline(__always)
+    func lastDoc(ofBlock i: Int) -> UInt32 {
+        blockCount > 1 ? skipLastDoc(i) : (block == 0 && count > 0 ? docs[count - 1] : Self.noMoreDocs - 1)
+    }
+
+    /// The largest frequency and the shortest field of block `i`.
+    @inline(__always)
+    func impact(ofBlock i: Int) -> (maxFreq: Int, minLength: Int) {
+        guard blockCount > 1 else { return (info.maxFreq, info.minLength) }
+        let entry = skipStart + i * PostingsLayout.skipEntrySize
+        return (Int(load32(entry + 16)), Int(load32(entry + 20)))
+    }
+
+    /// The block the cursor is in (-1 before the first).
+    var currentBlock: Int { block }
+
+    // MARK: Positions
+
+    /// The current document's positions, in increasing order; valid until the cursor moves to
+    /// another block. Empty when the positions are corrupt (see `corruption`).
+    func positions() -> UnsafeBufferPointer<UInt32> {
+        if positionsBlock != block {
+            guard decodePositions() else { return UnsafeBufferPointer(start: nil, count: 0) }
+        }
+        let start = positionStarts[index]
+        return UnsafeBufferPointer(start: positionValues.base + start, count: positionStarts[index + 1] - start)
+    }
+
+    // MARK: Decoding
+
+    @inline(__always)
+    private func load32(_ offset: Int) -> UInt32 {
+        postings.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
+    }
+
+    @inline(__always)
+    private func skipLastDoc(_ i: Int) -> UInt32 { load32(skipStart + i * PostingsLayout.skipEntrySize) }
+
+    @inline(__always)
+    private func skipDocEnd(_ i: Int) -> UInt32 { load32(skipStart + i * PostingsLayout.skipEntrySize + 4) }
+
+    @inline(__always)
+    private func skipPositionsEnd(_ i: Int) -> Int {
+        Int(truncatingIfNeeded: postings.loadUnaligned(fromByteOffset: skipStart + i * PostingsLayout.skipEntrySize + 8,
+                                                       as: UInt64.self).littleEndian)
+    }
+
+    private func finish() -> UInt32 {
+        doc = Self.noMoreDocs
+        return doc
+    }
+
+    private func fail(_ error: IndexError) {
+        if corruption == nil { corruption = error }
+        doc = Self.noMoreDocs
+        block = blockCount
+    }
+
+    /// Decodes block `i`; false (with `corruption` set) when its data is damaged.
+    private func loadBlock(_ i: Int) -> Bool {
+        let start = blocksStart + (i == 0 ? 0 : Int(skipDocEnd(i - 1)))
+        let end = blockCount > 1 ? blocksStart + Int(skipDocEnd(i)) : postingsLimit
+        let blockDocs = i < blockCount - 1 ? PostingsLayout.blockSize : info.docFreq - (blockCount - 1) * PostingsLayout.blockSize
+        var previous: Int64 = i == 0 ? -1 : Int64(skipLastDoc(i - 1))
+        guard start <= end, end <= postingsLimit else {
+            fail(.corrupt(file: postingsPath, reason: "block \(i) of a term at \(info.postingsOffset) outside the file"))
+            return false
+        }
+        var offset = start
+        if blockDocs == PostingsLayout.blockSize {
+            for pass in 0..<2 {
+                let width = offset < end ? Int(postings[offset]) : 99
+                guard width <= 32, offset + 1 + BitPacking.packedSize(width: width) <= end else {
+                    fail(.corrupt(file: postingsPath, reason: "bad packed block at \(offset)"))
+                    return false
+                }
+                BitPacking.unpack(postings.baseAddress! + offset + 1, width: width, into: pass == 0 ? docs : freqs)
+                offset += 1 + BitPacking.packedSize(width: width)
+            }
+            for j in 0..<blockDocs {
+                previous += Int64(docs[j]) + 1
+                docs[j] = UInt32(truncatingIfNeeded: previous)
+                freqs[j] += 1
+            }
+        } else {
+            var cursor = ByteCursor(postings, range: offset..<end, file: postingsPath)
+            do {
+                for j in 0..<blockDocs {
+                    let value = try cursor.readVInt()
+                    previous += Int64(value >> 1) + 1
+                    docs[j] = UInt32(truncatingIfNeeded: previous)
+                    freqs[j] = value & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try cursor.readVInt() + 2)
+                }
+            } catch {
+                fail(error)
+                return false
+            }
+        }
+        guard previous < Int64(documentCount), blockCount == 1 || UInt32(truncatingIfNeeded: previous) == skipLastDoc(i) else {
+            fail(.corrupt(file: postingsPath, reason: "document \(previous) out of range in a block at \(start)"))
+            return false
+        }
+        block = i
+        count = blockDocs
+        index = 0
+        return true
+    }
+
+    /// Decodes the current block's positions into absolute positions per document.
+    private func decodePositions() -> Bool {
+        guard block >= 0, block < blockCount else { return false }
+        var total = 0
+        positionStarts[0] = 0
+        for j in 0..<count {
+            total += Int(freqs[j])
+            positionStarts[j + 1] = total
+        }
+        let start = info.positionsOffset + (block == 0 ? 0 : skipPositionsEnd(block - 1))
+        let end = blockCount > 1 ? info.positionsOffset + skipPositionsEnd(block) : positionsLimit
+        guard start >= info.positionsOffset, start <= end, end <= positionsLimit else {
+            fail(.corrupt(file: positionsPath, reason: "positions of a term at \(info.positionsOffset) outside the file"))
+            return false
+        }
+        positionValues.removeAll()
+        if positionValues.capacity < total + BitPacking.blockSize { positionValues.grow(to: total + BitPacking.blockSize) }
+        var offset = start
+        var decoded = 0
+        while total - decoded >= BitPacking.blockSize {
+            let width = offset < end ? Int(positionsFile[offset]) : 99
+            guard width <= 32, offset + 1 + BitPacking.packedSize(width: width) <= end else {
+                fail(.corrupt(file: positionsPath, reason: "bad packed positions at \(offset)"))
+                return false
+            }
+            BitPacking.unpack(positionsFile.baseAddress! + offset + 1, width: width, into: positionValues.base + decoded)
+            offset += 1 + BitPacking.packedSize(width: width)
+            decoded += BitPacking.blockSize
+        }
+        var cursor = ByteCursor(positionsFile, range: offset..<end, file: positionsPath)
+        do {
+            while decoded < total {
+                positionValues.base[decoded] = UInt32(truncatingIfNeeded: try cursor.readVInt())
+                decoded += 1
+            }
+        } catch {
+            fail(error)
+            return false
+        }
+        positionValues.advance(by: total)
+        // Gaps to absolute positions, document by document.
+        let values = positionValues.base
+        for j in 0..<count {
+            var position: UInt32 = 0
+            for k in positionStarts[j]..<positionStarts[j + 1] {
+                position = k == positionStarts[j] ? values[k] : position &+ values[k] &+ 1
+                values[k] = position
+            }
+        }
+        positionsBlock = block
+        return true
+    }
+}

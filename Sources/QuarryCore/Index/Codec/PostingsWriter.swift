@@ -1,0 +1,170 @@
+/// What the term dictionary records of one term of one field.
+struct TermInfo: Equatable, Sendable {
+    /// Documents containing the term.
+    var docFreq: Int
+    /// Occurrences in all documents.
+    var totalTermFreq: Int
+    /// Where its postings start in the `.post` file.
+    var postingsOffset: Int
+    /// Where its positions start in the `.pos` file.
+    var positionsOffset: Int
+    /// Its highest frequency in one document, and the shortest field among its documents: with
+    /// them BM25 bounds the term's score in any document (MaxScore, block-max WAND).
+    var maxFreq: Int
+    var minLength: Int
+}
+
+/// Postings layout constants shared by the writer and the cursor (see docs/FORMAT.md).
+enum PostingsLayout {
+    /// Documents per block.
+    static let blockSize = BitPacking.blockSize
+    /// Bytes of one skip entry: lastDoc u32, docEnd u32, positionsEnd u64, maxFreq u32, minLength u32.
+    static let skipEntrySize = 24
+
+    /// Blocks a term of `docFreq` documents has: full blocks of 128, then a shorter tail block.
+    @inline(__always)
+    static func blockCount(docFreq: Int) -> Int { (docFreq + blockSize - 1) / blockSize }
+}
+
+/// Encodes the postings and positions of terms, one term at a time, documents in increasing order.
+///
+/// Per term, in `.post`:
+///
+///     postings  := skips? block+
+///     skips     := skip{blocks}           only when there is more than one block
+///     skip      := lastDoc:u32 docEnd:u32 positionsEnd:u64 maxFreq:u32 minLength:u32
+///     block     := full | tail
+///     full      := width:u8 packed(doc - previous - 1){128} width:u8 packed(freq - 1){128}
+///     tail      := ( vint((doc - previous - 1) << 1 | freq == 1) vint(freq - 2)? ){n < 128}
+///
+/// and in `.pos`, per block, the positions of its documents in order, each document's first
+/// position as it is and the others as `gap - 1`, in chunks: `width:u8 packed{128}` while 128
+/// values remain, then the rest as vints. `docEnd` is relative to the first block, `positionsEnd`
+/// to the term's first position byte; `previous` starts at -1.
+///
+/// A noncopyable struct, so its per-posting work runs without dynamic exclusivity checks.
+struct PostingsWriter: ~Copyable {
+    private let postings: FileWriter
+    private let positions: FileWriter
+    private var blocks = ByteStream(capacity: 1 << 16)
+    private var skips = ByteStream(capacity: 1 << 12)
+    private var positionChunk = ByteStream(capacity: 1 << 16)
+    private let docDeltas = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
+    private let freqs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
+    private var positionValues = GrowableBuffer<UInt32>(capacity: 1 << 12)
+    private var inBlock = 0
+    private var lastDoc: Int64 = -1
+    private var blockLastDoc: Int64 = -1
+    private var blockMaxFreq = 0
+    private var blockMinLength = Int.max
+    // The term being written.
+    private var docFreq = 0
+    private var totalTermFreq = 0
+    private var maxFreq = 0
+    private var minLength = Int.max
+    private var positionsStart = 0
+    private var positionsWritten = 0
+
+    init(postings: FileWriter, positions: FileWriter) {
+        self.postings = postings
+        self.positions = positions
+    }
+
+    deinit {
+        docDeltas.deallocate()
+        freqs.deallocate()
+    }
+
+    mutating func startTerm() {
+        blocks.removeAll()
+        skips.removeAll()
+        inBlock = 0
+        lastDoc = -1
+        docFreq = 0
+        totalTermFreq = 0
+        maxFreq = 0
+        minLength = Int.max
+        blockMaxFreq = 0
+        blockMinLength = Int.max
+        positionsStart = positions.position
+        positionsWritten = 0
+    }
+
+    /// Adds one document of the term: its id (greater than the last), its positions in
+    /// increasing order, and its field length.
+    @inline(__always)
+    mutating func addDocument(_ doc: UInt32, positions docPositions: UnsafeBufferPointer<UInt32>, length: Int) {
+        let freq = docPositions.count
+        assert(Int64(doc) > lastDoc && freq > 0)
+        docDeltas[inBlock] = UInt32(truncatingIfNeeded: Int64(doc) - lastDoc - 1)
+        freqs[inBlock] = UInt32(freq)
+        lastDoc = Int64(doc)
+        var previous: UInt32 = 0
+        for (i, position) in docPositions.enumerated() {
+            positionValues.append(i == 0 ? position : position - previous - 1)
+            previous = position
+        }
+        inBlock += 1
+        docFreq += 1
+        totalTermFreq += freq
+        blockMaxFreq = max(blockMaxFreq, freq)
+        blockMinLength = min(blockMinLength, length)
+        if inBlock == PostingsLayout.blockSize { finishBlock() }
+    }
+
+    /// Ends the term: writes its skips and blocks; returns what the dictionary records.
+    mutating func finishTerm() -> TermInfo {
+        if inBlock > 0 { finishBlock() }
+        let postingsOffset = postings.position
+        if PostingsLayout.blockCount(docFreq: docFreq) > 1 { postings.write(skips.bytes) }
+        postings.write(blocks.bytes)
+        return TermInfo(docFreq: docFreq, totalTermFreq: totalTermFreq, postingsOffset: postingsOffset,
+                        positionsOffset: positionsStart, maxFreq: maxFreq, minLength: minLength)
+    }
+
+    private mutating func finishBlock() {
+        if inBlock == PostingsLayout.blockSize {
+            BitPacking.appendBlock(docDeltas, to: &blocks)
+            for i in 0..<inBlock { freqs[i] -= 1 }
+            BitPacking.appendBlock(freqs, to: &blocks)
+        } else {
+            for i in 0..<inBlock {
+                let delta = UInt64(docDeltas[i])
+                if freqs[i] == 1 {
+                    blocks.appendVInt(delta << 1 | 1)
+                } else {
+                    blocks.appendVInt(delta << 1)
+                    blocks.appendVInt(UInt64(freqs[i] - 2))
+                }
+            }
+        }
+        writePositions()
+        skips.appendUInt32(UInt32(truncatingIfNeeded: lastDoc))
+        skips.appendUInt32(UInt32(blocks.count))
+        skips.appendUInt64(UInt64(positionsWritten))
+        skips.appendUInt32(UInt32(blockMaxFreq))
+        skips.appendUInt32(UInt32(blockMinLength))
+        maxFreq = max(maxFreq, blockMaxFreq)
+        minLength = min(minLength, blockMinLength)
+        blockMaxFreq = 0
+        blockMinLength = Int.max
+        inBlock = 0
+    }
+
+    private mutating func writePositions() {
+        positionChunk.removeAll()
+        let values = positionValues.elements
+        var start = 0
+        while values.count - start >= BitPacking.blockSize {
+            BitPacking.appendBlock(values.baseAddress! + start, to: &positionChunk)
+            start += BitPacking.blockSize
+        }
+        while start < values.count {
+            positionChunk.appendVInt(UInt64(values[start]))
+            start += 1
+        }
+        positions.write(positionChunk.bytes)
+        positionsWritten += positionChunk.count
+        positionValues.removeAll()
+    }
+}

@@ -1,0 +1,195 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a term dictionary written by `TermDictionaryWriter`, in place in the mapped file:
+/// exact lookups by binary search over the block index then a scan of one block, and ordered
+/// iteration over a field's terms (all of them, or those with a prefix).
+final class TermDictionaryReader: @unchecked Sendable {
+    let file: MappedFile
+    private let body: Range<Int>
+    private let indexOffset: Int
+    private let blockCount: Int
+    /// Per field: statistics and its range of blocks.
+    private(set) var fields: [Field: (stats: FieldStatistics, blocks: Range<Int>)] = [:]
+
+    init(file: MappedFile, segment: SegmentID, verifyChecksum: Bool) throws(IndexError) {
+        self.file = file
+        body = try FileFormat.validate(file, kind: .terms, segment: segment, verifyChecksum: verifyChecksum)
+        guard body.count >= 16 else { throw .corrupt(file: file.path, reason: "no trailer") }
+        var trailer = ByteCursor(file.bytes, range: (body.upperBound - 16)..<body.upperBound, file: file.path)
+        let indexOffset = Int(truncatingIfNeeded: try trailer.readUInt64())
+        let fieldsOffset = Int(truncatingIfNeeded: try trailer.readUInt64())
+        guard indexOffset >= body.lowerBound, indexOffset + 4 <= fieldsOffset, fieldsOffset <= body.upperBound - 16 else {
+            throw .corrupt(file: file.path, reason: "trailer offsets \(indexOffset), \(fieldsOffset) out of range")
+        }
+        self.indexOffset = indexOffset
+        var index = ByteCursor(file.bytes, range: indexOffset..<fieldsOffset, file: file.path)
+        blockCount = Int(try index.readUInt32())
+        guard indexOffset + 4 + 8 * blockCount <= fieldsOffset else {
+            throw .corrupt(file: file.path, reason: "block index of \(blockCount) entries overruns")
+        }
+        var cursor = ByteCursor(file.bytes, range: fieldsOffset..<(body.upperBound - 16), file: file.path)
+        let fieldCount = Int(try cursor.readByte())
+        for _ in 0..<fieldCount {
+            let raw = try cursor.readByte()
+            guard let field = Field(rawValue: raw) else { throw cursor.corrupt("unknown field \(raw)") }
+            let termCount = try cursor.readInt(atMost: Int(Int32.max))
+            let firstBlock = try cursor.readInt(atMost: blockCount)
+            let blocks = try cursor.readInt(atMost: blockCount - firstBlock)
+            let docCount = try cursor.readInt(atMost: Int(Int32.max))
+            let sumTotalTermFreq = try cursor.readInt(atMost: Int.max)
+            let sumDocFreq = try cursor.readInt(atMost: Int.max)
+            fields[field] = (FieldStatistics(field: field, termCount: termCount, docCount: docCount,
+                                             sumTotalTermFreq: sumTotalTermFreq, sumDocFreq: sumDocFreq),
+                             firstBlock..<(firstBlock + blocks))
+        }
+    }
+
+    /// Statistics of `field` (zeros when the segment has none of it).
+    func statistics(_ field: Field) -> FieldStatistics {
+        fields[field]?.stats ?? FieldStatistics(field: field, termCount: 0, docCount: 0, sumTotalTermFreq: 0, sumDocFreq: 0)
+    }
+
+    /// The entry of `term` in `field`, or nil.
+    func lookup(_ term: UnsafeRawBufferPointer, in field: Field) throws(IndexError) -> TermInfo? {
+        guard let blocks = fields[field]?.blocks, !blocks.isEmpty else { return nil }
+        // The last block whose first term is <= term.
+        var low = blocks.lowerBound
+        var high = blocks.upperBound - 1
+        if try compare(firstTerm(ofBlock: low), term) > 0 { return nil }
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if try compare(firstTerm(ofBlock: middle), term) <= 0 { low = middle } else { high = middle - 1 }
+        }
+        var iterator = try TermIterator(dictionary: self, blocks: low..<(low + 1))
+        while let entry = try iterator.next() {
+            let order = compare(entry.term, term)
+            if order == 0 { return entry.info }
+            if order > 0 { return nil }
+        }
+        return nil
+    }
+
+    /// Iterates every term of `field` in order.
+    func terms(in field: Field) throws(IndexError) -> TermIterator {
+        try TermIterator(dictionary: self, blocks: fields[field]?.blocks ?? 0..<0)
+    }
+
+    /// Iterates the terms of `field` that start with `prefix`, in order.
+    func terms(in field: Field, withPrefix prefix: UnsafeRawBufferPointer) throws(IndexError) -> TermIterator {
+        guard let blocks = fields[field]?.blocks, !blocks.isEmpty else { return try TermIterator(dictionary: self, blocks: 0..<0) }
+        // The last block whose first term is < prefix may hold the first match.
+        var low = blocks.lowerBound
+        var high = blocks.upperBound - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if try compare(firstTerm(ofBlock: middle), prefix) < 0 { low = middle } else { high = middle - 1 }
+        }
+        var iterator = try TermIterator(dictionary: self, blocks: low..<blocks.upperBound)
+        iterator.prefix = Array(prefix)
+        return iterator
+    }
+
+    /// Byte-wise order of two terms.
+    @inline(__always)
+    func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0 {
+            let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+            if order != 0 { return Int(order) }
+        }
+        return a.count - b.count
+    }
+
+    /// The file offset of block `i`'s index entry.
+    private func indexEntry(_ i: Int) throws(IndexError) -> ByteCursor {
+        guard i >= 0 && i < blockCount else { throw .corrupt(file: file.path, reason: "block \(i) of \(blockCount)") }
+        let offset = Int(truncatingIfNeeded: file.bytes.loadUnaligned(fromByteOffset: indexOffset + 4 + 8 * i, as: UInt64.self).littleEndian)
+        guard offset >= indexOffset, offset < body.upperBound else {
+            throw .corrupt(file: file.path, reason: "block index entry \(i) at \(offset) out of range")
+        }
+        return ByteCursor(file.bytes, range: offset..<body.upperBound, file: file.path)
+    }
+
+    private func firstTerm(ofBlock i: Int) throws(IndexError) -> UnsafeRawBufferPointer {
+        var entry = try indexEntry(i)
+        return try entry.readBytes()
+    }
+
+    /// Block `i`'s file offset and the ordinal of its first term.
+    fileprivate func block(_ i: Int) throws(IndexError) -> (offset: Int, ordinal: Int) {
+        var entry = try indexEntry(i)
+        _ = try entry.readBytes()
+        let offset = try entry.readInt(atMost: indexOffset)
+        guard offset >= body.lowerBound else { throw entry.corrupt("block offset \(offset) before the data") }
+        return (offset, try entry.readInt(atMost: Int(Int32.max)))
+    }
+
+    fileprivate var dataEnd: Int { indexOffset }
+}
+
+/// Walks the terms of a range of blocks in order, rebuilding each term from its shared prefix.
+struct TermIterator {
+    private let dictionary: TermDictionaryReader
+    private let blocks: Range<Int>
+    private var nextBlock: Int
+    private var cursor: ByteCursor
+    private var remainingInBlock = 0
+    private var info = TermInfo(docFreq: 0, totalTermFreq: 0, postingsOffset: 0, positionsOffset: 0, maxFreq: 0, minLength: 0)
+    private var term: [UInt8] = []
+    /// Only terms with this prefix (the walk stops after the last of them).
+    var prefix: [UInt8]?
+    /// The ordinal (rank in its field) of the term last returned.
+    private(set) var ordinal = -1
+
+    init(dictionary: TermDictionaryReader, blocks: Range<Int>) throws(IndexError) {
+        self.dictionary = dictionary
+        self.blocks = blocks
+        nextBlock = blocks.lowerBound
+        cursor = ByteCursor(dictionary.file.bytes, range: 0..<0, file: dictionary.file.path)
+    }
+
+    /// The next term and its entry (the bytes are valid until the next call), or nil at the end.
+    mutating func next() throws(IndexError) -> (term: UnsafeRawBufferPointer, info: TermInfo)? {
+        while true {
+            guard try advance() else { return nil }
+            if let prefix {
+                if term.starts(with: prefix) { break }
+                if term.lexicographicallyPrecedes(prefix) { continue }
+                return nil
+            }
+            break
+        }
+        return term.withUnsafeBytes { ($0, info) }
+    }
+
+    private mutating func advance() throws(IndexError) -> Bool {
+        if remainingInBlock == 0 {
+            guard nextBlock < blocks.upperBound else { return false }
+            let (offset, firstOrdinal) = try dictionary.block(nextBlock)
+            cursor = ByteCursor(dictionary.file.bytes, range: offset..<dictionary.dataEnd, file: dictionary.file.path)
+            remainingInBlock = try cursor.readInt(atMost: TermDictionaryWriter.blockSize)
+            guard remainingInBlock > 0 else { throw cursor.corrupt("empty term block") }
+            ordinal = firstOrdinal - 1
+            nextBlock += 1
+            term.removeAll(keepingCapacity: true)
+            info = TermInfo(docFreq: 0, totalTermFreq: 0, postingsOffset: 0, positionsOffset: 0, maxFreq: 0, minLength: 0)
+        }
+        let shared = try cursor.readInt(atMost: term.count)
+        term.removeSubrange(shared...)
+        term.append(contentsOf: try cursor.readBytes())
+        let docFreq = try cursor.readInt(atMost: Int(Int32.max))
+        let extra = try cursor.readInt(atMost: Int.max - docFreq)
+        let postings = try cursor.readInt(atMost: Int.max - info.postingsOffset)
+        let positions = try cursor.readInt(atMost: Int.max - info.positionsOffset)
+        info = TermInfo(docFreq: docFreq, totalTermFreq: docFreq + extra, postingsOffset: info.postingsOffset + postings,
+                        positionsOffset: info.positionsOffset + positions,
+                        maxFreq: try cursor.readInt(atMost: Int.max), minLength: try cursor.readInt(atMost: Int.max))
+        remainingInBlock -= 1
+        ordinal += 1
+        return true
+    }
+}

@@ -1,0 +1,103 @@
+/// The index's current commit (`MANIFEST`): the analysis settings and the live segments with
+/// their deletes. A commit writes `MANIFEST.tmp`, syncs it and renames it over `MANIFEST`, so a
+/// reader always sees one whole commit, the old or the new.
+///
+///     manifest := generation:vint nextSegment:vint settings segments:vint segment*
+///     settings := language:bytes stemmer:bytes foldDiacritics:u8 stopWords:u8
+///     segment  := name:bytes id:16 documents:vint deleted:vint deletesGeneration:vint
+///                 files:vint (kind:4 size:vint){files}
+struct Manifest: Equatable, Sendable {
+    static let fileName = "MANIFEST"
+
+    var generation: Int
+    var nextSegment: Int
+    var settings: AnalysisSettings
+    var segments: [SegmentInfo]
+
+    init(settings: AnalysisSettings) {
+        generation = 0
+        nextSegment = 1
+        self.settings = settings
+        segments = []
+    }
+
+    var documentCount: Int { segments.reduce(0) { $0 + $1.documentCount } }
+    var liveCount: Int { segments.reduce(0) { $0 + $1.liveCount } }
+
+    /// Every file the commit uses (the manifest included).
+    var fileNames: Set<String> {
+        Set(segments.flatMap(\.fileNames) + [Self.fileName])
+    }
+
+    static func read(directory: String) throws(IndexError) -> Manifest {
+        let path = "\(directory)/\(fileName)"
+        guard FileSystem.exists(path) else { throw .notAnIndex(path: directory) }
+        let file = try MappedFile(path: path)
+        let body = try FileFormat.validate(file, kind: .manifest, segment: .zero, verifyChecksum: true)
+        var cursor = ByteCursor(file.bytes, range: body, file: path)
+        let generation = try cursor.readInt(atMost: Int.max)
+        let nextSegment = try cursor.readInt(atMost: 999_999_999)
+        let code = try cursor.readString()
+        let stemmer = try cursor.readString()
+        let fold = try cursor.readByte() != 0
+        let stop = try cursor.readByte() != 0
+        var manifest = Manifest(settings: AnalysisSettings(language: Language(code: code, stemmer: stemmer.isEmpty ? nil : stemmer),
+                                                           foldDiacritics: fold, stopWords: stop))
+        manifest.generation = generation
+        manifest.nextSegment = nextSegment
+        let count = try cursor.readInt(atMost: 1_000_000)
+        for _ in 0..<count {
+            let name = try cursor.readString()
+            guard name.count == 7, name.hasPrefix("s"), name.dropFirst().allSatisfy(\.isNumber) else {
+                throw cursor.corrupt("bad segment name '\(name)'")
+            }
+            let id = SegmentID(bytes: try cursor.readRaw(16))
+            let documents = try cursor.readInt(atMost: Int(Int32.max))
+            let deleted = try cursor.readInt(atMost: documents)
+            let deletesGeneration = try cursor.readInt(atMost: Int.max)
+            var sizes: [FileFormat.Kind: Int] = [:]
+            let files = try cursor.readInt(atMost: 32)
+            for _ in 0..<files {
+                let raw = String(decoding: try cursor.readRaw(4), as: UTF8.self)
+                guard let kind = FileFormat.Kind(rawValue: raw) else { throw cursor.corrupt("unknown file kind '\(raw)'") }
+                sizes[kind] = try cursor.readInt(atMost: Int.max)
+            }
+            manifest.segments.append(SegmentInfo(name: name, id: id, documentCount: documents, deletedCount: deleted,
+                                                 deletesGeneration: deletesGeneration, fileSizes: sizes))
+        }
+        guard cursor.isAtEnd else { throw cursor.corrupt("trailing bytes") }
+        return manifest
+    }
+
+    /// Writes this manifest as the index's commit: atomically, durably.
+    func commit(directory: String) throws(IndexError) {
+        let temporary = "\(directory)/\(Self.fileName).tmp"
+        let file = try FileWriter(path: temporary, kind: .manifest, segment: .zero)
+        file.withBuffer { out in
+            out.appendVInt(generation)
+            out.appendVInt(nextSegment)
+            out.appendString(settings.language.code)
+            out.appendString(settings.language.stemmer ?? "")
+            out.append(settings.foldDiacritics ? 1 : 0)
+            out.append(settings.stopWords ? 1 : 0)
+            out.appendVInt(segments.count)
+            for segment in segments {
+                out.appendString(segment.name)
+                out.appendUInt64(segment.id.high)
+                out.appendUInt64(segment.id.low)
+                out.appendVInt(segment.documentCount)
+                out.appendVInt(segment.deletedCount)
+                out.appendVInt(segment.deletesGeneration)
+                let kinds = FileFormat.Kind.allCases.filter { segment.fileSizes[$0] != nil }
+                out.appendVInt(kinds.count)
+                for kind in kinds {
+                    out.append(kind.rawValue)
+                    out.appendVInt(segment.fileSizes[kind]!)
+                }
+            }
+        }
+        try file.finish()
+        try FileSystem.replace("\(directory)/\(Self.fileName)", with: temporary)
+        try FileSystem.syncDirectory(directory)
+    }
+}

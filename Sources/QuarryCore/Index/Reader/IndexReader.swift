@@ -1,0 +1,71 @@
+/// An open index at one commit: its segments, their deletes, and the statistics ranking needs,
+/// summed over segments (deleted documents count until a merge removes them, as in Lucene).
+///
+/// Immutable and `Sendable`: any number of searches can share it. A commit made after it was
+/// opened is seen by opening the index again.
+public final class IndexReader: Sendable {
+    public let directory: String
+    /// The analysis the index was built with; queries use the same.
+    public let settings: AnalysisSettings
+    let manifest: Manifest
+    let segments: [SegmentReader]
+    /// The first global document number of each segment: global = base + local.
+    let documentBases: [Int]
+    private let fieldStatistics: [Field: FieldStatistics]
+
+    /// Opens the index in `directory` at its current commit. With `verifyChecksums`, every file's
+    /// checksum is checked first (slower: it reads everything).
+    public init(directory: String, verifyChecksums: Bool = false) throws(IndexError) {
+        self.directory = directory
+        manifest = try Manifest.read(directory: directory)
+        settings = manifest.settings
+        var segments: [SegmentReader] = []
+        var bases: [Int] = []
+        var base = 0
+        for info in manifest.segments {
+            segments.append(try SegmentReader(info: info, directory: directory, verifyChecksums: verifyChecksums))
+            bases.append(base)
+            base += info.documentCount
+        }
+        self.segments = segments
+        documentBases = bases
+        var statistics: [Field: FieldStatistics] = [:]
+        for field in Field.allCases {
+            var total = FieldStatistics(field: field, termCount: 0, docCount: 0, sumTotalTermFreq: 0, sumDocFreq: 0)
+            for segment in segments {
+                let stats = segment.terms.statistics(field)
+                total.termCount += stats.termCount
+                total.docCount += stats.docCount
+                total.sumTotalTermFreq += stats.sumTotalTermFreq
+                total.sumDocFreq += stats.sumDocFreq
+            }
+            statistics[field] = total
+        }
+        fieldStatistics = statistics
+    }
+
+    /// Documents in all segments, deleted ones included.
+    public var documentCount: Int { manifest.documentCount }
+    /// Documents not deleted.
+    public var liveDocumentCount: Int { manifest.liveCount }
+
+    /// Statistics of `field` summed over the segments.
+    func statistics(_ field: Field) -> FieldStatistics { fieldStatistics[field]! }
+
+    /// The segment holding global document `doc`, and its local number.
+    func locate(_ doc: Int) -> (segment: Int, local: Int) {
+        var low = 0
+        var high = segments.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if documentBases[middle] <= doc { low = middle } else { high = middle - 1 }
+        }
+        return (low, doc - documentBases[low])
+    }
+
+    /// The id of global document `doc`.
+    public func id(ofDocument doc: Int) -> String {
+        let (segment, local) = locate(doc)
+        return segments[segment].ids.id(local)
+    }
+}

@@ -1,0 +1,76 @@
+/// What `quarry-index stats` reports of an index.
+public struct IndexStatistics: Sendable {
+    public var liveDocuments: Int
+    public var deletedDocuments: Int
+    public var segments: Int
+    /// Distinct terms of the title and body fields (a term in both counts twice).
+    public var terms: Int
+    /// Postings (term-document pairs) and positions (occurrences) of title and body.
+    public var postings: Int
+    public var positions: Int
+    /// Average field lengths, in tokens.
+    public var averageTitleLength: Double
+    public var averageBodyLength: Double
+    /// Bytes on disk by kind of file.
+    public var bytes: [String: Int]
+    public var settings: AnalysisSettings
+    public var generation: Int
+
+    /// The kinds `bytes` reports, in order.
+    public static let byteKinds = ["terms", "postings", "positions", "norms", "stored", "other"]
+
+    init(_ reader: IndexReader) throws(IndexError) {
+        liveDocuments = reader.liveDocumentCount
+        deletedDocuments = reader.documentCount - reader.liveDocumentCount
+        segments = reader.segments.count
+        settings = reader.settings
+        generation = reader.manifest.generation
+        let title = reader.statistics(.title)
+        let body = reader.statistics(.body)
+        postings = title.sumDocFreq + body.sumDocFreq
+        positions = title.sumTotalTermFreq + body.sumTotalTermFreq
+        averageTitleLength = title.docCount > 0 ? Double(title.sumTotalTermFreq) / Double(title.docCount) : 0
+        averageBodyLength = body.docCount > 0 ? Double(body.sumTotalTermFreq) / Double(body.docCount) : 0
+        terms = try Self.distinctTerms(reader, .title) + Self.distinctTerms(reader, .body)
+        var bytes = Dictionary(uniqueKeysWithValues: Self.byteKinds.map { ($0, 0) })
+        for segment in reader.manifest.segments {
+            for (kind, size) in segment.fileSizes {
+                let name: String
+                switch kind {
+                case .terms: name = "terms"
+                case .postings: name = "postings"
+                case .positions: name = "positions"
+                case .norms: name = "norms"
+                case .stored, .ids: name = "stored"
+                case .columns, .deletes, .manifest: name = "other"
+                }
+                bytes[name, default: 0] += size
+            }
+        }
+        bytes["other", default: 0] += FileSystem.size("\(reader.directory)/\(Manifest.fileName)") ?? 0
+        self.bytes = bytes
+    }
+
+    /// Terms of `field` over all segments, each counted once (a merge of the sorted term lists).
+    private static func distinctTerms(_ reader: IndexReader, _ field: Field) throws(IndexError) -> Int {
+        if reader.segments.count == 1 { return reader.segments[0].terms.statistics(field).termCount }
+        var iterators = try reader.segments.map { segment throws(IndexError) in try segment.terms.terms(in: field) }
+        var current: [[UInt8]?] = []
+        for i in iterators.indices { current.append(try iterators[i].next().map { Array($0.term) }) }
+        var count = 0
+        while let smallest = current.compactMap({ $0 }).min(by: { $0.lexicographicallyPrecedes($1) }) {
+            count += 1
+            for i in iterators.indices where current[i] == smallest {
+                current[i] = try iterators[i].next().map { Array($0.term) }
+            }
+        }
+        return count
+    }
+}
+
+extension IndexReader {
+    /// Statistics of the index for `quarry-index stats`.
+    public func statistics() throws(IndexError) -> IndexStatistics { try IndexStatistics(self) }
+
+    public var segmentCount: Int { segments.count }
+}

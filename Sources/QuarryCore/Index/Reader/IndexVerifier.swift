@@ -1,0 +1,139 @@
+/// `quarry-index verify`: checks every checksum, then cross-checks the structures of each segment
+/// (term order, postings against their dictionary entries, document counts and field statistics,
+/// positions against field lengths, ids against the id field and the stored documents, deletes).
+public enum IndexVerifier {
+    /// What was checked.
+    public struct Report: Sendable {
+        public var segments = 0
+        public var files = 0
+        public var documents = 0
+        public var terms = 0
+        public var postings = 0
+        public var positions = 0
+    }
+
+    /// Verifies the index in `directory`; throws the first problem found, naming its file.
+    public static func verify(directory: String) throws(IndexError) -> Report {
+        let manifest = try Manifest.read(directory: directory)
+        var report = Report()
+        report.files = 1
+        for info in manifest.segments {
+            for kind in SegmentInfo.fileKinds + (info.deletesGeneration > 0 ? [.deletes] : []) {
+                let path = info.path(kind, in: directory)
+                guard let size = FileSystem.size(path) else {
+                    throw .corrupt(file: path, reason: "missing (named by the manifest)")
+                }
+                if let expected = info.fileSizes[kind], expected != size {
+                    throw .corrupt(file: path, reason: "\(size) bytes, the manifest says \(expected)")
+                }
+                report.files += 1
+            }
+            let segment = try SegmentReader(info: info, directory: directory, verifyChecksums: true)
+            try verify(segment, settings: manifest.settings, into: &report)
+            report.segments += 1
+        }
+        return report
+    }
+
+    private static func verify(_ segment: SegmentReader, settings: AnalysisSettings, into report: inout Report) throws(IndexError) {
+        let count = segment.documentCount
+        let termsPath = segment.terms.file.path
+        for field in Field.allCases {
+            let stats = segment.terms.statistics(field)
+            let lengths = segment.norms[field]
+            var iterator = try segment.terms.terms(in: field)
+            var previous: [UInt8]?
+            var terms = 0
+            var sumDocFreq = 0
+            var sumTotalTermFreq = 0
+            while let (term, info) = try iterator.next() {
+                let bytes = Array(term)
+                if let previous, !previous.lexicographicallyPrecedes(bytes) {
+                    throw .corrupt(file: termsPath, reason: "\(field) terms out of order at '\(String(decoding: bytes, as: UTF8.self))'")
+                }
+                previous = bytes
+                terms += 1
+                let name = "\(field) term '\(String(decoding: bytes, as: UTF8.self))'"
+                let cursor = segment.postings(info)
+                var docs = 0
+                var occurrences = 0
+                var maxFreq = 0
+                var minLength = Int.max
+                while cursor.next() != PostingsCursor.noMoreDocs {
+                    let doc = Int(cursor.doc)
+                    let positions = cursor.positions()
+                    guard positions.count == cursor.freq else { break }
+                    let length = field == .id ? 1 : Int(lengths?[doc] ?? 0)
+                    var last = -1
+                    for position in positions {
+                        guard Int(position) > last else {
+                            throw .corrupt(file: segment.positions.path, reason: "\(name): positions out of order in document \(doc)")
+                        }
+                        if !settings.stopWords, Int(position) >= max(length, 1) {
+                            throw .corrupt(file: segment.positions.path,
+                                           reason: "\(name): position \(position) beyond the field's length \(length) in document \(doc)")
+                        }
+                        last = Int(position)
+                    }
+                    docs += 1
+                    occurrences += cursor.freq
+                    maxFreq = max(maxFreq, cursor.freq)
+                    minLength = min(minLength, length)
+                }
+                if let corruption = cursor.corruption { throw corruption }
+                guard docs == info.docFreq, occurrences == info.totalTermFreq else {
+                    throw .corrupt(file: segment.postings.path,
+                                   reason: "\(name): \(docs) documents and \(occurrences) occurrences, the dictionary says \(info.docFreq) and \(info.totalTermFreq)")
+                }
+                guard maxFreq == info.maxFreq, field == .id || minLength == info.minLength else {
+                    throw .corrupt(file: segment.postings.path, reason: "\(name): block-max data does not match the postings")
+                }
+                sumDocFreq += docs
+                sumTotalTermFreq += occurrences
+            }
+            guard terms == stats.termCount, sumDocFreq == stats.sumDocFreq else {
+                throw .corrupt(file: termsPath, reason: "\(field): \(terms) terms and \(sumDocFreq) postings, the statistics say \(stats.termCount) and \(stats.sumDocFreq)")
+            }
+            if field == .id {
+                guard sumDocFreq == count else {
+                    throw .corrupt(file: termsPath, reason: "id field posts \(sumDocFreq) documents of \(count)")
+                }
+            } else {
+                var lengthSum = 0
+                var withField = 0
+                for doc in 0..<count {
+                    let length = Int(lengths?[doc] ?? 0)
+                    lengthSum += length
+                    if length > 0 { withField += 1 }
+                }
+                guard lengthSum == stats.sumTotalTermFreq, withField == stats.docCount, sumTotalTermFreq == lengthSum || settings.stopWords else {
+                    throw .corrupt(file: segment.norms[field] == nil ? termsPath : termsPath.replacingSuffix("terms", with: "norms"),
+                                   reason: "\(field): field lengths sum to \(lengthSum) over \(withField) documents, the postings hold \(sumTotalTermFreq) occurrences and the statistics say \(stats.sumTotalTermFreq) over \(stats.docCount)")
+                }
+                report.postings += sumDocFreq
+                report.positions += sumTotalTermFreq
+                report.terms += terms
+            }
+        }
+        // Ids: the id field finds each document, and the stored document agrees.
+        let stored = try segment.storedFields()
+        for doc in 0..<count {
+            let id = segment.ids.id(doc)
+            let matches = try segment.documents(withID: id)
+            guard segment.isDeleted(doc) || matches.contains(doc) else {
+                throw .corrupt(file: termsPath, reason: "document \(doc)'s id '\(id)' does not find it")
+            }
+            guard try stored.document(doc)["id"] == id else {
+                throw .corrupt(file: stored.file.path, reason: "document \(doc) stored with another id than '\(id)'")
+            }
+        }
+        report.documents += count - segment.info.deletedCount
+    }
+}
+
+extension String {
+    /// The string with `suffix` at its end replaced by `replacement`.
+    func replacingSuffix(_ suffix: String, with replacement: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
+    }
+}

@@ -1,0 +1,34 @@
+/// What the manifest records of one segment.
+struct SegmentInfo: Equatable, Sendable {
+    /// `s` and a six-digit number: the prefix of its file names.
+    var name: String
+    var id: SegmentID
+    var documentCount: Int
+    var deletedCount: Int
+    /// The generation of its deletes file; 0 when nothing is deleted.
+    var deletesGeneration: Int
+    /// Bytes of each of its files (deletes included).
+    var fileSizes: [FileFormat.Kind: Int]
+
+    var liveCount: Int { documentCount - deletedCount }
+
+    /// The kinds of file every segment has.
+    static let fileKinds: [FileFormat.Kind] = [.terms, .postings, .positions, .norms, .stored, .ids, .columns]
+
+    /// The path of its file of `kind` in `directory`.
+    func path(_ kind: FileFormat.Kind, in directory: String) -> String {
+        kind == .deletes ? "\(directory)/\(name).\(deletesGeneration).del" : "\(directory)/\(name).\(kind.fileExtension)"
+    }
+
+    /// The names of every file it uses.
+    var fileNames: [String] {
+        var names = Self.fileKinds.map { "\(name).\($0.fileExtension)" }
+        if deletesGeneration > 0 { names.append("\(name).\(deletesGeneration).del") }
+        return names
+    }
+
+    static func name(number: Int) -> String {
+        let digits = String(number)
+        return "s" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+}

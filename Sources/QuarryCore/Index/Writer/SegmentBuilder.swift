@@ -1,0 +1,190 @@
+/// Builds one segment in memory from documents, on one thread: analyzes them, inverts title, body
+/// and id, streams stored fields to the segment's `.store` file, and keeps ids and dates; then
+/// `flush` writes the rest of the segment's files.
+final class SegmentBuilder {
+    let info: (name: String, id: SegmentID)
+    let directory: String
+    private let settings: AnalysisSettings
+    private let vocabulary: Vocabulary
+    private var analyzers: [String: Analyzer]
+    private var pool = ByteSlicePool()
+    private var title = FieldInverter(field: .title)
+    private var body = FieldInverter(field: .body)
+    private var identifiers = FieldInverter(field: .id)
+    private var tokens = TokenBuffer()
+    private let storedFile: FileWriter
+    private let stored: StoredFieldsWriter
+    private var idBytes = ByteStream(capacity: 1 << 16)
+    private var idEnds = GrowableBuffer<UInt32>(capacity: 1 << 12)
+    private var dates = GrowableBuffer<Int64>(capacity: 1 << 12)
+    /// The order in which each document was read (for "the last one wins" across segments).
+    private(set) var sequenceNumbers: [Int] = []
+    /// Notices from analysis (unknown languages), for the caller to report once.
+    private(set) var unknownLanguages: Set<String> = []
+
+    /// Starts segment `name` in `directory`. Analyzers share `vocabulary`, which outlives the
+    /// builder so the next segment on this thread starts with warm caches.
+    init(name: String, directory: String, settings: AnalysisSettings, vocabulary: Vocabulary,
+         analyzers: [String: Analyzer]) throws(IndexError) {
+        let id = SegmentID.random()
+        info = (name, id)
+        self.directory = directory
+        self.settings = settings
+        self.vocabulary = vocabulary
+        self.analyzers = analyzers
+        storedFile = try FileWriter(path: "\(directory)/\(name).\(FileFormat.Kind.stored.fileExtension)", kind: .stored, segment: id)
+        stored = StoredFieldsWriter(file: storedFile)
+    }
+
+    /// The analyzers made so far (by language), to hand to the next builder.
+    var analyzersByLanguage: [String: Analyzer] { analyzers }
+
+    var documentCount: Int { sequenceNumbers.count }
+
+    /// Bytes of memory the segment in progress holds (postings, term tables, ids); the caller
+    /// flushes when it passes its budget.
+    var memoryBytes: Int {
+        pool.memoryBytes + title.memoryBytes + body.memoryBytes + identifiers.memoryBytes
+            + idBytes.count + idEnds.memoryBytes + dates.memoryBytes + sequenceNumbers.capacity * 8
+    }
+
+    /// Adds a document, read `sequence`-th.
+    func add(_ document: Document, sequence: Int) throws(IndexError) {
+        let doc = Int32(documentCount)
+        let analyzer = try self.analyzer(for: document.language)
+        analyze(document.title, with: analyzer)
+        title.add(doc: doc, tokens: tokens, pool: &pool)
+        analyze(document.body, with: analyzer)
+        body.add(doc: doc, tokens: tokens, pool: &pool)
+
+        var id = document.id
+        let term = id.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) }
+        tokens.removeAll()
+        tokens.append(term: term, position: 0, start: 0, end: id.utf8.count)
+        identifiers.add(doc: doc, tokens: tokens, pool: &pool)
+        id.withUTF8 { idBytes.append(UnsafeRawBufferPointer($0)) }
+        idEnds.append(UInt32(idBytes.count))
+
+        dates.append(document.date.flatMap(ISODate.seconds) ?? DocumentTableFormat.noDate)
+        stored.add(Self.storedFields(of: document))
+        sequenceNumbers.append(sequence)
+    }
+
+    /// The fields stored for display and snippets, in a fixed order.
+    static func storedFields(of document: Document) -> [StoredField] {
+        var fields = [StoredField(name: "id", value: document.id), StoredField(name: "title", value: document.title),
+                      StoredField(name: "text", value: document.body)]
+        if let date = document.date { fields.append(StoredField(name: "date", value: date)) }
+        if let url = document.url { fields.append(StoredField(name: "url", value: url)) }
+        if let source = document.source { fields.append(StoredField(name: "source", value: source)) }
+        if let language = document.language { fields.append(StoredField(name: "lang", value: language)) }
+        if let path = document.path { fields.append(StoredField(name: "path", value: path)) }
+        return fields + document.extra
+    }
+
+    private func analyze(_ text: String, with analyzer: Analyzer) {
+        tokens.removeAll()
+        var text = text
+        text.withUTF8 { analyzer.analyze(UnsafeRawBufferPointer($0), into: &tokens) }
+    }
+
+    /// The analyzer for a document's language (the index's when it names none).
+    private func analyzer(for language: String?) throws(IndexError) -> Analyzer {
+        let key = language?.lowercased() ?? ""
+        if let analyzer = analyzers[key] { return analyzer }
+        var documentSettings = settings
+        if !key.isEmpty {
+            let resolution = Language.parse(key)
+            if case .unknown = resolution { unknownLanguages.insert(key) }
+            documentSettings = settings.with(language: resolution.language)
+        }
+        do {
+            let analyzer = try Analyzer(settings: documentSettings, vocabulary: vocabulary)
+            analyzers[key] = analyzer
+            return analyzer
+        } catch {
+            throw .invalidArgument("cannot analyze language '\(key)': \(error)")
+        }
+    }
+
+    /// Writes the segment's files and returns its manifest entry. The builder is spent.
+    func flush() throws(IndexError) -> SegmentInfo {
+        var sizes: [FileFormat.Kind: Int] = [:]
+        let path = { (kind: FileFormat.Kind) in "\(self.directory)/\(self.info.name).\(kind.fileExtension)" }
+        sizes[.stored] = try stored.finish()
+
+        let termsFile = try FileWriter(path: path(.terms), kind: .terms, segment: info.id)
+        let postingsFile = try FileWriter(path: path(.postings), kind: .postings, segment: info.id)
+        let positionsFile = try FileWriter(path: path(.positions), kind: .positions, segment: info.id)
+        let dictionary = TermDictionaryWriter(file: termsFile)
+        var postings = PostingsWriter(postings: postingsFile, positions: positionsFile)
+        write(title, pool: pool, dictionary: dictionary, postings: &postings)
+        write(body, pool: pool, dictionary: dictionary, postings: &postings)
+        write(identifiers, pool: pool, dictionary: dictionary, postings: &postings)
+        sizes[.postings] = try postingsFile.finish()
+        sizes[.positions] = try positionsFile.finish()
+        sizes[.terms] = try dictionary.finish()
+
+        let normsFile = try FileWriter(path: path(.norms), kind: .norms, segment: info.id)
+        sizes[.norms] = try NormsFormat.write([(.title, title.lengths.elements), (.body, body.lengths.elements)], to: normsFile)
+        let idsFile = try FileWriter(path: path(.ids), kind: .ids, segment: info.id)
+        sizes[.ids] = try DocumentTableFormat.writeIDs(idBytes.bytes, ends: idEnds.elements, to: idsFile)
+        let columnsFile = try FileWriter(path: path(.columns), kind: .columns, segment: info.id)
+        sizes[.columns] = try DocumentTableFormat.writeDates(dates.elements, to: columnsFile)
+        return SegmentInfo(name: info.name, id: info.id, documentCount: documentCount, deletedCount: 0,
+                           deletesGeneration: 0, fileSizes: sizes)
+    }
+
+    /// Writes one field's terms in byte order, with their postings.
+    private func write(_ inverter: borrowing FieldInverter, pool: borrowing ByteSlicePool, dictionary: TermDictionaryWriter,
+                       postings: inout PostingsWriter) {
+        let order = sortedTerms(inverter)
+        var positions = GrowableBuffer<UInt32>(capacity: 256)
+        dictionary.startField()
+        var sumDocFreq = 0
+        for term in order {
+            let state = inverter.states[Int(term)]
+            var documents = SliceReader(state.documents)
+            var positionStream = SliceReader(state.positions)
+            postings.startTerm()
+            var doc: Int32 = -1
+            while !documents.isAtEnd {
+                let value = documents.readVInt(pool)
+                doc += Int32(value >> 1) + 1
+                let freq = value & 1 == 1 ? 1 : Int(documents.readVInt(pool))
+                positions.removeAll()
+                var position: UInt32 = 0
+                for k in 0..<freq {
+                    let gap = positionStream.readVInt(pool)
+                    position = k == 0 ? gap : position + gap + 1
+                    positions.append(position)
+                }
+                postings.addDocument(UInt32(doc), positions: positions.elements, length: Int(inverter.lengths[Int(doc)]))
+            }
+            let info = postings.finishTerm()
+            sumDocFreq += info.docFreq
+            dictionary.add(vocabulary.bytes(of: term), info: info)
+        }
+        dictionary.finishField(FieldStatistics(field: inverter.field, termCount: order.count,
+                                               docCount: inverter.documentsWithField,
+                                               sumTotalTermFreq: inverter.tokenCount, sumDocFreq: sumDocFreq))
+    }
+
+    /// The field's terms (vocabulary ids) in the byte order of their text.
+    private func sortedTerms(_ inverter: borrowing FieldInverter) -> [Int32] {
+        var keys: [(prefix: UInt64, term: Int32)] = []
+        keys.reserveCapacity(inverter.termCount)
+        for term in inverter.vocabularyIDs.elements {
+            let bytes = vocabulary.bytes(of: term)
+            var prefix: UInt64 = 0
+            for i in 0..<8 { prefix = prefix << 8 | UInt64(i < bytes.count ? bytes[i] : 0) }
+            keys.append((prefix, term))
+        }
+        let vocabulary = self.vocabulary
+        keys.sort { a, b in
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            return vocabulary.bytes(of: a.term).lexicographicallyPrecedes(vocabulary.bytes(of: b.term))
+        }
+        return keys.map(\.term)
+    }
+}

@@ -1,0 +1,31 @@
+/// Why an index operation failed. Every case names the file or folder concerned.
+public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The folder holds no Quarry index (no MANIFEST).
+    case notAnIndex(path: String)
+    /// `build` found an index there already (use `--force` to replace it).
+    case alreadyExists(path: String)
+    /// Another process holds the writer lock.
+    case locked(path: String, pid: Int32?)
+    /// A file is damaged: bad magic, version, checksum, structure, or a value out of range.
+    case corrupt(file: String, reason: String)
+    /// A file format version this build does not read.
+    case unsupportedVersion(file: String, found: UInt32, supported: UInt32)
+    /// A system call failed (its operation and error message).
+    case io(path: String, operation: String, message: String)
+    /// An argument that cannot be used (an unknown id format, a bad option value).
+    case invalidArgument(String)
+
+    public var description: String {
+        switch self {
+        case .notAnIndex(let path): return "\(path): not a Quarry index (no MANIFEST)"
+        case .alreadyExists(let path): return "\(path): an index exists already (use --force to replace it)"
+        case .locked(let path, let pid):
+            return "\(path): index is locked by process \(pid.map(String.init) ?? "unknown") (one writer at a time)"
+        case .corrupt(let file, let reason): return "\(file): corrupt: \(reason)"
+        case .unsupportedVersion(let file, let found, let supported):
+            return "\(file): format version \(found), this build reads version \(supported)"
+        case .io(let path, let operation, let message): return "\(path): \(operation) failed: \(message)"
+        case .invalidArgument(let message): return message
+        }
+    }
+}

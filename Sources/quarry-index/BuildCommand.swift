@@ -1,0 +1,53 @@
+import ArgumentParser
+import QuarryCore
+
+/// `quarry-index build`: a new index from files and folders.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build a new index from files and folders."
+    )
+
+    @OptionGroup var arguments: IndexingArguments
+
+    @Option(name: .long, help: "Language of the index: ISO 639-1 code or Snowball name (en, fr, french ...); 'none' for no stemming.")
+    var language = "en"
+
+    @Flag(name: .customLong("no-fold-diacritics"), help: "Keep accents (by default é matches e).")
+    var keepAccents = false
+
+    @Flag(name: .customLong("stop-words"), help: "Leave the language's stop words out of the index.")
+    var stopWords = false
+
+    @Flag(name: .long, help: "Replace an index that exists already.")
+    var force = false
+
+    func run() throws {
+        try reportingErrors {
+            let resolution = Language.parse(language)
+            if case .unknown(let unknown) = resolution {
+                printError("warning: unknown language '\(unknown.code)': no stemming")
+            }
+            let settings = AnalysisSettings(language: resolution.language, foldDiacritics: !keepAccents, stopWords: stopWords)
+            let writer = try IndexWriter.create(directory: arguments.index, settings: settings, replacing: force)
+            try arguments.run(writer, verb: "indexed")
+        }
+    }
+}
+
+/// `quarry-index add`: documents into an existing index; a document whose id is there replaces it.
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add documents to an index (a document whose id exists replaces the old one)."
+    )
+
+    @OptionGroup var arguments: IndexingArguments
+
+    func run() throws {
+        try reportingErrors {
+            let writer = try IndexWriter(directory: arguments.index)
+            try arguments.run(writer, verb: "added")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import QuarryCore
+
+/// `quarry-index delete`: documents by id.
+struct DeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete documents by id."
+    )
+
+    @Option(name: .long, help: "The index folder.")
+    var index: String
+
+    @Option(name: .customLong("ids-from"), help: "A file of ids, one a line.")
+    var idsFrom: String?
+
+    @Argument(help: "Ids of the documents to delete.")
+    var ids: [String] = []
+
+    func validate() throws {
+        guard !ids.isEmpty || idsFrom != nil else { throw ValidationError("name ids to delete, or --ids-from FILE") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var all = ids
+            if let idsFrom {
+                guard let text = try? String(contentsOfFile: idsFrom, encoding: .utf8) else {
+                    throw IndexError.io(path: idsFrom, operation: "read", message: "cannot read the file of ids")
+                }
+                all += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            let writer = try IndexWriter(directory: index)
+            let deleted = try writer.delete(ids: all)
+            try writer.commit()
+            let counts = writer.documentCounts
+            print("deleted \(deleted) of \(all.count) ids; index: \(counts.live) documents, \(counts.deleted) deleted awaiting merge")
+        }
+    }
+}
+
+/// `quarry-index merge`: segments together, deleted documents dropped.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge segments and drop deleted documents."
+    )
+
+    @Option(name: .long, help: "The index folder.")
+    var index: String
+
+    @Option(name: .long, help: "Merge until at most this many segments remain.")
+    var segments: Int = 1
+
+    func validate() throws {
+        guard segments >= 1 else { throw ValidationError("--segments must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let clock = ContinuousClock()
+            let writer = try IndexWriter(directory: index)
+            let elapsed = try clock.measure {
+                try writer.merge(maximumSegments: segments)
+                try writer.commit()
+            }
+            let reader = try IndexReader(directory: index)
+            print("merged in \(elapsed); index: \(reader.liveDocumentCount) documents in \(reader.segmentCount) segments")
+        }
+    }
+}

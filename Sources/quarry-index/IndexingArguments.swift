@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import QuarryCore
+
+/// The options `build` and `add` share.
+struct IndexingArguments: ParsableArguments {
+    @Option(name: .long, help: "The index folder.")
+    var index: String
+
+    @Option(name: .long, help: "Threads that analyze and build (default: all cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("memory-mb"), help: "Memory for buffered documents before a segment is written, in MB.")
+    var memoryMB: Int = 512
+
+    @Option(name: .long, help: "Input format: auto (by extension), text, jsonl, json, html.")
+    var format: String = "auto"
+
+    @Flag(name: .long, help: "Stop at the first malformed document instead of skipping it.")
+    var strict = false
+
+    @Flag(name: [.long, .short], help: "No progress output (the summary line is still printed).")
+    var quiet = false
+
+    @Argument(help: "Files and folders to index (folders recursively: .txt .md .html .jsonl .ndjson .json, and .gz of these).")
+    var paths: [String]
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard memoryMB >= 16 else { throw ValidationError("--memory-mb must be at least 16") }
+        guard InputFormat(rawValue: format) != nil else {
+            throw ValidationError("--format must be one of: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard !paths.isEmpty else { throw ValidationError("name at least one file or folder to index") }
+    }
+
+    var options: IndexingOptions {
+        IndexingOptions(threads: threads, memoryMB: memoryMB, format: InputFormat(rawValue: format) ?? .auto)
+    }
+
+    /// Reads `paths` into `writer`, reporting progress and warnings, and commits; prints the summary.
+    func run(_ writer: IndexWriter, verb: String) throws {
+        let reporter = ProgressReporter(quiet: quiet)
+        let warnings = WarningPrinter()
+        let summary = try writer.add(paths: paths, options: options, progress: { reporter.update($0) }) { warning in
+            if strict, warning.kind == .malformed || warning.kind == .unreadable {
+                throw ValidationError("\(warning) (--strict)")
+            }
+            warnings.print(warning)
+        }
+        reporter.finish()
+        try writer.commit()
+        warnings.finish()
+        let counts = writer.documentCounts
+        var line = "\(verb) \(summary.documents) documents (\(formatMB(summary.textBytes)) of text) in "
+        line += String(format: "%.2f s (%.1f MB/s)", summary.seconds, Double(summary.textBytes) / 1e6 / max(summary.seconds, 1e-9))
+        if summary.replaced > 0 { line += ", \(summary.replaced) replaced" }
+        if summary.malformed > 0 { line += ", \(summary.malformed) malformed skipped" }
+        if summary.invalidUTF8 > 0 { line += ", \(summary.invalidUTF8) invalid UTF-8 sequences replaced" }
+        if summary.warnings > 0 { line += ", \(summary.warnings) warnings" }
+        line += "; index: \(counts.live) documents"
+        print(line)
+    }
+}
+
+func formatMB(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
+
+/// Prints warnings to standard error, at most 100 of them, then a count of the rest.
+final class WarningPrinter {
+    private var printed = 0
+    private var suppressed = 0
+
+    func print(_ warning: IngestWarning) {
+        if printed < 100 {
+            printError("warning: \(warning)")
+            printed += 1
+        } else {
+            suppressed += 1
+        }
+    }
+
+    func finish() {
+        if suppressed > 0 { printError("warning: \(suppressed) more warnings not shown") }
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import QuarryCore
+
+/// `quarry-index stats`: what the index holds and how big it is.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Show documents, segments, terms, postings, field lengths, bytes per file kind and analysis settings."
+    )
+
+    @Option(name: .long, help: "The index folder.")
+    var index: String
+
+    @Flag(name: .long, help: "Print one JSON object.")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let reader = try IndexReader(directory: index)
+            let stats = try reader.statistics()
+            let total = stats.bytes.values.reduce(0, +)
+            if json {
+                let object = JSONValue.object([
+                    ("documents", .object([("live", .int(stats.liveDocuments)), ("deleted", .int(stats.deletedDocuments))])),
+                    ("segments", .int(stats.segments)),
+                    ("terms", .int(stats.terms)),
+                    ("postings", .int(stats.postings)),
+                    ("positions", .int(stats.positions)),
+                    ("average_field_length", .object([("title", .double(stats.averageTitleLength)),
+                                                      ("body", .double(stats.averageBodyLength))])),
+                    ("bytes", .object(IndexStatistics.byteKinds.map { ($0, .int(stats.bytes[$0] ?? 0)) } + [("total", .int(total))])),
+                    ("analysis", .object([("language", .string(stats.settings.language.code)),
+                                          ("stemmer", stats.settings.language.stemmer.map(JSONValue.string) ?? .null),
+                                          ("fold_diacritics", .bool(stats.settings.foldDiacritics)),
+                                          ("stop_words", .bool(stats.settings.stopWords))])),
+                    ("generation", .int(stats.generation)),
+                ])
+                print(object.serialized())
+                return
+            }
+            print("documents:  \(stats.liveDocuments) live, \(stats.deletedDocuments) deleted")
+            print("segments:   \(stats.segments) (commit \(stats.generation))")
+            print("terms:      \(stats.terms) (title and body)")
+            print("postings:   \(stats.postings)")
+            print("positions:  \(stats.positions)")
+            print(String(format: "avg length: title %.2f, body %.2f tokens", stats.averageTitleLength, stats.averageBodyLength))
+            print("analysis:   language \(stats.settings.language.code), stemmer \(stats.settings.language.stemmer ?? "none"), "
+                + "accents \(stats.settings.foldDiacritics ? "folded" : "kept"), stop words \(stats.settings.stopWords ? "removed" : "kept")")
+            print("bytes:")
+            for kind in IndexStatistics.byteKinds {
+                let size = stats.bytes[kind] ?? 0
+                print(String(format: "  %-10@ %12d  %5.1f%%", kind, size, total > 0 ? 100 * Double(size) / Double(total) : 0))
+            }
+            print(String(format: "  %-10@ %12d", "total", total))
+        }
+    }
+}
+
+/// `quarry-index verify`: checksums and cross-checks.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check every checksum and cross-check the index structures; exit 1 naming the file and the problem."
+    )
+
+    @Option(name: .long, help: "The index folder.")
+    var index: String
+
+    func run() throws {
+        try reportingErrors {
+            let report = try IndexVerifier.verify(directory: index)
+            print("ok: \(report.segments) segments, \(report.files) files, \(report.documents) live documents, "
+                + "\(report.terms) terms, \(report.postings) postings, \(report.positions) positions checked")
+        }
+    }
+}
