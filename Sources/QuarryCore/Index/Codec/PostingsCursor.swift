@@ -49,7 +49,12 @@ final class PostingsCursor {
         blocksStart = info.postingsOffset + (blockCount > 1 ? blockCount * PostingsLayout.skipEntrySize : 0)
         postingsLimit = postings.bytes.count - FileFormat.footerSize
         positionsLimit = positions.bytes.count - FileFormat.footerSize
-        if info.docFreq <= 0 || info.postingsOffset < FileFormat.headerSize || blocksStart > postingsLimit
+        if info.docFreq == 1 {
+            if info.inlineDoc < 0 || info.inlineDoc >= documentCount || info.totalTermFreq < 1
+                || info.positionsOffset < FileFormat.headerSize || info.positionsOffset > positionsLimit {
+                fail(.corrupt(file: postingsPath, reason: "single-document term of document \(info.inlineDoc) out of range"))
+            }
+        } else if info.docFreq <= 0 || info.postingsOffset < FileFormat.headerSize || blocksStart > postingsLimit
             || info.positionsOffset < FileFormat.headerSize || info.positionsOffset > positionsLimit {
             fail(.corrupt(file: postingsPath, reason: "term postings at \(info.postingsOffset) outside the file"))
         } else if blockCount > 1, Int(skipDocEnd(blockCount - 1)) + blocksStart > postingsLimit {
@@ -174,6 +179,14 @@ final class PostingsCursor {
 
     /// Decodes block `i`; false (with `corruption` set) when its data is damaged.
     private func loadBlock(_ i: Int) -> Bool {
+        if info.docFreq == 1 {
+            docs[0] = UInt32(info.inlineDoc)
+            freqs[0] = UInt32(clamping: info.totalTermFreq)
+            block = 0
+            count = 1
+            index = 0
+            return true
+        }
         let start = blocksStart + (i == 0 ? 0 : Int(skipDocEnd(i - 1)))
         let end = blockCount > 1 ? blocksStart + Int(skipDocEnd(i)) : postingsLimit
         let blockDocs = i < blockCount - 1 ? PostingsLayout.blockSize : info.docFreq - (blockCount - 1) * PostingsLayout.blockSize
@@ -185,13 +198,11 @@ final class PostingsCursor {
         var offset = start
         if blockDocs == PostingsLayout.blockSize {
             for pass in 0..<2 {
-                let width = offset < end ? Int(postings[offset]) : 99
-                guard width <= 32, offset + 1 + BitPacking.packedSize(width: width) <= end else {
+                guard let next = PackedInts.decode(postings, at: offset, limit: end, count: blockDocs, into: pass == 0 ? docs : freqs) else {
                     fail(.corrupt(file: postingsPath, reason: "bad packed block at \(offset)"))
                     return false
                 }
-                BitPacking.unpack(postings.baseAddress! + offset + 1, width: width, into: pass == 0 ? docs : freqs)
-                offset += 1 + BitPacking.packedSize(width: width)
+                offset = next
             }
             for j in 0..<blockDocs {
                 previous += Int64(docs[j]) + 1
@@ -238,28 +249,18 @@ final class PostingsCursor {
             return false
         }
         positionValues.removeAll()
-        if positionValues.capacity < total + BitPacking.blockSize { positionValues.grow(to: total + BitPacking.blockSize) }
+        if positionValues.capacity < total { positionValues.grow(to: total) }
         var offset = start
         var decoded = 0
-        while total - decoded >= BitPacking.blockSize {
-            let width = offset < end ? Int(positionsFile[offset]) : 99
-            guard width <= 32, offset + 1 + BitPacking.packedSize(width: width) <= end else {
+        while decoded < total {
+            let count = min(PackedInts.maximumCount, total - decoded)
+            guard let next = PackedInts.decode(positionsFile, at: offset, limit: end, count: count,
+                                               into: positionValues.base + decoded) else {
                 fail(.corrupt(file: positionsPath, reason: "bad packed positions at \(offset)"))
                 return false
             }
-            BitPacking.unpack(positionsFile.baseAddress! + offset + 1, width: width, into: positionValues.base + decoded)
-            offset += 1 + BitPacking.packedSize(width: width)
-            decoded += BitPacking.blockSize
-        }
-        var cursor = ByteCursor(positionsFile, range: offset..<end, file: positionsPath)
-        do {
-            while decoded < total {
-                positionValues.base[decoded] = UInt32(truncatingIfNeeded: try cursor.readVInt())
-                decoded += 1
-            }
-        } catch {
-            fail(error)
-            return false
+            offset = next
+            decoded += count
         }
         positionValues.advance(by: total)
         // Gaps to absolute positions, document by document.

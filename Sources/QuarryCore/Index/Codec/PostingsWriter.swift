@@ -9,15 +9,20 @@ struct TermInfo: Equatable, Sendable {
     /// Where its positions start in the `.pos` file.
     var positionsOffset: Int
     /// Its highest frequency in one document, and the shortest field among its documents: with
-    /// them BM25 bounds the term's score in any document (MaxScore, block-max WAND).
+    /// them BM25 bounds the term's score in any document (MaxScore, block-max WAND). A term of one
+    /// document does not record its length (0 here: the bound is then the most a document with
+    /// its frequency can score).
     var maxFreq: Int
     var minLength: Int
+    /// The document of a term in one document, kept in the dictionary entry itself ("pulsing"):
+    /// such a term has no postings in `.post`. -1 otherwise.
+    var inlineDoc: Int = -1
 }
 
 /// Postings layout constants shared by the writer and the cursor (see docs/FORMAT.md).
 enum PostingsLayout {
     /// Documents per block.
-    static let blockSize = BitPacking.blockSize
+    static let blockSize = PackedInts.maximumCount
     /// Bytes of one skip entry: lastDoc u32, docEnd u32, positionsEnd u64, maxFreq u32, minLength u32.
     static let skipEntrySize = 24
 
@@ -34,13 +39,16 @@ enum PostingsLayout {
 ///     skips     := skip{blocks}           only when there is more than one block
 ///     skip      := lastDoc:u32 docEnd:u32 positionsEnd:u64 maxFreq:u32 minLength:u32
 ///     block     := full | tail
-///     full      := width:u8 packed(doc - previous - 1){128} width:u8 packed(freq - 1){128}
+///     full      := ints(doc - previous - 1){128} ints(freq - 1){128}
 ///     tail      := ( vint((doc - previous - 1) << 1 | freq == 1) vint(freq - 2)? ){n < 128}
 ///
 /// and in `.pos`, per block, the positions of its documents in order, each document's first
-/// position as it is and the others as `gap - 1`, in chunks: `width:u8 packed{128}` while 128
-/// values remain, then the rest as vints. `docEnd` is relative to the first block, `positionsEnd`
-/// to the term's first position byte; `previous` starts at -1.
+/// position as it is and the others as `gap - 1`, as `ints` runs of 128 (the last one shorter).
+/// `ints` is `PackedInts` (patched bit packing or varints). `docEnd` is relative to the first
+/// block, `positionsEnd` to the term's first position byte; `previous` starts at -1.
+///
+/// A term of one document writes nothing to `.post`: its document goes in the dictionary entry.
+/// Fields without positions (the id field) write nothing to `.pos`.
 ///
 /// A noncopyable struct, so its per-posting work runs without dynamic exclusivity checks.
 struct PostingsWriter: ~Copyable {
@@ -64,6 +72,8 @@ struct PostingsWriter: ~Copyable {
     private var minLength = Int.max
     private var positionsStart = 0
     private var positionsWritten = 0
+    /// Whether positions are written (off for the id field).
+    var recordsPositions = true
 
     init(postings: FileWriter, positions: FileWriter) {
         self.postings = postings
@@ -99,10 +109,12 @@ struct PostingsWriter: ~Copyable {
         docDeltas[inBlock] = UInt32(truncatingIfNeeded: Int64(doc) - lastDoc - 1)
         freqs[inBlock] = UInt32(freq)
         lastDoc = Int64(doc)
-        var previous: UInt32 = 0
-        for (i, position) in docPositions.enumerated() {
-            positionValues.append(i == 0 ? position : position - previous - 1)
-            previous = position
+        if recordsPositions {
+            var previous: UInt32 = 0
+            for (i, position) in docPositions.enumerated() {
+                positionValues.append(i == 0 ? position : position - previous - 1)
+                previous = position
+            }
         }
         inBlock += 1
         docFreq += 1
@@ -116,6 +128,10 @@ struct PostingsWriter: ~Copyable {
     mutating func finishTerm() -> TermInfo {
         if inBlock > 0 { finishBlock() }
         let postingsOffset = postings.position
+        if docFreq == 1 {
+            return TermInfo(docFreq: 1, totalTermFreq: totalTermFreq, postingsOffset: postingsOffset,
+                            positionsOffset: positionsStart, maxFreq: totalTermFreq, minLength: 0, inlineDoc: Int(lastDoc))
+        }
         if PostingsLayout.blockCount(docFreq: docFreq) > 1 { postings.write(skips.bytes) }
         postings.write(blocks.bytes)
         return TermInfo(docFreq: docFreq, totalTermFreq: totalTermFreq, postingsOffset: postingsOffset,
@@ -124,9 +140,9 @@ struct PostingsWriter: ~Copyable {
 
     private mutating func finishBlock() {
         if inBlock == PostingsLayout.blockSize {
-            BitPacking.appendBlock(docDeltas, to: &blocks)
+            PackedInts.append(docDeltas, count: inBlock, to: &blocks)
             for i in 0..<inBlock { freqs[i] -= 1 }
-            BitPacking.appendBlock(freqs, to: &blocks)
+            PackedInts.append(freqs, count: inBlock, to: &blocks)
         } else {
             for i in 0..<inBlock {
                 let delta = UInt64(docDeltas[i])
@@ -138,7 +154,7 @@ struct PostingsWriter: ~Copyable {
                 }
             }
         }
-        writePositions()
+        if recordsPositions { writePositions() }
         skips.appendUInt32(UInt32(truncatingIfNeeded: lastDoc))
         skips.appendUInt32(UInt32(blocks.count))
         skips.appendUInt64(UInt64(positionsWritten))
@@ -155,13 +171,10 @@ struct PostingsWriter: ~Copyable {
         positionChunk.removeAll()
         let values = positionValues.elements
         var start = 0
-        while values.count - start >= BitPacking.blockSize {
-            BitPacking.appendBlock(values.baseAddress! + start, to: &positionChunk)
-            start += BitPacking.blockSize
-        }
         while start < values.count {
-            positionChunk.appendVInt(UInt64(values[start]))
-            start += 1
+            let count = min(PackedInts.maximumCount, values.count - start)
+            PackedInts.append(values.baseAddress! + start, count: count, to: &positionChunk)
+            start += count
         }
         positions.write(positionChunk.bytes)
         positionsWritten += positionChunk.count

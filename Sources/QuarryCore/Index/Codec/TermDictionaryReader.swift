@@ -182,12 +182,20 @@ struct TermIterator {
         term.removeSubrange(shared...)
         term.append(contentsOf: try cursor.readBytes())
         let docFreq = try cursor.readInt(atMost: Int(Int32.max))
-        let extra = try cursor.readInt(atMost: Int.max - docFreq)
-        let postings = try cursor.readInt(atMost: Int.max - info.postingsOffset)
-        let positions = try cursor.readInt(atMost: Int.max - info.positionsOffset)
-        info = TermInfo(docFreq: docFreq, totalTermFreq: docFreq + extra, postingsOffset: info.postingsOffset + postings,
-                        positionsOffset: info.positionsOffset + positions,
-                        maxFreq: try cursor.readInt(atMost: Int.max), minLength: try cursor.readInt(atMost: Int.max))
+        guard docFreq > 0 else { throw cursor.corrupt("term of no documents") }
+        let extra = try cursor.readInt(atMost: Int(Int32.max))
+        if docFreq == 1 {
+            let doc = try cursor.readInt(atMost: Int(Int32.max))
+            let positions = try cursor.readInt(atMost: Int.max - info.positionsOffset)
+            info = TermInfo(docFreq: 1, totalTermFreq: 1 + extra, postingsOffset: info.postingsOffset,
+                            positionsOffset: info.positionsOffset + positions, maxFreq: 1 + extra, minLength: 0, inlineDoc: doc)
+        } else {
+            let postings = try cursor.readInt(atMost: Int.max - info.postingsOffset)
+            let positions = try cursor.readInt(atMost: Int.max - info.positionsOffset)
+            info = TermInfo(docFreq: docFreq, totalTermFreq: docFreq + extra, postingsOffset: info.postingsOffset + postings,
+                            positionsOffset: info.positionsOffset + positions,
+                            maxFreq: try cursor.readInt(atMost: Int.max), minLength: try cursor.readInt(atMost: Int.max))
+        }
         remainingInBlock -= 1
         ordinal += 1
         return true

@@ -4,8 +4,9 @@
 ///
 ///     terms   := block* index fields indexOffset:u64 fieldsOffset:u64
 ///     block   := count:vint entry{count}
-///     entry   := shared:vint suffix:bytes docFreq:vint (totalTermFreq - docFreq):vint
-///                postings:vint positions:vint maxFreq:vint minLength:vint
+///     entry   := shared:vint suffix:bytes docFreq:vint (single | several)
+///     single  := (totalTermFreq - 1):vint doc:vint positions:vint             docFreq = 1
+///     several := (totalTermFreq - docFreq):vint postings:vint positions:vint maxFreq:vint minLength:vint
 ///     index   := blocks:u32 entryOffset:u64{blocks} (firstTerm:bytes blockOffset:vint firstOrdinal:vint){blocks}
 ///     fields  := count:u8 (field:u8 termCount:vint firstBlock:vint blockCount:vint docCount:vint
 ///                sumTotalTermFreq:vint sumDocFreq:vint){count}
@@ -22,6 +23,8 @@ final class TermDictionaryWriter {
     private var blockFirstTerm: [UInt8] = []
     private var previousTerm: [UInt8] = []
     private var previousInfo: TermInfo?
+    /// The postings offset of the block's last entry that has postings (single ones have none).
+    private var previousPostings = 0
     private var index: [(firstTerm: [UInt8], offset: Int, ordinal: Int)] = []
     private var fields: [(stats: FieldStatistics, firstBlock: Int, blockCount: Int)] = []
     private var fieldFirstBlock = 0
@@ -42,6 +45,7 @@ final class TermDictionaryWriter {
             blockFirstTerm = Array(term)
             previousTerm = []
             previousInfo = nil
+            previousPostings = 0
         }
         var shared = 0
         let limit = min(previousTerm.count, term.count)
@@ -50,10 +54,17 @@ final class TermDictionaryWriter {
         block.appendBytes(UnsafeRawBufferPointer(rebasing: term[shared...]))
         block.appendVInt(info.docFreq)
         block.appendVInt(info.totalTermFreq - info.docFreq)
-        block.appendVInt(info.postingsOffset - (previousInfo?.postingsOffset ?? 0))
+        if info.docFreq == 1 {
+            block.appendVInt(info.inlineDoc)
+        } else {
+            block.appendVInt(info.postingsOffset - previousPostings)
+            previousPostings = info.postingsOffset
+        }
         block.appendVInt(info.positionsOffset - (previousInfo?.positionsOffset ?? 0))
-        block.appendVInt(info.maxFreq)
-        block.appendVInt(info.minLength)
+        if info.docFreq > 1 {
+            block.appendVInt(info.maxFreq)
+            block.appendVInt(info.minLength)
+        }
         previousTerm = Array(term)
         previousInfo = info
         blockEntries += 1

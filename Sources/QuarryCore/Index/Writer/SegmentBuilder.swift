@@ -140,6 +140,7 @@ final class SegmentBuilder {
                        postings: inout PostingsWriter) {
         let order = sortedTerms(inverter)
         var positions = GrowableBuffer<UInt32>(capacity: 256)
+        postings.recordsPositions = inverter.field != .id
         dictionary.startField()
         var sumDocFreq = 0
         for term in order {

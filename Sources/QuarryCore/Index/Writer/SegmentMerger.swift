@@ -83,6 +83,8 @@ struct SegmentMerger {
     private func mergeField(_ field: Field, maps: [[Int32]], dictionary: TermDictionaryWriter, postings: inout PostingsWriter,
                             length: (Int) -> Int) throws(IndexError) -> Int {
         var sumDocFreq = 0
+        postings.recordsPositions = field != .id
+        let idPosition: [UInt32] = [0]
         dictionary.startField()
         var iterators: [TermIterator] = []
         var current: [(term: [UInt8], info: TermInfo)?] = []
@@ -108,9 +110,13 @@ struct SegmentMerger {
                 while cursor.next() != PostingsCursor.noMoreDocs {
                     let target = maps[s][Int(cursor.doc)]
                     guard target >= 0 else { continue }
-                    let positions = cursor.positions()
-                    if let corruption = cursor.corruption { throw corruption }
-                    postings.addDocument(UInt32(target), positions: positions, length: length(Int(target)))
+                    if field == .id {
+                        idPosition.withUnsafeBufferPointer { postings.addDocument(UInt32(target), positions: $0, length: 1) }
+                    } else {
+                        let positions = cursor.positions()
+                        if let corruption = cursor.corruption { throw corruption }
+                        postings.addDocument(UInt32(target), positions: positions, length: length(Int(target)))
+                    }
                     documents += 1
                 }
                 if let corruption = cursor.corruption { throw corruption }
