@@ -59,7 +59,7 @@ let package = Package(
         // End-to-end tests: run the executables on corpus/ (they build first).
         .testTarget(
             name: "QuarryCLITests",
-            dependencies: ["quarry-index", "quarry-query"]
+            dependencies: ["quarry-index", "quarry-query", "QuarryCore"]
         ),
     ]
 )

@@ -15,7 +15,7 @@ struct TermInfo: Equatable, Sendable {
     var maxFreq: Int
     var minLength: Int
     /// The document of a term in one document, kept in the dictionary entry itself ("pulsing"):
-    /// such a term has no postings in `.post`. -1 otherwise.
+    /// such a term has no postings in `.post` (`postingsOffset` is 0). -1 otherwise.
     var inlineDoc: Int = -1
 }
 
@@ -129,7 +129,7 @@ struct PostingsWriter: ~Copyable {
         if inBlock > 0 { finishBlock() }
         let postingsOffset = postings.position
         if docFreq == 1 {
-            return TermInfo(docFreq: 1, totalTermFreq: totalTermFreq, postingsOffset: postingsOffset,
+            return TermInfo(docFreq: 1, totalTermFreq: totalTermFreq, postingsOffset: 0,
                             positionsOffset: positionsStart, maxFreq: totalTermFreq, minLength: 0, inlineDoc: Int(lastDoc))
         }
         if PostingsLayout.blockCount(docFreq: docFreq) > 1 { postings.write(skips.bytes) }

@@ -140,6 +140,8 @@ struct TermIterator {
     private var remainingInBlock = 0
     private var info = TermInfo(docFreq: 0, totalTermFreq: 0, postingsOffset: 0, positionsOffset: 0, maxFreq: 0, minLength: 0)
     private var term: [UInt8] = []
+    /// The postings offset of the block's last entry that has postings.
+    private var previousPostings = 0
     /// Only terms with this prefix (the walk stops after the last of them).
     var prefix: [UInt8]?
     /// The ordinal (rank in its field) of the term last returned.
@@ -176,6 +178,7 @@ struct TermIterator {
             ordinal = firstOrdinal - 1
             nextBlock += 1
             term.removeAll(keepingCapacity: true)
+            previousPostings = 0
             info = TermInfo(docFreq: 0, totalTermFreq: 0, postingsOffset: 0, positionsOffset: 0, maxFreq: 0, minLength: 0)
         }
         let shared = try cursor.readInt(atMost: term.count)
@@ -187,12 +190,13 @@ struct TermIterator {
         if docFreq == 1 {
             let doc = try cursor.readInt(atMost: Int(Int32.max))
             let positions = try cursor.readInt(atMost: Int.max - info.positionsOffset)
-            info = TermInfo(docFreq: 1, totalTermFreq: 1 + extra, postingsOffset: info.postingsOffset,
+            info = TermInfo(docFreq: 1, totalTermFreq: 1 + extra, postingsOffset: 0,
                             positionsOffset: info.positionsOffset + positions, maxFreq: 1 + extra, minLength: 0, inlineDoc: doc)
         } else {
-            let postings = try cursor.readInt(atMost: Int.max - info.postingsOffset)
+            let postings = try cursor.readInt(atMost: Int.max - previousPostings)
             let positions = try cursor.readInt(atMost: Int.max - info.positionsOffset)
-            info = TermInfo(docFreq: docFreq, totalTermFreq: docFreq + extra, postingsOffset: info.postingsOffset + postings,
+            previousPostings += postings
+            info = TermInfo(docFreq: docFreq, totalTermFreq: docFreq + extra, postingsOffset: previousPostings,
                             positionsOffset: info.positionsOffset + positions,
                             maxFreq: try cursor.readInt(atMost: Int.max), minLength: try cursor.readInt(atMost: Int.max))
         }

@@ -7,6 +7,8 @@ public struct IndexingOptions: Sendable {
     /// Memory for documents buffered before a segment is flushed, in megabytes, over all threads.
     public var memoryMB: Int
     public var format: InputFormat
+    /// Overrides the flush threshold per thread, in bytes (tests use it to make many segments).
+    var flushThresholdBytes: Int?
 
     public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, memoryMB: Int = 512, format: InputFormat = .auto) {
         self.threads = max(1, threads)
@@ -397,7 +399,7 @@ private final class Ingest: @unchecked Sendable {
         directory = writer.directory
         settings = writer.settings
         threads = options.threads
-        budgetPerThread = options.memoryMB * 1_048_576 / options.threads
+        budgetPerThread = options.flushThresholdBytes ?? options.memoryMB * 1_048_576 / options.threads
         names = Locked { [unowned writer] in writer.allocateSegmentName() }
         queue = BlockingQueue(capacity: options.threads * 4)
         if threads == 1 {

@@ -1,0 +1,32 @@
+import Foundation
+
+/// A fresh folder under the system's temporary folder, removed when the value goes away.
+final class TemporaryDirectory {
+    let path: String
+
+    init(_ name: String = "quarry-test") {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// A path inside the folder.
+    func file(_ name: String) -> String { path + "/" + name }
+
+    /// Writes `contents` to `name` inside the folder and returns its path.
+    @discardableResult
+    func write(_ name: String, _ contents: String) -> String {
+        let target = file(name)
+        try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: target, contents: Data(contents.utf8))
+        return target
+    }
+
+    @discardableResult
+    func write(_ name: String, bytes: [UInt8]) -> String {
+        let target = file(name)
+        FileManager.default.createFile(atPath: target, contents: Data(bytes))
+        return target
+    }
+}
