@@ -130,10 +130,17 @@ int32_t cq_fold_diacritics(cq_folder *folder, const uint8_t *text, int32_t lengt
         U16_NEXT(src, i, n, c);
         if (u_charType(c) == U_NON_SPACING_MARK) {
             if (accents_fold(base)) continue;
+        } else if (c == 0x0640) {
+            continue; /* Arabic tatweel: elongation, not a letter */
         } else {
             UErrorCode status = U_ZERO_ERROR;
             base = uscript_getScript(c, &status);
         }
+        /* Arabic letter variants written interchangeably: teh marbuta as heh, alef maksura as
+           yeh, alef wasla as alef (hamza and madda forms of alef lost their marks above). */
+        if (c == 0x0629) { dst[kept++] = 0x0647; continue; }
+        if (c == 0x0649) { dst[kept++] = 0x064A; continue; }
+        if (c == 0x0671) { dst[kept++] = 0x0627; continue; }
         while (start < i) dst[kept++] = src[start++];
     }
     n = normalize(folder, folder->nfc, 1, kept);

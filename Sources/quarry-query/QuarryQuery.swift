@@ -7,6 +7,55 @@ struct QuarryQuery: ParsableCommand {
         commandName: "quarry-query",
         abstract: "Search a Quarry index, run query sets, evaluate runs, and inspect analysis.",
         version: QuarryVersion.string,
-        subcommands: [AnalyzeCommand.self]
+        subcommands: [SearchCommand.self, BatchCommand.self, EvalCommand.self, AnalyzeCommand.self]
     )
+}
+
+/// Runs a command body, printing Quarry's errors as `quarry-query: error: ...` with exit status 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        printError("quarry-query: error: \(error)")
+        throw ExitCode(1)
+    }
+}
+
+/// BM25 and field-weighting options, shared by `search` and `batch`.
+struct RankingArguments: ParsableArguments {
+    @Option(help: "BM25 term-frequency saturation (≥ 0).")
+    var k1: Double = Ranking.default.k1
+
+    @Option(help: "BM25 length normalization (0 to 1).")
+    var b: Double = Ranking.default.b
+
+    @Option(name: .customLong("title-weight"), help: "Weight of matches in the title.")
+    var titleWeight: Double = Ranking.default.titleWeight
+
+    @Option(name: .customLong("body-weight"), help: "Weight of matches in the body.")
+    var bodyWeight: Double = Ranking.default.bodyWeight
+
+    @Option(help: "How title and body combine: flat (as one field), bm25f, or fields (a BM25 score each).")
+    var model: String = Ranking.default.model.rawValue
+
+    @Option(name: .customLong("stop-words"), help: "Ranked keyword terms: 'drop' or 'keep' the language's stop words.")
+    var stopWords: String = Ranking.dropsStopWords ? "drop" : "keep"
+
+    func validate() throws {
+        guard let model = Ranking.FieldModel(rawValue: model) else {
+            throw ValidationError("--model must be one of: \(Ranking.FieldModel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let problem = Ranking(k1: k1, b: b, titleWeight: titleWeight, bodyWeight: bodyWeight, model: model).problem {
+            throw ValidationError(problem)
+        }
+        guard stopWords == "drop" || stopWords == "keep" else { throw ValidationError("--stop-words must be 'drop' or 'keep'") }
+    }
+
+    var dropsStopWords: Bool { stopWords == "drop" }
+
+    var ranking: Ranking {
+        Ranking(k1: k1, b: b, titleWeight: titleWeight, bodyWeight: bodyWeight, model: Ranking.FieldModel(rawValue: model) ?? .flat)
+    }
 }

@@ -26,6 +26,15 @@ static inline void cq_prefetch(const void *address) {
     __builtin_prefetch(address, 0, 3);
 }
 
+/* ---- Bit unpacking ---- */
+
+/**
+ * Unpacks `count` values of `width` bits (0 to 32), packed little-endian least significant bits
+ * first, from `in` into `out`. Reads up to 8 bytes past the packed data (the caller guarantees
+ * them readable).
+ */
+void cq_unpack(const uint8_t *in, uint32_t *out, int32_t count, int32_t width);
+
 /* ---- Word segmentation (ICU word break iterator, UAX #29 plus dictionaries) ---- */
 
 /** Rule status limits of ICU's word break iterator (UBRK_WORD_*). */
@@ -84,8 +93,9 @@ int32_t cq_casefold(cq_folder *folder, const uint8_t *text, int32_t length, uint
  * Removes accents: nonspacing marks that follow a Latin, Greek, Cyrillic, Arabic, Hebrew or
  * Common-script letter after canonical decomposition (so é gives e, and Arabic harakat go),
  * then recomposes (NFC). Marks of scripts where they are part of the letters (Devanagari and
- * the other Indic scripts, Thai, Lao, Khmer, Myanmar, ...) are kept. Same buffer contract as
- * cq_casefold.
+ * the other Indic scripts, Thai, Lao, Khmer, Myanmar, ...) are kept. Arabic orthographic
+ * variants are unified as well (tatweel dropped; teh marbuta, alef maksura and alef wasla
+ * written as heh, yeh and alef). Same buffer contract as cq_casefold.
  */
 int32_t cq_fold_diacritics(cq_folder *folder, const uint8_t *text, int32_t length, uint8_t *out, int32_t capacity);
 

@@ -48,7 +48,9 @@ import Testing
     }
 
     @Test func arabicHarakatAndRussian() throws {
-        #expect(try terms("الْعَرَبِيَّة") == ["العربية"])
+        // Harakat removed, teh marbuta written as heh, tatweel dropped.
+        #expect(try terms("الْعَرَبِيَّة") == ["العربيه"])
+        #expect(try terms("العربـــية") == ["العربيه"])
         #expect(try terms("Москва ёлка") == ["москва", "елка"])
         #expect(try terms("Москва московский", language: "ru") == ["москв", "московск"])
         #expect(try terms("Ελληνικά ΕΛΛΗΝΙΚΆ", language: "el") == ["ελλην", "ελλην"])

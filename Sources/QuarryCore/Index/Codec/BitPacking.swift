@@ -1,3 +1,5 @@
+import CQuarry
+
 /// Fixed-width bit packing: `count` unsigned integers of `width` bits each, little-endian, least
 /// significant bits first, in `ceil(count * width / 8)` bytes. The building block of
 /// `PackedInts` and of the field-length columns.
@@ -44,20 +46,10 @@ enum BitPacking {
         stream.commit(size)
     }
 
-    /// Unpacks `count` values of `width` bits from `source`. The caller guarantees the packed
-    /// bytes plus 8 more are readable.
+    /// Unpacks `count` values of `width` bits from `source` (in C, one loop per width). The
+    /// caller guarantees the packed bytes plus 8 more are readable.
     @inline(__always)
     static func unpack(_ source: UnsafeRawPointer, count: Int, width: Int, into values: UnsafeMutablePointer<UInt32>) {
-        if width == 0 {
-            values.update(repeating: 0, count: count)
-            return
-        }
-        let mask = width == 32 ? UInt64(UInt32.max) : (UInt64(1) << UInt64(width)) - 1
-        var bit = 0
-        for i in 0..<count {
-            let word = source.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self).littleEndian
-            values[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
-            bit += width
-        }
+        cq_unpack(source.assumingMemoryBound(to: UInt8.self), values, Int32(count), Int32(width))
     }
 }

@@ -32,9 +32,20 @@ final class PostingsCursor {
     /// Set when the data turned out corrupt.
     private(set) var corruption: IndexError?
 
+    // Positions of the current block, decoded lazily a chunk of 128 values at a time: only the
+    // chunks holding the positions asked for are unpacked (phrase queries touch few documents
+    // of a block).
     private var positionsBlock = -1
-    private var positionValues = GrowableBuffer<UInt32>(capacity: 256)
+    /// Where each document's values start among the block's (prefix sums of the frequencies).
     private let positionStarts = UnsafeMutablePointer<Int>.allocate(capacity: PostingsLayout.blockSize + 1)
+    /// The block's values as stored (first position, then gaps - 1), where decoded.
+    private var positionValues = GrowableBuffer<UInt32>(capacity: 256)
+    /// Byte offsets of the chunks found so far; `chunkDecoded[c]` when chunk c is unpacked.
+    private var chunkOffsets = GrowableBuffer<Int>(capacity: 16)
+    private var chunkDecoded = GrowableBuffer<Bool>(capacity: 16)
+    private var positionsEnd = 0
+    /// The positions handed out, made absolute.
+    private var documentPositions = GrowableBuffer<UInt32>(capacity: 64)
 
     /// A cursor before the first document; call `next()` or `advance(to:)`.
     init(info: TermInfo, postings: MappedFile, positions: MappedFile, documentCount: Int) {
@@ -137,14 +148,32 @@ final class PostingsCursor {
 
     // MARK: Positions
 
-    /// The current document's positions, in increasing order; valid until the cursor moves to
-    /// another block. Empty when the positions are corrupt (see `corruption`).
+    /// The current document's positions, in increasing order; valid until the next call. Empty
+    /// when the positions are corrupt (see `corruption`).
     func positions() -> UnsafeBufferPointer<UInt32> {
-        if positionsBlock != block {
-            guard decodePositions() else { return UnsafeBufferPointer(start: nil, count: 0) }
-        }
+        let empty = UnsafeBufferPointer<UInt32>(start: nil, count: 0)
+        guard block >= 0, block < blockCount, index < count else { return empty }
+        if positionsBlock != block { guard startPositions() else { return empty } }
         let start = positionStarts[index]
-        return UnsafeBufferPointer(start: positionValues.base + start, count: positionStarts[index + 1] - start)
+        let end = positionStarts[index + 1]
+        guard end > start else { return empty }
+        let chunkSize = PackedInts.maximumCount
+        for chunk in (start / chunkSize)...((end - 1) / chunkSize) where !chunkDecoded[chunk] {
+            guard decodeChunk(chunk) else { return empty }
+        }
+        // Gaps to absolute positions.
+        documentPositions.removeAll()
+        if documentPositions.capacity < end - start { documentPositions.grow(to: end - start) }
+        let out = documentPositions.base
+        let values = positionValues.base
+        var position = values[start]
+        out[0] = position
+        for k in (start + 1)..<max(end, start + 1) {
+            position = position &+ values[k] &+ 1
+            out[k - start] = position
+        }
+        documentPositions.advance(by: end - start)
+        return documentPositions.elements
     }
 
     // MARK: Decoding
@@ -233,9 +262,8 @@ final class PostingsCursor {
         return true
     }
 
-    /// Decodes the current block's positions into absolute positions per document.
-    private func decodePositions() -> Bool {
-        guard block >= 0, block < blockCount else { return false }
+    /// Prepares the current block's positions: the documents' value ranges and where its bytes lie.
+    private func startPositions() -> Bool {
         var total = 0
         positionStarts[0] = 0
         for j in 0..<count {
@@ -248,31 +276,39 @@ final class PostingsCursor {
             fail(.corrupt(file: positionsPath, reason: "positions of a term at \(info.positionsOffset) outside the file"))
             return false
         }
+        positionsEnd = end
         positionValues.removeAll()
         if positionValues.capacity < total { positionValues.grow(to: total) }
-        var offset = start
-        var decoded = 0
-        while decoded < total {
-            let count = min(PackedInts.maximumCount, total - decoded)
-            guard let next = PackedInts.decode(positionsFile, at: offset, limit: end, count: count,
-                                               into: positionValues.base + decoded) else {
-                fail(.corrupt(file: positionsPath, reason: "bad packed positions at \(offset)"))
+        positionValues.advance(by: total)
+        chunkOffsets.removeAll()
+        chunkOffsets.append(start)
+        chunkDecoded.removeAll()
+        for _ in 0..<((total + PackedInts.maximumCount - 1) / PackedInts.maximumCount) { chunkDecoded.append(false) }
+        positionsBlock = block
+        return true
+    }
+
+    /// Unpacks chunk `chunk` of the current block's positions, finding (skipping) the chunks before it.
+    private func decodeChunk(_ chunk: Int) -> Bool {
+        let chunkSize = PackedInts.maximumCount
+        let total = positionStarts[count]
+        while chunkOffsets.count <= chunk {
+            let c = chunkOffsets.count - 1
+            guard let next = PackedInts.skip(positionsFile, at: chunkOffsets[c], limit: positionsEnd,
+                                             count: min(chunkSize, total - c * chunkSize)) else {
+                fail(.corrupt(file: positionsPath, reason: "bad packed positions at \(chunkOffsets[c])"))
                 return false
             }
-            offset = next
-            decoded += count
+            chunkOffsets.append(next)
         }
-        positionValues.advance(by: total)
-        // Gaps to absolute positions, document by document.
-        let values = positionValues.base
-        for j in 0..<count {
-            var position: UInt32 = 0
-            for k in positionStarts[j]..<positionStarts[j + 1] {
-                position = k == positionStarts[j] ? values[k] : position &+ values[k] &+ 1
-                values[k] = position
-            }
+        guard let next = PackedInts.decode(positionsFile, at: chunkOffsets[chunk], limit: positionsEnd,
+                                           count: min(chunkSize, total - chunk * chunkSize),
+                                           into: positionValues.base + chunk * chunkSize) else {
+            fail(.corrupt(file: positionsPath, reason: "bad packed positions at \(chunkOffsets[chunk])"))
+            return false
         }
-        positionsBlock = block
+        if chunkOffsets.count == chunk + 1 { chunkOffsets.append(next) }
+        chunkDecoded[chunk] = true
         return true
     }
 }

@@ -1,0 +1,426 @@
+/// A query that does not parse: what is wrong, and at which column (1-based, in characters).
+public struct QuerySyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var column: Int
+    public var message: String
+
+    public var description: String { "query syntax error at column \(column): \(message)" }
+}
+
+/// Parses the query language:
+///
+///     ofsted supervision            either word (or both: `--and`), ranked by BM25
+///     "family help service"         the exact phrase;  "help service"~2  within 2 moves
+///     +ofsted -leeds                must have / must not have
+///     (ofsted OR cqc) AND NOT leeds operators, parentheses; NOT > AND > OR
+///     title:ofsted  title:"a b"     one field (title, body); title:(a b) for a group
+///     inspect*                      words starting with "inspect"
+///     ofsted^2  "a b"^1.5  (a b)^3  boosts
+///     date:[2024-01-01 TO 2024-12-31]   a date range (* for an open end)
+///
+/// A backslash escapes the next character. Juxtaposed clauses take the default operator. Limits
+/// keep any input bounded: the query's length, the nesting depth and the number of clauses.
+public struct QueryParser: Sendable {
+    public enum DefaultOperator: Sendable { case or, and }
+
+    public var defaultOperator: DefaultOperator
+    public static let maximumLength = 100_000
+    public static let maximumDepth = 64
+    public static let maximumClauses = 4096
+
+    public init(defaultOperator: DefaultOperator = .or) {
+        self.defaultOperator = defaultOperator
+    }
+
+    /// The query in `text`.
+    public func parse(_ text: String) throws(QuerySyntaxError) -> Query {
+        guard text.count <= Self.maximumLength else {
+            throw QuerySyntaxError(column: Self.maximumLength + 1, message: "query longer than \(Self.maximumLength) characters")
+        }
+        var lexer = Lexer(text)
+        var state = ParseState(tokens: try lexer.tokens(), defaultOperator: defaultOperator)
+        let query = try state.parseOr(field: nil, depth: 0)
+        if let token = state.peek {
+            throw QuerySyntaxError(column: token.column, message: token.kind == .rightParenthesis
+                ? "')' without a matching '('" : "unexpected \(token.kind.name)")
+        }
+        return query
+    }
+
+    /// A bag of words: every word of `text` as an optional term, no syntax (for query sets).
+    public static func bagOfWords(_ text: String) -> Query {
+        .or(text.split(whereSeparator: \.isWhitespace).prefix(maximumClauses).map { .term(String($0)) })
+    }
+}
+
+private struct QueryToken: Equatable {
+    enum Kind: Equatable {
+        case word(String, prefix: Bool)
+        case phrase(String)
+        case field(String)
+        case range(from: String, to: String)
+        case leftParenthesis, rightParenthesis
+        case and, or, not, plus, minus
+        case boost(Double)
+        case slop(Int)
+
+        var name: String {
+            switch self {
+            case .word(let text, _): return "'\(text)'"
+            case .phrase: return "phrase"
+            case .field(let name): return "field '\(name):'"
+            case .range: return "date range"
+            case .leftParenthesis: return "'('"
+            case .rightParenthesis: return "')'"
+            case .and: return "'AND'"
+            case .or: return "'OR'"
+            case .not: return "'NOT'"
+            case .plus: return "'+'"
+            case .minus: return "'-'"
+            case .boost: return "'^'"
+            case .slop: return "'~'"
+            }
+        }
+    }
+
+    var kind: Kind
+    var column: Int
+}
+
+/// Splits query text into tokens.
+private struct Lexer {
+    private let characters: [Character]
+    private var index = 0
+
+    init(_ text: String) {
+        characters = Array(text)
+    }
+
+    private static let special: Set<Character> = ["(", ")", "\"", "^", "~", "[", "]"]
+
+    mutating func tokens() throws(QuerySyntaxError) -> [QueryToken] {
+        var tokens: [QueryToken] = []
+        while index < characters.count {
+            let character = characters[index]
+            let column = index + 1
+            if character.isWhitespace {
+                index += 1
+                continue
+            }
+            let atItemStart = tokens.last.map { [.leftParenthesis, .and, .or, .not, .plus, .minus].contains($0.kind) || Self.isSpace(before: index, in: characters) } ?? true
+            switch character {
+            case "(":
+                tokens.append(QueryToken(kind: .leftParenthesis, column: column))
+                index += 1
+            case ")":
+                tokens.append(QueryToken(kind: .rightParenthesis, column: column))
+                index += 1
+            case "\"":
+                tokens.append(QueryToken(kind: .phrase(try readPhrase()), column: column))
+            case "^":
+                index += 1
+                let number = readWhile { $0.isNumber || $0 == "." }
+                guard let value = Double(number), value >= 0, value.isFinite, value <= 1e6 else {
+                    throw QuerySyntaxError(column: column, message: "'^' needs a boost from 0 to 1000000 after it")
+                }
+                tokens.append(QueryToken(kind: .boost(value), column: column))
+            case "~":
+                index += 1
+                let number = readWhile(\.isNumber)
+                guard let value = Int(number), value <= 1000 else {
+                    throw QuerySyntaxError(column: column, message: "'~' needs a slop from 0 to 1000 after it")
+                }
+                tokens.append(QueryToken(kind: .slop(value), column: column))
+            case "+" where atItemStart:
+                tokens.append(QueryToken(kind: .plus, column: column))
+                index += 1
+            case "-" where atItemStart:
+                tokens.append(QueryToken(kind: .minus, column: column))
+                index += 1
+            case "[":
+                tokens.append(QueryToken(kind: try readRange(), column: column))
+            case "]":
+                throw QuerySyntaxError(column: column, message: "']' without a '['")
+            default:
+                let (word, escaped) = readWord()
+                if !escaped, index < characters.count, characters[index] == ":", !word.isEmpty {
+                    index += 1
+                    tokens.append(QueryToken(kind: .field(word), column: column))
+                } else if !escaped, word == "AND" || word == "&&" {
+                    tokens.append(QueryToken(kind: .and, column: column))
+                } else if !escaped, word == "OR" || word == "||" {
+                    tokens.append(QueryToken(kind: .or, column: column))
+                } else if !escaped, word == "NOT" {
+                    tokens.append(QueryToken(kind: .not, column: column))
+                } else if word.hasSuffix("*") && !escaped {
+                    let stem = String(word.dropLast())
+                    guard !stem.isEmpty, !stem.hasSuffix("*") else {
+                        throw QuerySyntaxError(column: column, message: "a prefix query needs at least one character before '*'")
+                    }
+                    tokens.append(QueryToken(kind: .word(stem, prefix: true), column: column))
+                } else if !word.isEmpty {
+                    tokens.append(QueryToken(kind: .word(word, prefix: false), column: column))
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return tokens
+    }
+
+    private static func isSpace(before index: Int, in characters: [Character]) -> Bool {
+        index == 0 || characters[index - 1].isWhitespace
+    }
+
+    private mutating func readWhile(_ predicate: (Character) -> Bool) -> String {
+        var text = ""
+        while index < characters.count, predicate(characters[index]) {
+            text.append(characters[index])
+            index += 1
+        }
+        return text
+    }
+
+    /// A word up to whitespace, a special character or ':'; backslash escapes. Returns whether
+    /// anything was escaped (an escaped word is never an operator or a field).
+    private mutating func readWord() -> (String, Bool) {
+        var text = ""
+        var escaped = false
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\", index + 1 < characters.count {
+                text.append(characters[index + 1])
+                index += 2
+                escaped = true
+                continue
+            }
+            if character.isWhitespace || Self.special.contains(character) || character == ":" { break }
+            text.append(character)
+            index += 1
+        }
+        return (text, escaped)
+    }
+
+    private mutating func readPhrase() throws(QuerySyntaxError) -> String {
+        let start = index
+        index += 1
+        var text = ""
+        while index < characters.count, characters[index] != "\"" {
+            if characters[index] == "\\", index + 1 < characters.count { index += 1 }
+            text.append(characters[index])
+            index += 1
+        }
+        guard index < characters.count else {
+            throw QuerySyntaxError(column: start + 1, message: "unterminated phrase: no closing '\"'")
+        }
+        index += 1
+        return text
+    }
+
+    /// `[from TO to]`.
+    private mutating func readRange() throws(QuerySyntaxError) -> QueryToken.Kind {
+        let start = index
+        index += 1
+        var body = ""
+        while index < characters.count, characters[index] != "]" {
+            body.append(characters[index])
+            index += 1
+        }
+        guard index < characters.count else { throw QuerySyntaxError(column: start + 1, message: "unterminated range: no closing ']'") }
+        index += 1
+        let parts = body.split(whereSeparator: \.isWhitespace)
+        guard parts.count == 3, parts[1] == "TO" else {
+            throw QuerySyntaxError(column: start + 1, message: "a range is written [FROM TO TO], with * for an open end")
+        }
+        return .range(from: String(parts[0]), to: String(parts[2]))
+    }
+}
+
+/// Recursive descent over the tokens: OR of ANDs of unary clauses.
+private struct ParseState {
+    let tokens: [QueryToken]
+    let defaultOperator: QueryParser.DefaultOperator
+    var position = 0
+    var clauses = 0
+
+    init(tokens: [QueryToken], defaultOperator: QueryParser.DefaultOperator) {
+        self.tokens = tokens
+        self.defaultOperator = defaultOperator
+    }
+
+    var peek: QueryToken? { position < tokens.count ? tokens[position] : nil }
+
+    /// A clause with how it was marked.
+    enum Occur { case plain, must, mustNot }
+
+    /// orExpr := andExpr (("OR" | juxtaposition when the default is OR) andExpr)*
+    mutating func parseOr(field: Field?, depth: Int) throws(QuerySyntaxError) -> Query {
+        var groups: [[(Query, Occur)]] = [try parseAnd(field: field, depth: depth)]
+        while let token = peek, token.kind != .rightParenthesis {
+            if token.kind == .or {
+                position += 1
+                guard let next = peek, next.kind != .rightParenthesis else {
+                    throw QuerySyntaxError(column: token.column, message: "'OR' needs a clause after it")
+                }
+            } else if defaultOperator == .and {
+                break
+            }
+            groups.append(try parseAnd(field: field, depth: depth))
+        }
+        // One group: the AND of its clauses. Several: each group is one optional clause, except
+        // that marked single clauses (+a, -b) keep their marks.
+        if groups.count == 1 { return Self.combine(groups[0]) }
+        var must: [Query] = []
+        var should: [Query] = []
+        var mustNot: [Query] = []
+        for group in groups {
+            if group.count == 1 {
+                switch group[0].1 {
+                case .plain: should.append(group[0].0)
+                case .must: must.append(group[0].0)
+                case .mustNot: mustNot.append(group[0].0)
+                }
+            } else {
+                should.append(Self.combine(group))
+            }
+        }
+        return .boolean(must: must, should: should, mustNot: mustNot)
+    }
+
+    /// andExpr := unary (("AND" | juxtaposition when the default is AND) unary)*
+    mutating func parseAnd(field: Field?, depth: Int) throws(QuerySyntaxError) -> [(Query, Occur)] {
+        var clauses = [try parseUnary(field: field, depth: depth)]
+        while let token = peek, token.kind != .rightParenthesis, token.kind != .or {
+            if token.kind == .and {
+                position += 1
+                guard let next = peek, next.kind != .rightParenthesis, next.kind != .or else {
+                    throw QuerySyntaxError(column: token.column, message: "'AND' needs a clause after it")
+                }
+            } else if defaultOperator == .or {
+                break
+            }
+            clauses.append(try parseUnary(field: field, depth: depth))
+        }
+        return clauses
+    }
+
+    /// unary := ("NOT" | "+" | "-") unary | primary
+    mutating func parseUnary(field: Field?, depth: Int) throws(QuerySyntaxError) -> (Query, Occur) {
+        guard let token = peek else { throw QuerySyntaxError(column: (tokens.last?.column ?? 0) + 1, message: "a clause is missing") }
+        switch token.kind {
+        case .not, .minus:
+            position += 1
+            guard peek != nil else { throw QuerySyntaxError(column: token.column, message: "\(token.kind.name) needs a clause after it") }
+            return (try parsePrimary(field: field, depth: depth), .mustNot)
+        case .plus:
+            position += 1
+            guard peek != nil else { throw QuerySyntaxError(column: token.column, message: "'+' needs a clause after it") }
+            return (try parsePrimary(field: field, depth: depth), .must)
+        default:
+            return (try parsePrimary(field: field, depth: depth), .plain)
+        }
+    }
+
+    /// primary := field? ("(" orExpr ")" | phrase slop? | range | word) boost?
+    mutating func parsePrimary(field: Field?, depth: Int) throws(QuerySyntaxError) -> Query {
+        guard depth < QueryParser.maximumDepth else {
+            throw QuerySyntaxError(column: peek?.column ?? 0, message: "nesting deeper than \(QueryParser.maximumDepth) levels")
+        }
+        guard let token = peek else { throw QuerySyntaxError(column: (tokens.last?.column ?? 0) + 1, message: "a clause is missing") }
+        position += 1
+        clauses += 1
+        guard clauses <= QueryParser.maximumClauses else {
+            throw QuerySyntaxError(column: token.column, message: "more than \(QueryParser.maximumClauses) clauses")
+        }
+        var query: Query
+        switch token.kind {
+        case .field(let name):
+            if name == "date" {
+                guard let next = peek, case .range(let from, let to) = next.kind else {
+                    throw QuerySyntaxError(column: token.column, message: "'date:' takes a range: date:[2024-01-01 TO 2024-12-31]")
+                }
+                position += 1
+                query = .dateRange(from: try Self.date(from, column: next.column, endOfDay: false),
+                                   to: try Self.date(to, column: next.column, endOfDay: true))
+            } else if let named = Field(name: name) {
+                guard peek != nil else { throw QuerySyntaxError(column: token.column, message: "'\(name):' needs a clause after it") }
+                clauses -= 1
+                return try parsePrimary(field: named, depth: depth + 1)
+            } else {
+                // Not a field: the word and its colon are plain text ("Note: ...").
+                query = .term(name, field: field)
+            }
+        case .leftParenthesis:
+            guard peek?.kind != .rightParenthesis else { throw QuerySyntaxError(column: token.column, message: "empty parentheses") }
+            query = try parseOr(field: field, depth: depth + 1)
+            guard let close = peek, close.kind == .rightParenthesis else {
+                throw QuerySyntaxError(column: token.column, message: "'(' without a matching ')'")
+            }
+            position += 1
+        case .phrase(let text):
+            var slop = 0
+            if let next = peek, case .slop(let value) = next.kind {
+                slop = value
+                position += 1
+            }
+            query = .phrase(text, field: field, slop: slop)
+        case .word(let text, let isPrefix):
+            query = isPrefix ? .prefix(text, field: field) : .term(text, field: field)
+        case .range:
+            throw QuerySyntaxError(column: token.column, message: "a range needs 'date:' before it")
+        default:
+            throw QuerySyntaxError(column: token.column, message: "unexpected \(token.kind.name)")
+        }
+        if let next = peek, case .boost(let boost) = next.kind {
+            position += 1
+            query = Self.boosted(query, by: boost)
+        }
+        return query
+    }
+
+    private static func boosted(_ query: Query, by factor: Double) -> Query {
+        switch query {
+        case .term(let text, let field, let boost): return .term(text, field: field, boost: boost * factor)
+        case .phrase(let text, let field, let slop, let boost): return .phrase(text, field: field, slop: slop, boost: boost * factor)
+        case .prefix(let text, let field, let boost): return .prefix(text, field: field, boost: boost * factor)
+        case .boolean(let must, let should, let mustNot, let boost):
+            return .boolean(must: must, should: should, mustNot: mustNot, boost: boost * factor)
+        case .dateRange: return query
+        }
+    }
+
+    /// An AND group's clauses as one query: its plain clauses are required.
+    private static func combine(_ clauses: [(Query, Occur)]) -> Query {
+        if clauses.count == 1, clauses[0].1 == .plain { return clauses[0].0 }
+        var must: [Query] = []
+        var mustNot: [Query] = []
+        for (query, occur) in clauses {
+            if occur == .mustNot { mustNot.append(query) } else { must.append(query) }
+        }
+        return .boolean(must: must, should: [], mustNot: mustNot)
+    }
+
+    /// A range end: an ISO 8601 date or time, or `*` (open). A bare date as the upper end means
+    /// the end of that day (of that month, of that year).
+    private static func date(_ text: String, column: Int, endOfDay: Bool) throws(QuerySyntaxError) -> Int64? {
+        if text == "*" { return nil }
+        guard let seconds = ISODate.seconds(text) else {
+            throw QuerySyntaxError(column: column, message: "'\(text)' is not a date (YYYY-MM-DD, or * for an open end)")
+        }
+        guard endOfDay, !text.contains("T"), !text.contains(" ") else { return seconds }
+        let parts = text.split(separator: "-")
+        switch parts.count {
+        case 1: return ISODate.seconds(String(Int(parts[0])! + 1)).map { $0 - 1 } ?? seconds
+        case 2:
+            let year = Int(parts[0])!
+            let month = Int(parts[1])!
+            let next = month == 12 ? String(format4(year + 1)) + "-01" : format4(year) + "-" + (month + 1 < 10 ? "0" : "") + String(month + 1)
+            return ISODate.seconds(next).map { $0 - 1 } ?? seconds
+        default: return seconds + 86_399
+        }
+    }
+
+    private static func format4(_ year: Int) -> String {
+        let digits = String(year)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

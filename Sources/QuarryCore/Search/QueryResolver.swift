@@ -1,0 +1,261 @@
+/// A query with its text analyzed and its terms looked up in every segment: what scoring needs,
+/// with boosts pushed down to the leaves.
+indirect enum ResolvedQuery {
+    case term(ResolvedTerm)
+    case phrase(ResolvedPhrase)
+    case dateRange(ClosedRange<Int64>)
+    case boolean(must: [ResolvedQuery], should: [ResolvedQuery], mustNot: [ResolvedQuery])
+
+    /// The terms when the query is nothing but optional terms (the case MaxScore takes), else nil.
+    var pureDisjunction: [ResolvedTerm]? {
+        switch self {
+        case .term(let term): return [term]
+        case .boolean(let must, let should, let mustNot) where must.isEmpty && mustNot.isEmpty:
+            var terms: [ResolvedTerm] = []
+            for clause in should {
+                guard case .term(let term) = clause else { return nil }
+                terms.append(term)
+            }
+            return terms
+        default: return nil
+        }
+    }
+}
+
+/// One analyzed term, in the fields it is searched in, with its entry in each segment.
+struct ResolvedTerm {
+    let text: String
+    let fields: [Field]
+    let boost: Double
+    /// Per segment, per field: its dictionary entry (nil where absent).
+    let entries: [[Field: TermInfo]]
+    let documentFrequency: [Field: Int]
+    /// Documents with the term in any of its fields (exact, or the larger field's count when
+    /// both fields have it in more than `QueryResolver.exactUnionLimit` documents).
+    let unionDocumentFrequency: Int
+}
+
+/// An analyzed phrase in one field.
+struct ResolvedPhrase {
+    let text: String
+    let field: Field
+    /// The distinct terms, rarest first, with their entries per segment.
+    let terms: [(text: String, entries: [TermInfo?], documentFrequency: Int)]
+    /// Each query token: its term (index in `terms`) and its offset in the phrase.
+    let tokens: [(term: Int, offset: Int)]
+    let slop: Int
+    let boost: Double
+}
+
+/// Turns a `Query` into a `ResolvedQuery`: analysis, term lookups, prefix expansion, boosts.
+struct QueryResolver {
+    let reader: IndexReader
+    let analyzer: Analyzer
+    /// For ranked keyword terms: `analyzer`, or the same with the stop list on.
+    let keywordAnalyzer: Analyzer
+    let prefixAnalyzer: Analyzer
+    let statistics: CollectionStatistics
+    let options: SearchOptions
+    /// What the user should know about how the query was taken.
+    private(set) var notes: [String] = []
+    /// The query's single terms, and its phrases, for highlighting (a phrase's words are
+    /// highlighted only where they make the phrase).
+    private(set) var terms: Set<String> = []
+    private(set) var phrases: [[String]] = []
+
+    init(reader: IndexReader, analyzer: Analyzer, keywordAnalyzer: Analyzer, prefixAnalyzer: Analyzer,
+         statistics: CollectionStatistics, options: SearchOptions) {
+        self.reader = reader
+        self.analyzer = analyzer
+        self.keywordAnalyzer = keywordAnalyzer
+        self.prefixAnalyzer = prefixAnalyzer
+        self.statistics = statistics
+        self.options = options
+    }
+
+    /// Whether keyword terms drop stop words: only when the query has other words too.
+    private var dropsStopWords = false
+
+    /// The resolved query, or nil when it can match nothing.
+    mutating func resolve(_ query: Query) throws(IndexError) -> ResolvedQuery? {
+        dropsStopWords = keywordAnalyzer !== analyzer && hasContentWords(query)
+        return try resolve(query, boost: 1)
+    }
+
+    /// Whether some keyword term of `query` is not a stop word.
+    private func hasContentWords(_ query: Query) -> Bool {
+        switch query {
+        case .term(let text, _, _): return !keywordAnalyzer.tokens(of: text).isEmpty
+        case .boolean(let must, let should, _, _): return (must + should).contains { hasContentWords($0) }
+        case .phrase, .prefix, .dateRange: return false
+        }
+    }
+
+    private mutating func resolve(_ query: Query, boost: Double) throws(IndexError) -> ResolvedQuery? {
+        switch query {
+        case .term(let text, let field, let termBoost):
+            let tokens = (dropsStopWords ? keywordAnalyzer : analyzer).tokens(of: text)
+            var clauses: [ResolvedQuery] = []
+            for token in tokens { clauses.append(.term(try term(token.term, field: field, boost: boost * termBoost))) }
+            return Self.disjunction(clauses)
+        case .phrase(let text, let field, let slop, let phraseBoost):
+            let tokens = analyzer.tokens(of: text)
+            guard tokens.count > 1 else {
+                return try tokens.first.map { token throws(IndexError) in .term(try term(token.term, field: field, boost: boost * phraseBoost)) }
+            }
+            phrases.append(tokens.map(\.term))
+            var clauses: [ResolvedQuery] = []
+            for field in field.map({ [$0] }) ?? Field.searchable {
+                if let resolved = try phrase(text, tokens: tokens, field: field, slop: slop, boost: boost * phraseBoost) {
+                    clauses.append(.phrase(resolved))
+                }
+            }
+            return Self.disjunction(clauses)
+        case .prefix(let text, let field, let prefixBoost):
+            return try expand(text, field: field, boost: boost * prefixBoost)
+        case .dateRange(let from, let to):
+            let low = from ?? Int64.min
+            let high = to ?? Int64.max
+            guard low <= high else {
+                notes.append("the date range ends before it starts: it matches nothing")
+                return nil
+            }
+            return .dateRange(low...high)
+        case .boolean(let must, let should, let mustNot, let groupBoost):
+            let factor = boost * groupBoost
+            var required: [ResolvedQuery] = []
+            for clause in must {
+                guard let resolved = try resolve(clause, boost: factor) else { return nil }
+                required.append(resolved)
+            }
+            var optional: [ResolvedQuery] = []
+            for clause in should {
+                if let resolved = try resolve(clause, boost: factor) { optional.append(resolved) }
+            }
+            var excluded: [ResolvedQuery] = []
+            for clause in mustNot {
+                if let resolved = try resolve(clause, boost: 1) { excluded.append(resolved) }
+            }
+            if required.isEmpty && optional.isEmpty {
+                if !mustNot.isEmpty { notes.append("a query of only excluded terms matches nothing") }
+                return nil
+            }
+            if required.isEmpty && excluded.isEmpty { return Self.disjunction(optional) }
+            return .boolean(must: required, should: optional, mustNot: excluded)
+        }
+    }
+
+    private static func disjunction(_ clauses: [ResolvedQuery]) -> ResolvedQuery? {
+        switch clauses.count {
+        case 0: return nil
+        case 1: return clauses[0]
+        default:
+            // Flatten nested pure disjunctions so MaxScore sees every term.
+            var flat: [ResolvedQuery] = []
+            for clause in clauses {
+                if case .boolean(let must, let should, let mustNot) = clause, must.isEmpty, mustNot.isEmpty {
+                    flat.append(contentsOf: should)
+                } else {
+                    flat.append(clause)
+                }
+            }
+            return .boolean(must: [], should: flat, mustNot: [])
+        }
+    }
+
+    /// A term's entries in every segment, for `field` (nil: title and body).
+    private mutating func term(_ text: String, field: Field?, boost: Double) throws(IndexError) -> ResolvedTerm {
+        terms.insert(text)
+        let fields = field.map { [$0] } ?? Field.searchable
+        let bytes = Array(text.utf8)
+        var entries: [[Field: TermInfo]] = []
+        var frequency: [Field: Int] = [:]
+        for segment in reader.segments {
+            var found: [Field: TermInfo] = [:]
+            for field in fields {
+                let lookup = bytes.withUnsafeBytes { raw in Result { () throws(IndexError) in try segment.terms.lookup(raw, in: field) } }
+                if let info = try lookup.get() {
+                    found[field] = info
+                    frequency[field, default: 0] += info.docFreq
+                }
+            }
+            entries.append(found)
+        }
+        return ResolvedTerm(text: text, fields: fields, boost: boost, entries: entries, documentFrequency: frequency,
+                            unionDocumentFrequency: unionFrequency(entries, frequency))
+    }
+
+    /// Counting the documents with a term in the title or the body walks the shorter list; above
+    /// this many documents in both fields the larger count stands in for the union.
+    static let exactUnionLimit = 4096
+
+    private func unionFrequency(_ entries: [[Field: TermInfo]], _ frequency: [Field: Int]) -> Int {
+        let title = frequency[.title] ?? 0
+        let body = frequency[.body] ?? 0
+        guard title > 0 && body > 0 else { return title + body }
+        guard min(title, body) <= Self.exactUnionLimit else { return max(title, body) }
+        var overlap = 0
+        for (s, segment) in reader.segments.enumerated() {
+            guard let titleInfo = entries[s][.title], let bodyInfo = entries[s][.body] else { continue }
+            let (short, long) = titleInfo.docFreq <= bodyInfo.docFreq ? (titleInfo, bodyInfo) : (bodyInfo, titleInfo)
+            let walker = segment.postings(short)
+            let probe = segment.postings(long)
+            while walker.next() != PostingsCursor.noMoreDocs {
+                if probe.advance(to: walker.doc) == walker.doc { overlap += 1 }
+                if probe.doc == PostingsCursor.noMoreDocs { break }
+            }
+        }
+        return title + body - overlap
+    }
+
+    private mutating func phrase(_ text: String, tokens: [Token], field: Field, slop: Int, boost: Double) throws(IndexError) -> ResolvedPhrase? {
+        var distinct: [String] = []
+        for token in tokens where !distinct.contains(token.term) { distinct.append(token.term) }
+        var terms: [(text: String, entries: [TermInfo?], documentFrequency: Int)] = []
+        for text in distinct {
+            let bytes = Array(text.utf8)
+            var entries: [TermInfo?] = []
+            var frequency = 0
+            for segment in reader.segments {
+                let lookup = bytes.withUnsafeBytes { raw in Result { () throws(IndexError) in try segment.terms.lookup(raw, in: field) } }
+                let info = try lookup.get()
+                entries.append(info)
+                frequency += info?.docFreq ?? 0
+            }
+            guard frequency > 0 else { return nil }
+            terms.append((text, entries, frequency))
+        }
+        terms.sort { $0.documentFrequency < $1.documentFrequency }
+        let first = tokens[0].position
+        let mapped = tokens.map { token in (term: terms.firstIndex { $0.text == token.term }!, offset: token.position - first) }
+        return ResolvedPhrase(text: text, field: field, terms: terms, tokens: mapped, slop: slop, boost: boost)
+    }
+
+    /// The terms starting with `prefix` (case and accents folded, not stemmed), as a disjunction;
+    /// the most frequent `options.prefixExpansionLimit` of them.
+    private mutating func expand(_ prefix: String, field: Field?, boost: Double) throws(IndexError) -> ResolvedQuery? {
+        guard let normalized = prefixAnalyzer.tokens(of: prefix).first?.term else { return nil }
+        let bytes = Array(normalized.utf8)
+        var frequencies: [String: Int] = [:]
+        for segment in reader.segments {
+            for field in field.map({ [$0] }) ?? Field.searchable {
+                var iterator = try bytes.withUnsafeBytes { raw in
+                    Result { () throws(IndexError) in try segment.terms.terms(in: field, withPrefix: raw) }
+                }.get()
+                while let (term, info) = try iterator.next() {
+                    frequencies[String(decoding: term, as: UTF8.self), default: 0] += info.docFreq
+                }
+            }
+        }
+        var expansions = frequencies.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        if expansions.count > options.prefixExpansionLimit {
+            notes.append("'\(prefix)*' matches \(expansions.count) terms; searched for the \(options.prefixExpansionLimit) most frequent")
+            expansions = Array(expansions.prefix(options.prefixExpansionLimit))
+        }
+        var clauses: [ResolvedQuery] = []
+        for (text, _) in expansions.sorted(by: { $0.key < $1.key }) {
+            clauses.append(.term(try term(text, field: field, boost: boost)))
+        }
+        return Self.disjunction(clauses)
+    }
+}

@@ -1,0 +1,94 @@
+/// Builds one segment's scorer tree for a resolved query, with the whole index's statistics.
+struct ScorerCompiler {
+    let reader: IndexReader
+    let statistics: CollectionStatistics
+    let ranking: Ranking
+
+    /// The scorers of one term in `segment`: one over all its fields (BM25F, flat), or one per
+    /// field (the `fields` model). Empty where the segment lacks the term.
+    func termScorers(_ term: ResolvedTerm, segment: SegmentReader) -> [TermScorer] {
+        let index = reader.segments.firstIndex { $0 === segment }!
+        let entries = term.entries[index]
+        guard !entries.isEmpty else { return [] }
+        let titleNorms = segment.norms[.title] ?? .empty
+        let bodyNorms = segment.norms[.body] ?? .empty
+        func postings(_ field: Field) -> TermScorer.FieldPostings? {
+            guard let info = entries[field] else { return nil }
+            let average = statistics.averageLength[field] ?? 1
+            return TermScorer.FieldPostings(field: field, cursor: segment.postings(info), weight: ranking.weight(field),
+                                            constant: 1 - ranking.b, slope: ranking.b / max(average, 1e-9))
+        }
+        let single = term.fields.count == 1
+        if ranking.model == .fields || single {
+            return term.fields.compactMap { field in
+                guard let fieldPostings = postings(field) else { return nil }
+                let idf = Ranking.idf(documentFrequency: term.documentFrequency[field] ?? 0,
+                                      documentCount: statistics.fieldDocumentCount[field] ?? statistics.documentCount)
+                let model = single && ranking.model == .flat ? Ranking(k1: ranking.k1, b: ranking.b, titleWeight: ranking.titleWeight,
+                                                                      bodyWeight: ranking.bodyWeight, model: .fields) : ranking
+                return TermScorer(text: term.text, title: field == .title ? fieldPostings : nil, body: field == .body ? fieldPostings : nil,
+                                  titleNorms: titleNorms, bodyNorms: bodyNorms, ranking: model, idf: idf, boost: term.boost,
+                                  averageFlatLength: statistics.averageFlatLength)
+            }
+        }
+        // Title and body together: idf counts the documents holding the term in either field.
+        let idf = Ranking.idf(documentFrequency: term.unionDocumentFrequency, documentCount: statistics.documentCount)
+        return [TermScorer(text: term.text, title: postings(.title), body: postings(.body), titleNorms: titleNorms, bodyNorms: bodyNorms,
+                           ranking: ranking, idf: idf, boost: term.boost, averageFlatLength: statistics.averageFlatLength)]
+    }
+
+    /// The scorer tree of `query` in `segment`, or nil when nothing there can match.
+    func scorer(_ query: ResolvedQuery, segment: SegmentReader) -> Scorer? {
+        switch query {
+        case .term(let term):
+            let scorers = termScorers(term, segment: segment)
+            return scorers.isEmpty ? nil : (scorers.count == 1 ? scorers[0] : DisjunctionScorer(scorers))
+        case .phrase(let phrase):
+            return phraseScorer(phrase, segment: segment)
+        case .dateRange(let range):
+            return DateFilterScorer(AllDocumentsScorer(count: segment.documentCount), dates: segment.dates, range: range)
+        case .boolean(let must, let should, let mustNot):
+            if must.isEmpty && mustNot.isEmpty, let terms = query.pureDisjunction {
+                // The same clauses, in the same order, as the MaxScore path sums.
+                let scorers = terms.flatMap { termScorers($0, segment: segment) }
+                return scorers.isEmpty ? nil : DisjunctionScorer(scorers)
+            }
+            var required: [Scorer] = []
+            for clause in must {
+                guard let scorer = scorer(clause, segment: segment) else { return nil }
+                required.append(scorer)
+            }
+            let optional = should.compactMap { scorer($0, segment: segment) }
+            let excluded = mustNot.compactMap { scorer($0, segment: segment) }
+            var result: Scorer
+            if required.isEmpty {
+                guard !optional.isEmpty else { return nil }
+                result = optional.count == 1 ? optional[0] : DisjunctionScorer(optional)
+            } else {
+                result = required.count == 1 ? required[0] : ConjunctionScorer(required)
+                if !optional.isEmpty {
+                    result = OptionalScorer(required: result, optional: optional.count == 1 ? optional[0] : DisjunctionScorer(optional))
+                }
+            }
+            if !excluded.isEmpty {
+                result = ExclusionScorer(required: result, excluded: excluded.count == 1 ? excluded[0] : DisjunctionScorer(excluded))
+            }
+            return result
+        }
+    }
+
+    private func phraseScorer(_ phrase: ResolvedPhrase, segment: SegmentReader) -> PhraseScorer? {
+        let index = reader.segments.firstIndex { $0 === segment }!
+        var cursors: [PostingsCursor] = []
+        for term in phrase.terms {
+            guard let info = term.entries[index] else { return nil }
+            cursors.append(segment.postings(info))
+        }
+        let count = statistics.fieldDocumentCount[phrase.field] ?? statistics.documentCount
+        let idf = phrase.terms.reduce(0.0) { $0 + Ranking.idf(documentFrequency: $1.documentFrequency, documentCount: count) }
+        return PhraseScorer(text: phrase.text, field: phrase.field, cursors: cursors,
+                            tokens: phrase.tokens.map { (cursor: $0.term, offset: $0.offset) }, slop: phrase.slop,
+                            norms: segment.norms[phrase.field] ?? .empty, ranking: ranking, idf: idf, boost: phrase.boost,
+                            averageLength: statistics.averageLength[phrase.field] ?? 1)
+    }
+}

@@ -1,0 +1,176 @@
+/// A phrase in one field: the documents holding all its terms (a conjunction led by the rarest),
+/// then their positions checked. Scored by BM25 over the phrase's frequency in the document,
+/// with the sum of its terms' idf (as Lucene does).
+///
+/// Exact phrases (slop 0) need each term at its query offset from a common start; with slop n,
+/// the offsets may be off by up to n in all (the spread of `position - offset` over the terms
+/// is at most n). Repeated terms ("new york new") each need an occurrence of their own.
+final class PhraseScorer: Scorer {
+    let text: String
+    private let field: Field
+    /// One cursor per distinct term, rarest first.
+    private let cursors: [PostingsCursor]
+    /// For each query token: its cursor and its offset in the phrase.
+    private let tokens: [(cursor: Int, offset: Int)]
+    private let slop: Int
+    private let norms: NormsReader
+    private let factor: Double
+    private let constant: Double
+    private let slope: Double
+    private let k1: Double
+    private let idf: Double
+    private(set) var frequency = 0
+    /// Reused per candidate document: each term's positions, and a walking index per token.
+    private var termPositions: [UnsafeBufferPointer<UInt32>]
+    private var indexes: [Int]
+
+    init(text: String, field: Field, cursors: [PostingsCursor], tokens: [(cursor: Int, offset: Int)], slop: Int,
+         norms: NormsReader, ranking: Ranking, idf: Double, boost: Double, averageLength: Double) {
+        self.text = text
+        self.field = field
+        self.cursors = cursors
+        self.tokens = tokens
+        self.slop = slop
+        self.norms = norms
+        self.idf = idf
+        factor = idf * boost * ranking.weight(field)
+        constant = 1 - ranking.b
+        slope = ranking.b / max(averageLength, 1e-9)
+        k1 = ranking.k1
+        termPositions = Array(repeating: UnsafeBufferPointer(start: nil, count: 0), count: cursors.count)
+        indexes = Array(repeating: 0, count: tokens.count)
+    }
+
+    override var cost: Int { cursors.first.map { $0.info.docFreq } ?? 0 }
+
+    override var corruption: IndexError? { cursors.lazy.compactMap(\.corruption).first }
+
+    override func next() -> Int { doc == Scorer.exhausted ? doc : advance(to: doc + 1) }
+
+    override func advance(to target: Int) -> Int {
+        var candidate = target
+        let count = cursors.count
+        while true {
+            // Leapfrog: every cursor on the same document, led by the rarest term.
+            var agreed = false
+            while !agreed {
+                agreed = true
+                for i in 0..<count {
+                    let cursor = cursors[i]
+                    if Int(cursor.doc) < candidate || cursor.currentBlock < 0 { cursor.advance(to: UInt32(clamping: candidate)) }
+                    let found = cursor.doc
+                    if found == PostingsCursor.noMoreDocs {
+                        doc = Scorer.exhausted
+                        return doc
+                    }
+                    if Int(found) > candidate {
+                        candidate = Int(found)
+                        agreed = i == 0
+                        if i > 0 { break }
+                    }
+                }
+            }
+            frequency = slop == 0 ? exactMatches() : sloppyMatches()
+            if frequency > 0 {
+                doc = candidate
+                return doc
+            }
+            candidate += 1
+        }
+    }
+
+    override func score() -> Double {
+        let normalized = Double(frequency) / (constant + slope * Double(norms[doc]))
+        return factor * Ranking.saturate(normalized, k1: k1)
+    }
+
+    override func explain() -> Explanation {
+        Explanation(value: score(), description: "phrase \"\(text)\"\(slop > 0 ? "~\(slop)" : "") in \(field) (BM25 of its frequency)",
+                    details: [Explanation(value: idf, description: "idf (sum of its terms')"),
+                              Explanation(value: Double(frequency), description: "phrase frequency (field length \(norms[doc]))")])
+    }
+
+    /// Starts `s` where every token t is at `s + offset(t)`.
+    private func exactMatches() -> Int {
+        for (i, cursor) in cursors.enumerated() {
+            termPositions[i] = cursor.positions()
+            if termPositions[i].isEmpty { return 0 }
+        }
+        let positions = termPositions
+        let lead = tokens[0]
+        var count = 0
+        // One index per token, walking its term's positions in step with the lead.
+        for t in indexes.indices { indexes[t] = 0 }
+        candidates: for leadPosition in positions[lead.cursor] {
+            let start = Int(leadPosition) - lead.offset
+            if start < 0 { continue }
+            for t in 1..<tokens.count {
+                let wanted = start + tokens[t].offset
+                let list = positions[tokens[t].cursor]
+                var i = indexes[t]
+                while i < list.count && Int(list[i]) < wanted { i += 1 }
+                indexes[t] = i
+                if i == list.count { break candidates }
+                if Int(list[i]) != wanted { continue candidates }
+            }
+            count += 1
+        }
+        return count
+    }
+
+    /// Non-overlapping windows where every token has its own occurrence with `position - offset`
+    /// spread by at most `slop`.
+    private func sloppyMatches() -> Int {
+        for (i, cursor) in cursors.enumerated() {
+            termPositions[i] = cursor.positions()
+            if termPositions[i].isEmpty { return 0 }
+        }
+        let positions = termPositions
+        // Every (token, position) as its would-be phrase start, in order.
+        var events: [(start: Int, token: Int, position: Int)] = []
+        for (t, token) in tokens.enumerated() {
+            for position in positions[token.cursor] { events.append((Int(position) - token.offset, t, Int(position))) }
+        }
+        events.sort { $0.start < $1.start || ($0.start == $1.start && $0.token < $1.token) }
+        var count = 0
+        var left = 0
+        var right = 0
+        var covered = [Int](repeating: 0, count: tokens.count)
+        var distinct = 0
+        while right < events.count {
+            let event = events[right]
+            if covered[event.token] == 0 { distinct += 1 }
+            covered[event.token] += 1
+            right += 1
+            while events[right - 1].start - events[left].start > slop {
+                covered[events[left].token] -= 1
+                if covered[events[left].token] == 0 { distinct -= 1 }
+                left += 1
+            }
+            if distinct == tokens.count, Self.assignable(Array(events[left..<right]), tokens: tokens.count) {
+                count += 1
+                // Windows do not share occurrences: start again after this one.
+                covered = [Int](repeating: 0, count: tokens.count)
+                distinct = 0
+                left = right
+            }
+        }
+        return count
+    }
+
+    /// Whether each token can take a different position among `events` (repeated terms share
+    /// positions, and one occurrence cannot serve twice).
+    private static func assignable(_ events: [(start: Int, token: Int, position: Int)], tokens: Int) -> Bool {
+        var used = Set<Int>()
+        func assign(_ token: Int) -> Bool {
+            if token == tokens { return true }
+            for event in events where event.token == token && !used.contains(event.position) {
+                used.insert(event.position)
+                if assign(token + 1) { return true }
+                used.remove(event.position)
+            }
+            return false
+        }
+        return assign(0)
+    }
+}

@@ -1,0 +1,87 @@
+/// Iterates the documents of one segment that match a query, in increasing order, and scores the
+/// current one. Document numbers are the segment's own; -1 before the first, `exhausted` after
+/// the last.
+///
+/// Scorers form a tree for general queries (conjunctions, disjunctions, exclusions, phrases,
+/// filters); subclasses are final, and the hot keyword path (`MaxScoreCollector`) works on the
+/// concrete `TermScorer` type, never through this base class.
+class Scorer {
+    static let exhausted = Int.max
+
+    /// The current document.
+    final var doc = -1
+
+    /// Moves to the next document; returns it, or `exhausted`.
+    func next() -> Int { fatalError("subclass") }
+
+    /// Moves to the first document at or after `target` (> current); returns it, or `exhausted`.
+    func advance(to target: Int) -> Int {
+        while doc < target { _ = next() }
+        return doc
+    }
+
+    /// The score of the current document.
+    func score() -> Double { fatalError("subclass") }
+
+    /// How the current document's score is made up.
+    func explain() -> Explanation { fatalError("subclass") }
+
+    /// An estimate of how many documents it matches (conjunctions lead with the cheapest).
+    var cost: Int { fatalError("subclass") }
+
+    /// Damage found in the index while iterating (checked when the search ends).
+    var corruption: IndexError? { nil }
+}
+
+/// Every document of a segment, scoring 0: the base of filter-only queries.
+final class AllDocumentsScorer: Scorer {
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    override func next() -> Int {
+        doc = doc + 1 < count ? doc + 1 : Scorer.exhausted
+        return doc
+    }
+
+    override func advance(to target: Int) -> Int {
+        doc = target < count ? target : Scorer.exhausted
+        return doc
+    }
+
+    override func score() -> Double { 0 }
+    override func explain() -> Explanation { Explanation(value: 0, description: "matches every document") }
+    override var cost: Int { count }
+}
+
+/// The documents of a scorer whose date is within a range (the score is the scorer's).
+final class DateFilterScorer: Scorer {
+    private let inner: Scorer
+    private let dates: DateColumnReader
+    private let range: ClosedRange<Int64>
+
+    init(_ inner: Scorer, dates: DateColumnReader, range: ClosedRange<Int64>) {
+        self.inner = inner
+        self.dates = dates
+        self.range = range
+    }
+
+    private func settle(_ candidate: Int) -> Int {
+        var current = candidate
+        while current != Scorer.exhausted {
+            if let date = dates[current], range.contains(date) { break }
+            current = inner.next()
+        }
+        doc = current
+        return doc
+    }
+
+    override func next() -> Int { settle(inner.next()) }
+    override func advance(to target: Int) -> Int { settle(inner.advance(to: target)) }
+    override func score() -> Double { inner.score() }
+    override func explain() -> Explanation { inner.explain() }
+    override var cost: Int { inner.cost }
+    override var corruption: IndexError? { inner.corruption }
+}

@@ -1,0 +1,181 @@
+/// How a search runs.
+public struct SearchOptions: Sendable {
+    /// Hits to return, after skipping `offset`.
+    public var k: Int
+    public var offset: Int
+    public var ranking: Ranking
+    /// Attach an explanation of its score to each hit.
+    public var explain: Bool
+    /// The most terms a prefix (`inspect*`) expands to; the most frequent are kept.
+    public var prefixExpansionLimit: Int
+    /// Use dynamic pruning (MaxScore) where it applies; off scores every match (tests compare).
+    public var pruning: Bool
+    /// Leave the index language's stop words out of ranked keyword terms (never out of phrases,
+    /// and not when a query has nothing else).
+    public var dropStopWords: Bool
+
+    public init(k: Int = 10, offset: Int = 0, ranking: Ranking = .default, explain: Bool = false,
+                prefixExpansionLimit: Int = 64, pruning: Bool = true, dropStopWords: Bool = Ranking.dropsStopWords) {
+        self.k = max(0, k)
+        self.offset = max(0, offset)
+        self.ranking = ranking
+        self.explain = explain
+        self.prefixExpansionLimit = max(1, prefixExpansionLimit)
+        self.pruning = pruning
+        self.dropStopWords = dropStopWords
+    }
+}
+
+/// One result.
+public struct SearchHit: Sendable {
+    /// The document's number in the index (global over segments; stable until the next merge).
+    public var document: Int
+    public var id: String
+    public var score: Double
+    public var explanation: Explanation?
+}
+
+/// What a search found.
+public struct SearchResults: Sendable {
+    public var hits: [SearchHit]
+    /// Matching documents: exact when `totalIsExact`, else a lower bound (pruning skipped some).
+    public var total: Int
+    public var totalIsExact: Bool
+    /// Things the user should know (a prefix expansion cut short, words that match nothing).
+    public var notes: [String]
+    /// The analyzed terms of the query (for highlighting), and its phrases as term sequences.
+    public var terms: Set<String>
+    public var phrases: [[String]]
+}
+
+/// Why a search failed.
+public enum SearchError: Error, Sendable, CustomStringConvertible {
+    case syntax(QuerySyntaxError)
+    case index(IndexError)
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .syntax(let error): return error.description
+        case .index(let error): return error.description
+        case .invalid(let message): return message
+        }
+    }
+}
+
+/// Runs queries against an open index. Holds analyzers (not thread-safe): one per thread; they
+/// can share the `IndexReader`.
+public final class Searcher {
+    public let reader: IndexReader
+    private let analyzer: Analyzer
+    /// The same analysis with the stop list on, for ranked keyword terms.
+    private let keywordAnalyzer: Analyzer
+    /// Case and accent folding without stemming, for prefixes.
+    private let prefixAnalyzer: Analyzer
+    let statistics: CollectionStatistics
+
+    public init(reader: IndexReader) throws(SearchError) {
+        self.reader = reader
+        do {
+            analyzer = try Analyzer(settings: reader.settings)
+            var keywordSettings = reader.settings
+            keywordSettings.stopWords = true
+            keywordAnalyzer = try Analyzer(settings: keywordSettings)
+            prefixAnalyzer = try Analyzer(settings: reader.settings.with(language: .none))
+        } catch {
+            throw .invalid("cannot analyze queries: \(error)")
+        }
+        statistics = CollectionStatistics(reader)
+    }
+
+    /// Parses and runs `text` in the query language.
+    public func search(_ text: String, defaultOperator: QueryParser.DefaultOperator = .or,
+                       options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResults {
+        let query: Query
+        do {
+            query = try QueryParser(defaultOperator: defaultOperator).parse(text)
+        } catch {
+            throw .syntax(error)
+        }
+        return try search(query, options: options)
+    }
+
+    /// Runs `query`.
+    public func search(_ query: Query, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResults {
+        if let problem = options.ranking.problem { throw .invalid(problem) }
+        var resolver = QueryResolver(reader: reader, analyzer: analyzer, keywordAnalyzer: options.dropStopWords ? keywordAnalyzer : analyzer,
+                                     prefixAnalyzer: prefixAnalyzer,
+                                     statistics: statistics, options: options)
+        let resolved: ResolvedQuery?
+        do {
+            resolved = try resolver.resolve(query)
+        } catch {
+            throw .index(error)
+        }
+        var results = SearchResults(hits: [], total: 0, totalIsExact: true, notes: resolver.notes,
+                                    terms: resolver.terms, phrases: resolver.phrases)
+        guard let resolved else { return results }
+        var collector = TopKCollector(k: options.k + options.offset)
+        let compiler = ScorerCompiler(reader: reader, statistics: statistics, ranking: options.ranking)
+        let disjunction = options.pruning ? resolved.pureDisjunction : nil
+        for (s, segment) in reader.segments.enumerated() {
+            let base = reader.documentBases[s]
+            if let terms = disjunction {
+                let clauses = terms.flatMap { compiler.termScorers($0, segment: segment) }
+                let (scored, pruned) = MaxScoreCollector.collect(clauses, base: base, deletes: segment.deletes, into: &collector)
+                results.total += scored
+                if pruned { results.totalIsExact = false }
+                if let corruption = clauses.lazy.compactMap(\.corruption).first { throw .index(corruption) }
+                continue
+            }
+            guard let scorer = compiler.scorer(resolved, segment: segment) else { continue }
+            while scorer.next() != Scorer.exhausted {
+                if segment.isDeleted(scorer.doc) { continue }
+                results.total += 1
+                collector.collect(base + scorer.doc, score: scorer.score())
+            }
+            if let corruption = scorer.corruption { throw .index(corruption) }
+        }
+        for entry in collector.sorted().dropFirst(options.offset) {
+            var hit = SearchHit(document: entry.doc, id: reader.id(ofDocument: entry.doc), score: entry.score, explanation: nil)
+            if options.explain { hit.explanation = explain(resolved, document: entry.doc, compiler: compiler) }
+            results.hits.append(hit)
+        }
+        return results
+    }
+
+    /// The explanation of `document`'s score, from a fresh scorer tree positioned on it.
+    private func explain(_ query: ResolvedQuery, document: Int, compiler: ScorerCompiler) -> Explanation? {
+        let (s, local) = reader.locate(document)
+        let segment = reader.segments[s]
+        let scorer: Scorer?
+        if let terms = query.pureDisjunction {
+            scorer = DisjunctionScorer(terms.flatMap { compiler.termScorers($0, segment: segment) })
+        } else {
+            scorer = compiler.scorer(query, segment: segment)
+        }
+        guard let scorer, scorer.advance(to: local) == local else { return nil }
+        return scorer.explain()
+    }
+
+    /// Analyzes `text` as queries are analyzed: its terms (to highlight matches in stored text).
+    public func analyze(_ text: String) -> [Token] { analyzer.tokens(of: text) }
+
+    private var storedReaders: [Int: StoredFieldsReader] = [:]
+
+    /// The stored fields of global document `document` (id, title, text, date, url, ...).
+    public func storedDocument(_ document: Int) throws(SearchError) -> StoredDocument {
+        let (s, local) = reader.locate(document)
+        do {
+            if storedReaders[s] == nil { storedReaders[s] = try reader.segments[s].storedFields() }
+            return try storedReaders[s]!.document(local)
+        } catch {
+            throw .index(error)
+        }
+    }
+
+    /// A snippet of `text` around the matches of a search's terms and phrases.
+    public func snippet(of text: String, for results: SearchResults) -> Snippet {
+        SnippetBuilder().snippet(text, tokens: analyzer.tokens(of: text), terms: results.terms, phrases: results.phrases)
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import QuarryCore
+
+/// `quarry-query batch`: every query of a set, as a TREC run (and per-query latencies).
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Run a query set (BEIR queries.jsonl or id<TAB>text) and write a TREC run."
+    )
+
+    @Option(name: .long, help: "The index folder.")
+    var index: String
+
+    @Option(help: "The queries: BEIR JSON lines ({\"_id\", \"text\"}) or id<TAB>text lines.")
+    var queries: String
+
+    @Option(help: "Results per query.")
+    var k: Int = 1000
+
+    @Option(help: "The run's tag (last column).")
+    var tag: String = "quarry"
+
+    @Option(help: "Threads running queries (latencies are measured per query on each).")
+    var threads: Int = 1
+
+    @Flag(help: "Take each query's text as one exact phrase.")
+    var phrase = false
+
+    @Option(help: "Write {\"latencies_ms\": {\"qid\": ms, ...}} here: each query's time from text to ranked ids.")
+    var stats: String?
+
+    @Option(help: "The TREC run file to write (qid Q0 docid rank score tag).")
+    var output: String
+
+    @OptionGroup var ranking: RankingArguments
+
+    func validate() throws {
+        guard k >= 1, k <= 1_000_000 else { throw ValidationError("--k must be from 1 to 1000000") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let reader = try IndexReader(directory: index)
+            let set = try QuerySet.load(queries)
+            let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords)
+            let results = Locked<[Int: (hits: [SearchHit], milliseconds: Double)]>([:])
+            let failure = Locked<Error?>(nil)
+            let next = Locked(0)
+            let phrase = self.phrase
+            let group = DispatchGroup()
+            for _ in 0..<threads {
+                group.enter()
+                Thread {
+                    defer { group.leave() }
+                    do {
+                        let searcher = try Searcher(reader: reader)
+                        while true {
+                            let index = next.withLock { value -> Int in
+                                defer { value += 1 }
+                                return value
+                            }
+                            guard index < set.queries.count else { return }
+                            let text = set.queries[index].text
+                            let query: Query = phrase ? .phrase(text) : .term(text)
+                            let start = ContinuousClock.now
+                            let found = try searcher.search(query, options: options)
+                            let elapsed = ContinuousClock.now - start
+                            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+                            results.withLock { $0[index] = (found.hits, milliseconds) }
+                        }
+                    } catch {
+                        failure.withLock { $0 = error }
+                    }
+                }.start()
+            }
+            group.wait()
+            if let error = failure.withLock({ $0 }) { throw error }
+            var run = ""
+            var latencies: [(String, JSONValue)] = []
+            let all = results.withLock { $0 }
+            for (index, entry) in set.queries.enumerated() {
+                guard let result = all[index] else { continue }
+                for (rank, hit) in result.hits.enumerated() {
+                    run += "\(entry.id) Q0 \(hit.id) \(rank + 1) \(String(format: "%.6f", hit.score)) \(tag)\n"
+                }
+                latencies.append((entry.id, .double(result.milliseconds)))
+            }
+            try run.write(toFile: output, atomically: true, encoding: .utf8)
+            if let stats {
+                try JSONValue.object([("latencies_ms", .object(latencies))]).serialized().write(toFile: stats, atomically: true, encoding: .utf8)
+            }
+            printError("ran \(set.queries.count) queries, wrote \(output)")
+        }
+    }
+}
+
+/// A value shared between threads behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

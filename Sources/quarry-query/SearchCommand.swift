@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import QuarryCore
+
+/// `quarry-query search`: ranked results for a query, with snippets; an interactive prompt when
+/// no query is given on a terminal.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search an index (query language: see the README); with no QUERY on a terminal, a prompt."
+    )
+
+    @Option(name: .long, help: "The index folder.")
+    var index: String
+
+    @Option(help: "Hits to show.")
+    var k: Int = 10
+
+    @Option(help: "Hits to skip first (for paging).")
+    var offset: Int = 0
+
+    @Flag(name: .customLong("and"), help: "Require every word (the default is any word, ranked).")
+    var requireAll = false
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    @Flag(help: "Show how each score is made up.")
+    var explain = false
+
+    @Flag(name: .customLong("no-snippets"), help: "Leave snippets out.")
+    var noSnippets = false
+
+    @OptionGroup var ranking: RankingArguments
+
+    @Argument(help: "The query.")
+    var query: [String] = []
+
+    func validate() throws {
+        guard k >= 0, k <= 100_000 else { throw ValidationError("--k must be from 0 to 100000") }
+        guard offset >= 0 else { throw ValidationError("--offset must be ≥ 0") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let reader = try IndexReader(directory: index)
+            let searcher = try Searcher(reader: reader)
+            if !query.isEmpty {
+                try show(query.joined(separator: " "), searcher)
+                return
+            }
+            guard isatty(0) != 0 else {
+                // Queries on standard input, one a line.
+                while let line = readLine() {
+                    if !line.trimmingCharacters(in: .whitespaces).isEmpty { try show(line, searcher) }
+                }
+                return
+            }
+            try Prompt(history: FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".quarry_history").path)
+                .loop { line in
+                    do {
+                        try show(line, searcher)
+                    } catch {
+                        printError("error: \(error)")
+                    }
+                }
+        }
+    }
+
+    private func show(_ text: String, _ searcher: Searcher) throws {
+        let options = SearchOptions(k: k, offset: offset, ranking: ranking.ranking, explain: explain, dropStopWords: ranking.dropsStopWords)
+        let clock = ContinuousClock()
+        var results: SearchResults?
+        let elapsed = try clock.measure {
+            results = try searcher.search(text, defaultOperator: requireAll ? .and : .or, options: options)
+        }
+        guard let results else { return }
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        var rows: [(hit: SearchHit, stored: StoredDocument, snippet: Snippet?)] = []
+        for hit in results.hits {
+            let stored = try searcher.storedDocument(hit.document)
+            let snippet = noSnippets ? nil : searcher.snippet(of: stored["text"] ?? "", for: results)
+            rows.append((hit, stored, snippet))
+        }
+        if json {
+            var hits: [JSONValue] = []
+            for (rank, row) in rows.enumerated() {
+                var members: [(String, JSONValue)] = [
+                    ("rank", .int(offset + rank + 1)), ("id", .string(row.hit.id)), ("score", .double(row.hit.score)),
+                    ("title", .string(row.stored["title"] ?? "")), ("date", row.stored["date"].map(JSONValue.string) ?? .null),
+                ]
+                if let url = row.stored["url"] { members.append(("url", .string(url))) }
+                if let snippet = row.snippet {
+                    members.append(("snippet", .string(snippet.text)))
+                    members.append(("highlights", .array(snippet.highlights.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })))
+                }
+                if let explanation = row.hit.explanation { members.append(("explanation", .string(explanation.rendered()))) }
+                hits.append(.object(members))
+            }
+            var object: [(String, JSONValue)] = [("query", .string(text)), ("total", .int(results.total)),
+                                                 ("total_exact", .bool(results.totalIsExact)), ("took_ms", .double((milliseconds * 1000).rounded() / 1000)),
+                                                 ("hits", .array(hits))]
+            if !results.notes.isEmpty { object.append(("notes", .array(results.notes.map(JSONValue.string)))) }
+            print(JSONValue.object(object).serialized())
+            return
+        }
+        let terminal = isatty(1) != 0
+        let (open, close) = terminal ? ("\u{1B}[1m", "\u{1B}[0m") : ("**", "**")
+        for note in results.notes { print("note: \(note)") }
+        for (rank, row) in rows.enumerated() {
+            var line = String(format: "%3d. %8.4f  ", offset + rank + 1, row.hit.score) + row.hit.id
+            if let date = row.stored["date"] { line += "  " + date }
+            print(line)
+            let title = row.stored["title"] ?? ""
+            if !title.isEmpty { print("     " + (terminal ? open + title + close : title)) }
+            if let snippet = row.snippet, !snippet.text.isEmpty { print("     " + snippet.marked(open: open, close: close)) }
+            if let explanation = row.hit.explanation {
+                for explanationLine in explanation.rendered().split(separator: "\n") { print("       " + explanationLine) }
+            }
+        }
+        let total = results.totalIsExact ? "\(results.total)" : "\(results.total)+"
+        print(String(format: "%@ hits, %.2f ms", total, milliseconds))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import QuarryCore
+
+/// MaxScore returns exactly what scoring every match returns: same documents, same scores, same
+/// order, on seeded random corpora (several segments, deletes) and queries, in every field model.
+@Suite struct PruningPropertyTests {
+    private static let words: [String] = (0..<60).map { "w\($0)" }
+
+    private func text(_ count: Int, _ generator: inout SeededGenerator) -> String {
+        (0..<count).map { _ in
+            let r = Double.random(in: 0..<1, using: &generator)
+            return Self.words[min(Self.words.count - 1, Int(r * r * Double(Self.words.count)))]
+        }.joined(separator: " ")
+    }
+
+    @Test(arguments: Ranking.FieldModel.allCases)
+    func pruningEqualsExhaustiveScoring(model: Ranking.FieldModel) throws {
+        var generator = SeededGenerator(seed: 77 + UInt64(model.rawValue.count))
+        for round in 0..<3 {
+            var batches: [[Document]] = []
+            var id = 0
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                batches.append((0..<Int.random(in: 100...700, using: &generator)).map { _ in
+                    id += 1
+                    return Document(id: "d\(id)", title: text(Int.random(in: 0...4, using: &generator), &generator),
+                                    body: text(Int.random(in: 0...120, using: &generator), &generator))
+                })
+            }
+            let deleted = (0..<20).map { _ in "d\(Int.random(in: 1...id, using: &generator))" }
+            let index = try TestIndex(batches, deleted: deleted)
+            let ranking = Ranking(k1: Double.random(in: 0.5...2, using: &generator), b: Double.random(in: 0...1, using: &generator),
+                                  titleWeight: Double.random(in: 0...3, using: &generator), bodyWeight: 1, model: model)
+            for _ in 0..<60 {
+                let terms = (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                    Int.random(in: 0..<10, using: &generator) == 0 ? "absent" : Self.words.randomElement(using: &generator)!
+                }
+                let query = Query.or(terms.map { Int.random(in: 0..<4, using: &generator) == 0 ? .term($0, boost: 2.5) : .term($0) })
+                let k = [1, 3, 10, 50].randomElement(using: &generator)!
+                let pruned = try index.searcher.search(query, options: SearchOptions(k: k, ranking: ranking, pruning: true))
+                let exhaustive = try index.searcher.search(query, options: SearchOptions(k: k, ranking: ranking, pruning: false))
+                #expect(pruned.hits.map(\.id) == exhaustive.hits.map(\.id), "round \(round), \(query), k \(k)")
+                #expect(pruned.hits.map(\.score) == exhaustive.hits.map(\.score), "round \(round), \(query), k \(k)")
+                #expect(pruned.totalIsExact ? pruned.total == exhaustive.total : pruned.total <= exhaustive.total)
+            }
+        }
+    }
+
+    /// The exhaustive scorer against BM25 computed from the documents directly (flat model).
+    @Test func exhaustiveScoringMatchesABruteForceModel() throws {
+        var generator = SeededGenerator(seed: 4242)
+        let documents = (0..<300).map { Document(id: "d\($0)", title: text(Int.random(in: 0...3, using: &generator), &generator),
+                                                 body: text(Int.random(in: 1...60, using: &generator), &generator)) }
+        let index = try TestIndex([Array(documents[0..<100]), Array(documents[100...])])
+        let ranking = Ranking(k1: 1.1, b: 0.6, titleWeight: 1, bodyWeight: 1, model: .flat)
+        let tokens = documents.map { ($0.title + " " + $0.body).split(separator: " ").map(String.init) }
+        let average = Double(tokens.reduce(0) { $0 + $1.count }) / Double(documents.count)
+        for _ in 0..<40 {
+            let terms = (0..<Int.random(in: 1...5, using: &generator)).map { _ in Self.words.randomElement(using: &generator)! }
+            var expected: [(String, Double)] = []
+            for (d, document) in documents.enumerated() {
+                var score = 0.0
+                var matched = false
+                for term in terms {
+                    let tf = Double(tokens[d].filter { $0 == term }.count)
+                    guard tf > 0 else { continue }
+                    matched = true
+                    let df = Double(tokens.filter { $0.contains(term) }.count)
+                    let n = Double(documents.count)
+                    let idf: Double = log(1 + (n - df + 0.5) / (df + 0.5))
+                    let normalized = tf / (1 - 0.6 + 0.6 * Double(tokens[d].count) / average)
+                    score += idf * normalized / (normalized + 1.1)
+                }
+                if matched { expected.append((document.id, score)) }
+            }
+            expected.sort { $0.1 > $1.1 || ($0.1 == $1.1 && Int($0.0.dropFirst())! < Int($1.0.dropFirst())!) }
+            let got = try index.searcher.search(Query.or(terms.map { .term($0) }), options: SearchOptions(k: 20, ranking: ranking))
+            #expect(got.hits.count == min(20, expected.count))
+            for (hit, want) in zip(got.hits, expected) {
+                #expect(abs(hit.score - want.1) < 1e-9, "\(terms)")
+            }
+        }
+    }
+}
