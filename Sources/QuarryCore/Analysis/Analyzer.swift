@@ -70,11 +70,17 @@ private struct AnalysisChain: ~Copyable {
     private let stemmer: SnowballStemmer?
     private let stopWords: Set<String>
     private let elisions: Set<String>
+    private let foldsDiacritics: Bool
+    /// Turkish: keys keep their case (I and İ lowercase differently) and apostrophe suffixes go.
+    private let turkic: Bool
     /// Surface forms (ASCII lowercased) seen so far, and the vocabulary id each normalizes to
     /// (`-1`: a stop word, which only takes its position; `-2`: nothing left, no token at all).
     private var surfaces = ByteStringTable(initialCapacity: 1 << 16)
     private var surfaceTerms = GrowableBuffer<Int32>(capacity: 1 << 16)
     private var pending = PendingKeys()
+    /// Room for a key with every byte doubled (Turkish I → ı).
+    private let turkishScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * Analyzer.maximumTokenBytes)
+    private var icuSegments: [ICUWordSegmenter.Segment] = []
     private var icuRanges: [Range<Int>] = []
 
     init(settings: AnalysisSettings, vocabulary: Vocabulary) throws(AnalysisError) {
@@ -88,7 +94,11 @@ private struct AnalysisChain: ~Copyable {
         self.stemmer = stemmer
         stopWords = settings.stopWords ? StopWords.list(forStemmer: settings.language.stemmer) : []
         elisions = Elision.prefixes(forStemmer: settings.language.stemmer)
+        foldsDiacritics = settings.foldDiacritics && settings.language.foldsDiacritics
+        turkic = settings.language.isTurkic
     }
+
+    deinit { turkishScratch.deallocate() }
 
     var cachedSurfaceForms: Int { surfaces.count }
 
@@ -193,8 +203,10 @@ private struct AnalysisChain: ~Copyable {
 
     private mutating func segmentWithICU(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, count: Int,
                                          offset: Int, into tokens: inout TokenBuffer) {
+        icuSegments.removeAll(keepingCapacity: true)
         icuRanges.removeAll(keepingCapacity: true)
-        segmenter.segment(UnsafeRawBufferPointer(start: base + start, count: end - start), into: &icuRanges)
+        segmenter.segment(UnsafeRawBufferPointer(start: base + start, count: end - start), into: &icuSegments)
+        CJKBigrams.expand(icuSegments, in: base + start, into: &icuRanges)
         var next = 0
         while next < icuRanges.count {
             var prepared = 0
@@ -234,7 +246,7 @@ private struct AnalysisChain: ~Copyable {
         while i + 8 <= length {
             let word = source.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             high |= word
-            let lower = Self.lowercaseASCII(word)
+            let lower = turkic ? word : Self.lowercaseASCII(word)
             key.storeBytes(of: lower, toByteOffset: i, as: UInt64.self)
             state = ByteHash.step(state, lower)
             i += 8
@@ -250,7 +262,7 @@ private struct AnalysisChain: ~Copyable {
                 for j in 0..<remaining { word |= UInt64(source.load(fromByteOffset: i + j, as: UInt8.self)) << UInt64(8 * j) }
             }
             high |= word
-            let lower = Self.lowercaseASCII(word)
+            let lower = turkic ? word : Self.lowercaseASCII(word)
             key.storeBytes(of: lower, toByteOffset: i, as: UInt64.self)
             state = ByteHash.tail(state, lower)
             prefix = length < 8 ? lower : key.loadUnaligned(as: UInt64.self)
@@ -259,7 +271,7 @@ private struct AnalysisChain: ~Copyable {
         }
         let hash = ByteHash.finish(state)
         surfaces.prefetch(hash: hash)
-        pending.set(slot, range: range, hash: hash, prefix: prefix, isASCII: high & 0x8080_8080_8080_8080 == 0)
+        pending.set(slot, range: range, hash: hash, prefix: prefix, isASCII: high & 0x8080_8080_8080_8080 == 0 && !turkic)
         return true
     }
 
@@ -281,15 +293,38 @@ private struct AnalysisChain: ~Copyable {
         }
     }
 
+    /// `key` with Turkish capital I lowercased the Turkish way (I → ı, İ → i), before case
+    /// folding handles the rest; in `turkishScratch`, valid until the next call.
+    private func turkishLowercaseI(_ key: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var length = 0
+        var i = 0
+        while i < key.count {
+            if key[i] == 0x49 {
+                turkishScratch[length] = 0xC4
+                turkishScratch[length + 1] = 0xB1
+                length += 2
+            } else if key[i] == 0xC4, i + 1 < key.count, key[i + 1] == 0xB0 {
+                turkishScratch[length] = 0x69
+                length += 1
+                i += 1
+            } else {
+                turkishScratch[length] = key[i]
+                length += 1
+            }
+            i += 1
+        }
+        return UnsafeRawBufferPointer(start: turkishScratch, count: length)
+    }
+
     /// Case folding, elision, stop list, stemming and accent removal of one surface form (ASCII letters
     /// already lowercased); returns its vocabulary id, -1 for a stop word, -2 when nothing is left.
     private func normalize(_ key: UnsafeRawBufferPointer, isASCII: Bool) -> Int32 {
-        var word = isASCII ? key : folder.caseFold(key)
-        word = Elision.strip(word, prefixes: elisions)
+        var word = isASCII ? key : folder.caseFold(turkic ? turkishLowercaseI(key) : key)
+        word = turkic ? Elision.stripSuffix(word) : Elision.strip(word, prefixes: elisions)
         if word.isEmpty { return -2 }
         if !stopWords.isEmpty, stopWords.contains(String(decoding: word, as: UTF8.self)) { return -1 }
         if let stemmer { word = stemmer.stem(word) }
-        if settings.foldDiacritics, !isASCII, !UTF8Repair.isASCII(word) { word = folder.removeAccents(word) }
+        if foldsDiacritics, !isASCII, !UTF8Repair.isASCII(word) { word = folder.removeAccents(word) }
         if word.isEmpty { return -2 }
         return vocabulary.intern(word)
     }

@@ -1,5 +1,6 @@
-/// Elided articles and pronouns of French, Italian, Catalan and Irish (`l'école` → `école`,
-/// `dell'arte` → `arte`), removed before stemming so a word is found whatever clings to it.
+/// Apostrophes that join words: elided articles and pronouns of French, Italian, Catalan and
+/// Irish (`l'école` → `école`, `dell'arte` → `arte`), and Turkish suffixes after a name
+/// (`İstanbul'da` → `istanbul`), removed before stemming so a word is found whatever clings to it.
 enum Elision {
     /// The elided prefixes (without the apostrophe) for a Snowball algorithm name, or an empty set.
     static func prefixes(forStemmer stemmer: String?) -> Set<String> {
@@ -12,6 +13,13 @@ enum Elision {
         case "irish": return ["d", "m", "b"]
         default: return []
         }
+    }
+
+    /// `word` up to its first apostrophe: Turkish writes a name's suffixes after one
+    /// (`istanbul'da` → `istanbul`).
+    static func stripSuffix(_ word: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard let apostrophe = word.firstIndex(of: UInt8(ascii: "'")), apostrophe > 0 else { return word }
+        return UnsafeRawBufferPointer(rebasing: word[..<apostrophe])
     }
 
     /// `word` without an elided prefix from `prefixes` (compared up to the first apostrophe).

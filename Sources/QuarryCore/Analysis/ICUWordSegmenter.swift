@@ -24,14 +24,24 @@ final class ICUWordSegmenter {
         batch.deallocate()
     }
 
-    /// Appends the word-like segments of `text` (valid UTF-8) as byte ranges relative to its start.
-    func segment(_ text: UnsafeRawBufferPointer, into ranges: inout [Range<Int>]) {
+    /// A word-like segment: its byte range, and whether ICU classed it as ideographic (Han).
+    struct Segment {
+        var range: Range<Int>
+        var isIdeographic: Bool
+    }
+
+    /// Appends the word-like segments of `text` (valid UTF-8), byte ranges relative to its start.
+    func segment(_ text: UnsafeRawBufferPointer, into segments: inout [Segment]) {
         guard let base = text.baseAddress, text.count > 0 else { return }
         guard cq_segmenter_set_text(handle, base.assumingMemoryBound(to: UInt8.self), Int32(text.count)) == 0 else { return }
         while true {
             let n = Int(cq_segmenter_next_words(handle, batch, Self.batchCapacity))
             if n == 0 { return }
-            for i in 0..<n { ranges.append(Int(batch[i].start)..<Int(batch[i].end)) }
+            for i in 0..<n {
+                let status = batch[i].status
+                segments.append(Segment(range: Int(batch[i].start)..<Int(batch[i].end),
+                                        isIdeographic: status >= Int32(CQ_WORD_KANA_LIMIT) && status < Int32(CQ_WORD_IDEO_LIMIT)))
+            }
         }
     }
 }

@@ -94,6 +94,13 @@ enum StopWords {
             mitt mot mye no noe noen nå og også om opp oss over på sin sine sitt skal skulle slik som så til um \
             upp ut uten var vart varte ved vere verte vi vil ville vore vors vort være vært å
             """,
+        "turkish": """
+            acaba ama ancak artık aslında az bana bazı belki ben beni benim bir biraz birçok biri birkaç biz \
+            bize bizi bizim bu buna bunda bundan bunlar bunları bunların bunu bunun burada çok çünkü da daha \
+            dahi de defa diye eğer en gibi hem hep hepsi her hiç için ile ise işte kendi ki kim mı mi mu mü \
+            nasıl ne neden nerede niçin niye o olan olarak oldu olduğu olup ona ondan onlar onları onların onu \
+            onun orada öyle sadece sanki şey şu şunu tüm ve veya ya yani zaten
+            """,
         "finnish": """
             ei eivät emme en et ette että he heidän heitä hän häneen hänen hänet hänestä häntä ja jos joka \
             jotka kanssa kuin kun me meidän meitä minä minun minut mikä mitä mukaan mutta ne niiden niin nyt \

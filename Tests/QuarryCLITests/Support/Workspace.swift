@@ -1,7 +1,7 @@
 import Foundation
 
 /// A temporary folder for a test's indexes and input files, removed afterwards.
-final class Workspace {
+final class Workspace: Sendable {
     let path: String
 
     init() {

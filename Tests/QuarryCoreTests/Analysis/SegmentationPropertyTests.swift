@@ -3,12 +3,17 @@ import Testing
 
 /// The fast path of segmentation against ICU itself, token by token, on seeded random text.
 @Suite struct SegmentationPropertyTests {
-    /// What ICU's word break iterator alone makes of `text`: word-like byte ranges.
+    /// What ICU's word break iterator alone makes of `text`: word-like byte ranges, with Han
+    /// runs as bigrams (as the analyzer indexes them).
     private func icuRanges(_ text: String) throws -> [Range<Int>] {
         let segmenter = try ICUWordSegmenter()
+        var segments: [ICUWordSegmenter.Segment] = []
         var ranges: [Range<Int>] = []
         var text = text
-        text.withUTF8 { segmenter.segment(UnsafeRawBufferPointer($0), into: &ranges) }
+        text.withUTF8 {
+            segmenter.segment(UnsafeRawBufferPointer($0), into: &segments)
+            CJKBigrams.expand(segments, in: $0.baseAddress!, into: &ranges)
+        }
         return ranges
     }
 
