@@ -83,7 +83,7 @@ struct BatchCommand: ParsableCommand {
             for (index, entry) in set.queries.enumerated() {
                 guard let result = all[index] else { continue }
                 for (rank, hit) in result.hits.enumerated() {
-                    run += "\(entry.id) Q0 \(hit.id) \(rank + 1) \(String(format: "%.6f", hit.score)) \(tag)\n"
+                    run += "\(entry.id) Q0 \(hit.id) \(rank + 1) \(fixedPoint(hit.score)) \(tag)\n"
                 }
                 latencies.append((entry.id, .double(result.milliseconds)))
             }
@@ -94,6 +94,15 @@ struct BatchCommand: ParsableCommand {
             printError("ran \(set.queries.count) queries, wrote \(output)")
         }
     }
+}
+
+/// `value` with six decimals (like "%.6f", without the cost of Foundation's formatting: a run
+/// of a thousand queries at k = 1000 has a million lines).
+func fixedPoint(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e12 else { return String(value) }
+    let scaled = Int64((abs(value) * 1_000_000).rounded())
+    let fraction = String(scaled % 1_000_000)
+    return (value < 0 && scaled != 0 ? "-" : "") + String(scaled / 1_000_000) + "." + String(repeating: "0", count: 6 - fraction.count) + fraction
 }
 
 /// A value shared between threads behind a lock.

@@ -70,7 +70,10 @@ enum StopWords {
             его ее ей если есть еще же за здесь и из или им их к как ко когда кто ли либо между меня мне может \
             мы на над надо нас не него нее нет ни них но ну о об однако он она они оно от очень по под при с со \
             так также такой там те тем то того тоже той только том ты у уже хотя чего чей чем что чтобы эта эти \
-            это я
+            это я какой какая какое какие каких каким какую каком сколько который которая которое которые \
+            которых которым которой котором которую почему зачем откуда куда чья чьё чьи свой своя своё свои \
+            своего своей себя себе собой этого этой этом этих этим этот тот та тех будет будут был бы \
+            чем чём кого кому ком нибудь ли либо сам сама само сами самый самая самое самые
             """,
         "swedish": """
             alla allt att av blev bli blir de dem den denna deras dess det detta dig din dina ditt du där efter \
@@ -100,6 +103,12 @@ enum StopWords {
             dahi de defa diye eğer en gibi hem hep hepsi her hiç için ile ise işte kendi ki kim mı mi mu mü \
             nasıl ne neden nerede niçin niye o olan olarak oldu olduğu olup ona ondan onlar onları onların onu \
             onun orada öyle sadece sanki şey şu şunu tüm ve veya ya yani zaten
+            """,
+        "arabic": """
+            في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين اللذان اللتان ما ماذا متى أين اين كيف كم \
+            لماذا هل لا لم لن أن ان إن أو او ثم قد كان كانت يكون تكون كل بعض غير بين حتى عند منذ بعد قبل \
+            خلال حول لدى ضد أي اي هو هي هم هن أنا انا نحن أنت انت و ف ب ل ك أيضا ايضا فقط إذا اذا لكن \
+            وقد وكان وهو وهي التى الذى عام
             """,
         "finnish": """
             ei eivät emme en et ette että he heidän heitä hän häneen hänen hänet hänestä häntä ja jos joka \

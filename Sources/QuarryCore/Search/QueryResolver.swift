@@ -30,8 +30,7 @@ struct ResolvedTerm {
     /// Per segment, per field: its dictionary entry (nil where absent).
     let entries: [[Field: TermInfo]]
     let documentFrequency: [Field: Int]
-    /// Documents with the term in any of its fields (exact, or the larger field's count when
-    /// both fields have it in more than `QueryResolver.exactUnionLimit` documents).
+    /// Documents with the term in any of its fields (title or body).
     let unionDocumentFrequency: Int
 }
 
@@ -185,27 +184,11 @@ struct QueryResolver {
                             unionDocumentFrequency: unionFrequency(entries, frequency))
     }
 
-    /// Counting the documents with a term in the title or the body walks the shorter list; above
-    /// this many documents in both fields the larger count stands in for the union.
-    static let exactUnionLimit = 4096
-
+    /// Documents with the term in the title or the body: the body's count plus, from its
+    /// dictionary entries, those with it only in the title.
     private func unionFrequency(_ entries: [[Field: TermInfo]], _ frequency: [Field: Int]) -> Int {
-        let title = frequency[.title] ?? 0
-        let body = frequency[.body] ?? 0
-        guard title > 0 && body > 0 else { return title + body }
-        guard min(title, body) <= Self.exactUnionLimit else { return max(title, body) }
-        var overlap = 0
-        for (s, segment) in reader.segments.enumerated() {
-            guard let titleInfo = entries[s][.title], let bodyInfo = entries[s][.body] else { continue }
-            let (short, long) = titleInfo.docFreq <= bodyInfo.docFreq ? (titleInfo, bodyInfo) : (bodyInfo, titleInfo)
-            let walker = segment.postings(short)
-            let probe = segment.postings(long)
-            while walker.next() != PostingsCursor.noMoreDocs {
-                if probe.advance(to: walker.doc) == walker.doc { overlap += 1 }
-                if probe.doc == PostingsCursor.noMoreDocs { break }
-            }
-        }
-        return title + body - overlap
+        guard let body = frequency[.body], body > 0 else { return frequency[.title] ?? 0 }
+        return entries.reduce(body) { $0 + ($1[.body]?.titleOnlyDocuments ?? 0) }
     }
 
     private mutating func phrase(_ text: String, tokens: [Token], field: Field, slop: Int, boost: Double) throws(IndexError) -> ResolvedPhrase? {

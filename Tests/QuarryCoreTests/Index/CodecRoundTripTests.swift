@@ -184,14 +184,15 @@ import Testing
         let positionsFile = try FileWriter(path: directory.file("t.pos"), kind: .positions, segment: segment)
         let dictionary = TermDictionaryWriter(file: termsFile)
         var writer = PostingsWriter(postings: postingsFile, positions: positionsFile)
-        dictionary.startField()
+        dictionary.startField(.body)
         var infos: [TermInfo] = []
-        for (term, postings) in terms {
+        for (i, (term, postings)) in terms.enumerated() {
             writer.startTerm()
             for (doc, positions) in postings {
                 positions.withUnsafeBufferPointer { writer.addDocument(doc, positions: $0, length: length(doc)) }
             }
-            let info = writer.finishTerm()
+            var info = writer.finishTerm()
+            info.titleOnlyDocuments = i % 4
             infos.append(info)
             var term = term
             term.withUTF8 { dictionary.add(UnsafeRawBufferPointer($0), info: info) }

@@ -118,29 +118,14 @@ final class PostingsCursor {
 
     // MARK: Block-max data
 
-    /// The index of the block holding `target` (or the last block), without decoding anything.
+    /// The last document of the block the cursor is in, and that block's largest frequency and
+    /// shortest field: no document up to that one scores more than those allow. Call only while
+    /// positioned on a document.
     @inline(__always)
-    func blockIndex(containing target: UInt32, from start: Int) -> Int {
-        var i = max(start, 0)
-        while i < blockCount - 1, skipLastDoc(i) < target { i += 1 }
-        return i
-    }
-
-    /// The number of blocks.
-    var blocks: Int { blockCount }
-
-    /// The last document of block `i`.
-    @inline(__always)
-    func lastDoc(ofBlock i: Int) -> UInt32 {
-        blockCount > 1 ? skipLastDoc(i) : (block == 0 && count > 0 ? docs[count - 1] : Self.noMoreDocs - 1)
-    }
-
-    /// The largest frequency and the shortest field of block `i`.
-    @inline(__always)
-    func impact(ofBlock i: Int) -> (maxFreq: Int, minLength: Int) {
-        guard blockCount > 1 else { return (info.maxFreq, info.minLength) }
-        let entry = skipStart + i * PostingsLayout.skipEntrySize
-        return (Int(load32(entry + 16)), Int(load32(entry + 20)))
+    func currentBlockImpact() -> (lastDoc: UInt32, maxFreq: Int, minLength: Int) {
+        guard blockCount > 1 else { return (docs[count - 1], info.maxFreq, info.minLength) }
+        let entry = skipStart + block * PostingsLayout.skipEntrySize
+        return (load32(entry), Int(load32(entry + 16)), Int(load32(entry + 20)))
     }
 
     /// The block the cursor is in (-1 before the first).

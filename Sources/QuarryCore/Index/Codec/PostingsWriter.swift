@@ -17,6 +17,10 @@ struct TermInfo: Equatable, Sendable {
     /// The document of a term in one document, kept in the dictionary entry itself ("pulsing"):
     /// such a term has no postings in `.post` (`postingsOffset` is 0). -1 otherwise.
     var inlineDoc: Int = -1
+    /// For a body term: documents with the term in their title but not in their body, so that
+    /// `docFreq + titleOnlyDocuments` counts the documents holding it in either field (what
+    /// BM25F's idf needs). 0 for other fields.
+    var titleOnlyDocuments: Int = 0
 }
 
 /// Postings layout constants shared by the writer and the cursor (see docs/FORMAT.md).

@@ -64,23 +64,40 @@ final class TermDictionaryReader: @unchecked Sendable {
             let middle = (low + high + 1) / 2
             if try compare(firstTerm(ofBlock: middle), term) <= 0 { low = middle } else { high = middle - 1 }
         }
-        var iterator = try TermIterator(dictionary: self, blocks: low..<(low + 1))
-        while let entry = try iterator.next() {
-            let order = compare(entry.term, term)
-            if order == 0 { return entry.info }
-            if order > 0 { return nil }
+        // Scan the block comparing incrementally: `common` is how many leading bytes the previous
+        // entry shares with the term sought (the previous entry is smaller), so no entry's text
+        // is ever rebuilt.
+        var cursor = ByteCursor(file.bytes, range: try block(low).offset..<dataEnd, file: file.path)
+        let count = try cursor.readInt(atMost: TermDictionaryWriter.blockSize)
+        var common = 0
+        var previous = TermEntryState()
+        for _ in 0..<count {
+            let shared = try cursor.readInt(atMost: Int(UInt16.max))
+            let suffix = try cursor.readBytes()
+            let info = try previous.read(&cursor, field: field)
+            if shared > common { continue }
+            if shared < common { return nil }
+            var matched = 0
+            while matched < suffix.count, common + matched < term.count, suffix[matched] == term[common + matched] { matched += 1 }
+            if matched == suffix.count {
+                if common + matched == term.count { return info }
+                common += matched
+                continue
+            }
+            if common + matched == term.count || suffix[matched] > term[common + matched] { return nil }
+            common += matched
         }
         return nil
     }
 
     /// Iterates every term of `field` in order.
     func terms(in field: Field) throws(IndexError) -> TermIterator {
-        try TermIterator(dictionary: self, blocks: fields[field]?.blocks ?? 0..<0)
+        try TermIterator(dictionary: self, field: field, blocks: fields[field]?.blocks ?? 0..<0)
     }
 
     /// Iterates the terms of `field` that start with `prefix`, in order.
     func terms(in field: Field, withPrefix prefix: UnsafeRawBufferPointer) throws(IndexError) -> TermIterator {
-        guard let blocks = fields[field]?.blocks, !blocks.isEmpty else { return try TermIterator(dictionary: self, blocks: 0..<0) }
+        guard let blocks = fields[field]?.blocks, !blocks.isEmpty else { return try TermIterator(dictionary: self, field: field, blocks: 0..<0) }
         // The last block whose first term is < prefix may hold the first match.
         var low = blocks.lowerBound
         var high = blocks.upperBound - 1
@@ -88,7 +105,7 @@ final class TermDictionaryReader: @unchecked Sendable {
             let middle = (low + high + 1) / 2
             if try compare(firstTerm(ofBlock: middle), prefix) < 0 { low = middle } else { high = middle - 1 }
         }
-        var iterator = try TermIterator(dictionary: self, blocks: low..<blocks.upperBound)
+        var iterator = try TermIterator(dictionary: self, field: field, blocks: low..<blocks.upperBound)
         iterator.prefix = Array(prefix)
         return iterator
     }
@@ -120,7 +137,7 @@ final class TermDictionaryReader: @unchecked Sendable {
     }
 
     /// Block `i`'s file offset and the ordinal of its first term.
-    fileprivate func block(_ i: Int) throws(IndexError) -> (offset: Int, ordinal: Int) {
+    func block(_ i: Int) throws(IndexError) -> (offset: Int, ordinal: Int) {
         var entry = try indexEntry(i)
         _ = try entry.readBytes()
         let offset = try entry.readInt(atMost: indexOffset)
@@ -128,27 +145,28 @@ final class TermDictionaryReader: @unchecked Sendable {
         return (offset, try entry.readInt(atMost: Int(Int32.max)))
     }
 
-    fileprivate var dataEnd: Int { indexOffset }
+    var dataEnd: Int { indexOffset }
 }
 
 /// Walks the terms of a range of blocks in order, rebuilding each term from its shared prefix.
 struct TermIterator {
     private let dictionary: TermDictionaryReader
+    private let field: Field
     private let blocks: Range<Int>
     private var nextBlock: Int
     private var cursor: ByteCursor
     private var remainingInBlock = 0
     private var info = TermInfo(docFreq: 0, totalTermFreq: 0, postingsOffset: 0, positionsOffset: 0, maxFreq: 0, minLength: 0)
     private var term: [UInt8] = []
-    /// The postings offset of the block's last entry that has postings.
-    private var previousPostings = 0
+    private var previous = TermEntryState()
     /// Only terms with this prefix (the walk stops after the last of them).
     var prefix: [UInt8]?
     /// The ordinal (rank in its field) of the term last returned.
     private(set) var ordinal = -1
 
-    init(dictionary: TermDictionaryReader, blocks: Range<Int>) throws(IndexError) {
+    init(dictionary: TermDictionaryReader, field: Field, blocks: Range<Int>) throws(IndexError) {
         self.dictionary = dictionary
+        self.field = field
         self.blocks = blocks
         nextBlock = blocks.lowerBound
         cursor = ByteCursor(dictionary.file.bytes, range: 0..<0, file: dictionary.file.path)
@@ -178,30 +196,44 @@ struct TermIterator {
             ordinal = firstOrdinal - 1
             nextBlock += 1
             term.removeAll(keepingCapacity: true)
-            previousPostings = 0
-            info = TermInfo(docFreq: 0, totalTermFreq: 0, postingsOffset: 0, positionsOffset: 0, maxFreq: 0, minLength: 0)
+            previous = TermEntryState()
         }
         let shared = try cursor.readInt(atMost: term.count)
         term.removeSubrange(shared...)
         term.append(contentsOf: try cursor.readBytes())
-        let docFreq = try cursor.readInt(atMost: Int(Int32.max))
-        guard docFreq > 0 else { throw cursor.corrupt("term of no documents") }
-        let extra = try cursor.readInt(atMost: Int(Int32.max))
-        if docFreq == 1 {
-            let doc = try cursor.readInt(atMost: Int(Int32.max))
-            let positions = try cursor.readInt(atMost: Int.max - info.positionsOffset)
-            info = TermInfo(docFreq: 1, totalTermFreq: 1 + extra, postingsOffset: 0,
-                            positionsOffset: info.positionsOffset + positions, maxFreq: 1 + extra, minLength: 0, inlineDoc: doc)
-        } else {
-            let postings = try cursor.readInt(atMost: Int.max - previousPostings)
-            let positions = try cursor.readInt(atMost: Int.max - info.positionsOffset)
-            previousPostings += postings
-            info = TermInfo(docFreq: docFreq, totalTermFreq: docFreq + extra, postingsOffset: previousPostings,
-                            positionsOffset: info.positionsOffset + positions,
-                            maxFreq: try cursor.readInt(atMost: Int.max), minLength: try cursor.readInt(atMost: Int.max))
-        }
+        info = try previous.read(&cursor, field: field)
         remainingInBlock -= 1
         ordinal += 1
         return true
+    }
+}
+
+/// What decoding an entry needs from the entries before it in its block: the offsets its own
+/// are relative to.
+struct TermEntryState {
+    private var positions = 0
+    private var postings = 0
+
+    /// Reads the rest of an entry (after its term) and returns its dictionary data.
+    @inline(__always)
+    mutating func read(_ cursor: inout ByteCursor, field: Field) throws(IndexError) -> TermInfo {
+        let docFreq = try cursor.readInt(atMost: Int(Int32.max))
+        guard docFreq > 0 else { throw cursor.corrupt("term of no documents") }
+        let extra = try cursor.readInt(atMost: Int(Int32.max))
+        var info: TermInfo
+        if docFreq == 1 {
+            let doc = try cursor.readInt(atMost: Int(Int32.max))
+            positions += try cursor.readInt(atMost: Int.max - positions)
+            info = TermInfo(docFreq: 1, totalTermFreq: 1 + extra, postingsOffset: 0, positionsOffset: positions,
+                            maxFreq: 1 + extra, minLength: 0, inlineDoc: doc)
+        } else {
+            postings += try cursor.readInt(atMost: Int.max - postings)
+            positions += try cursor.readInt(atMost: Int.max - positions)
+            info = TermInfo(docFreq: docFreq, totalTermFreq: docFreq + extra, postingsOffset: postings,
+                            positionsOffset: positions, maxFreq: try cursor.readInt(atMost: Int.max),
+                            minLength: try cursor.readInt(atMost: Int.max))
+        }
+        if field == .body { info.titleOnlyDocuments = try cursor.readInt(atMost: Int(Int32.max)) }
+        return info
     }
 }

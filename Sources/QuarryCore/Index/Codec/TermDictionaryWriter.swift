@@ -4,7 +4,7 @@
 ///
 ///     terms   := block* index fields indexOffset:u64 fieldsOffset:u64
 ///     block   := count:vint entry{count}
-///     entry   := shared:vint suffix:bytes docFreq:vint (single | several)
+///     entry   := shared:vint suffix:bytes docFreq:vint (single | several) titleOnly:vint?
 ///     single  := (totalTermFreq - 1):vint doc:vint positions:vint             docFreq = 1
 ///     several := (totalTermFreq - docFreq):vint postings:vint positions:vint maxFreq:vint minLength:vint
 ///     index   := blocks:u32 entryOffset:u64{blocks} (firstTerm:bytes blockOffset:vint firstOrdinal:vint){blocks}
@@ -29,12 +29,14 @@ final class TermDictionaryWriter {
     private var fields: [(stats: FieldStatistics, firstBlock: Int, blockCount: Int)] = []
     private var fieldFirstBlock = 0
     private var fieldTerms = 0
+    private var field = Field.title
 
     init(file: FileWriter) {
         self.file = file
     }
 
-    func startField() {
+    func startField(_ field: Field) {
+        self.field = field
         fieldFirstBlock = index.count
         fieldTerms = 0
     }
@@ -65,6 +67,7 @@ final class TermDictionaryWriter {
             block.appendVInt(info.maxFreq)
             block.appendVInt(info.minLength)
         }
+        if field == .body { block.appendVInt(info.titleOnlyDocuments) }
         previousTerm = Array(term)
         previousInfo = info
         blockEntries += 1

@@ -35,7 +35,7 @@ public enum IndexVerifier {
         return report
     }
 
-    private static func verify(_ segment: SegmentReader, settings: AnalysisSettings, into report: inout Report) throws(IndexError) {
+    fileprivate static func verify(_ segment: SegmentReader, settings: AnalysisSettings, into report: inout Report) throws(IndexError) {
         let count = segment.documentCount
         let termsPath = segment.terms.file.path
         for field in Field.allCases {
@@ -57,6 +57,7 @@ public enum IndexVerifier {
                 let cursor = segment.postings(info)
                 var docs = 0
                 var occurrences = 0
+                var documentList: [UInt32] = []
                 var maxFreq = 0
                 var minLength = Int.max
                 while cursor.next() != PostingsCursor.noMoreDocs {
@@ -76,6 +77,7 @@ public enum IndexVerifier {
                         last = Int(position)
                     }
                     docs += 1
+                    if field == .body { documentList.append(cursor.doc) }
                     occurrences += cursor.freq
                     maxFreq = max(maxFreq, cursor.freq)
                     minLength = min(minLength, length)
@@ -87,6 +89,12 @@ public enum IndexVerifier {
                 }
                 guard maxFreq == info.maxFreq, field == .id || info.docFreq == 1 || minLength == info.minLength else {
                     throw .corrupt(file: segment.postings.path, reason: "\(name): block-max data does not match the postings")
+                }
+                if field == .body {
+                    let titleOnly = try documents(withTerm: bytes, inTitleOf: segment, notIn: documentList)
+                    guard titleOnly == info.titleOnlyDocuments else {
+                        throw .corrupt(file: termsPath, reason: "\(name): \(titleOnly) documents have it only in the title, the dictionary says \(info.titleOnlyDocuments)")
+                    }
                 }
                 sumDocFreq += docs
                 sumTotalTermFreq += occurrences
@@ -128,6 +136,23 @@ public enum IndexVerifier {
             }
         }
         report.documents += count - segment.info.deletedCount
+    }
+}
+
+extension IndexVerifier {
+    /// How many documents of `segment` have `term` in the title but are not in `body` (sorted).
+    fileprivate static func documents(withTerm term: [UInt8], inTitleOf segment: SegmentReader, notIn body: [UInt32]) throws(IndexError) -> Int {
+        let lookup = term.withUnsafeBytes { raw in Result { () throws(IndexError) in try segment.terms.lookup(raw, in: .title) } }
+        guard let info = try lookup.get() else { return 0 }
+        let cursor = segment.postings(info)
+        var missing = 0
+        var b = 0
+        while cursor.next() != PostingsCursor.noMoreDocs {
+            while b < body.count && body[b] < cursor.doc { b += 1 }
+            if b == body.count || body[b] != cursor.doc { missing += 1 }
+        }
+        if let corruption = cursor.corruption { throw corruption }
+        return missing
     }
 }
 

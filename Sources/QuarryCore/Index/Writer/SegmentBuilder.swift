@@ -118,9 +118,9 @@ final class SegmentBuilder {
         let positionsFile = try FileWriter(path: path(.positions), kind: .positions, segment: info.id)
         let dictionary = TermDictionaryWriter(file: termsFile)
         var postings = PostingsWriter(postings: postingsFile, positions: positionsFile)
-        write(title, pool: pool, dictionary: dictionary, postings: &postings)
-        write(body, pool: pool, dictionary: dictionary, postings: &postings)
-        write(identifiers, pool: pool, dictionary: dictionary, postings: &postings)
+        write(title, title: title, pool: pool, dictionary: dictionary, postings: &postings)
+        write(body, title: title, pool: pool, dictionary: dictionary, postings: &postings)
+        write(identifiers, title: title, pool: pool, dictionary: dictionary, postings: &postings)
         sizes[.postings] = try postingsFile.finish()
         sizes[.positions] = try positionsFile.finish()
         sizes[.terms] = try dictionary.finish()
@@ -135,23 +135,27 @@ final class SegmentBuilder {
                            deletesGeneration: 0, fileSizes: sizes)
     }
 
-    /// Writes one field's terms in byte order, with their postings.
-    private func write(_ inverter: borrowing FieldInverter, pool: borrowing ByteSlicePool, dictionary: TermDictionaryWriter,
-                       postings: inout PostingsWriter) {
+    /// Writes one field's terms in byte order, with their postings; for the body, `title` gives
+    /// each term's title documents, to count those that lack it in the body.
+    private func write(_ inverter: borrowing FieldInverter, title: borrowing FieldInverter, pool: borrowing ByteSlicePool,
+                       dictionary: TermDictionaryWriter, postings: inout PostingsWriter) {
         let order = sortedTerms(inverter)
         var positions = GrowableBuffer<UInt32>(capacity: 256)
+        var documentList = GrowableBuffer<Int32>(capacity: 256)
         postings.recordsPositions = inverter.field != .id
-        dictionary.startField()
+        dictionary.startField(inverter.field)
         var sumDocFreq = 0
         for term in order {
             let state = inverter.states[Int(term)]
             var documents = SliceReader(state.documents)
             var positionStream = SliceReader(state.positions)
             postings.startTerm()
+            documentList.removeAll()
             var doc: Int32 = -1
             while !documents.isAtEnd {
                 let value = documents.readVInt(pool)
                 doc += Int32(value >> 1) + 1
+                documentList.append(doc)
                 let freq = value & 1 == 1 ? 1 : Int(documents.readVInt(pool))
                 positions.removeAll()
                 var position: UInt32 = 0
@@ -162,13 +166,36 @@ final class SegmentBuilder {
                 }
                 postings.addDocument(UInt32(doc), positions: positions.elements, length: Int(inverter.lengths[Int(doc)]))
             }
-            let info = postings.finishTerm()
+            var info = postings.finishTerm()
+            if inverter.field == .body {
+                info.titleOnlyDocuments = Self.documents(of: term, in: title, pool: pool, notIn: documentList.elements)
+            }
             sumDocFreq += info.docFreq
             dictionary.add(vocabulary.bytes(of: term), info: info)
         }
         dictionary.finishField(FieldStatistics(field: inverter.field, termCount: order.count,
                                                docCount: inverter.documentsWithField,
                                                sumTotalTermFreq: inverter.tokenCount, sumDocFreq: sumDocFreq))
+    }
+
+    /// How many of `term`'s documents in `inverter` are not among `others` (sorted).
+    private static func documents(of term: Int32, in inverter: borrowing FieldInverter, pool: borrowing ByteSlicePool,
+                                  notIn others: UnsafeBufferPointer<Int32>) -> Int {
+        guard Int(term) < inverter.states.count else { return 0 }
+        let state = inverter.states[Int(term)]
+        guard state.lastDoc != -2 else { return 0 }
+        var documents = SliceReader(state.documents)
+        var doc: Int32 = -1
+        var other = 0
+        var missing = 0
+        while !documents.isAtEnd {
+            let value = documents.readVInt(pool)
+            doc += Int32(value >> 1) + 1
+            if value & 1 == 0 { _ = documents.readVInt(pool) }
+            while other < others.count && others[other] < doc { other += 1 }
+            if other == others.count || others[other] != doc { missing += 1 }
+        }
+        return missing
     }
 
     /// The field's terms (vocabulary ids) in the byte order of their text.

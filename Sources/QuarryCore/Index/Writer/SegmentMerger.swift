@@ -55,6 +55,7 @@ struct SegmentMerger {
         let positionsFile = try FileWriter(path: path(.positions), kind: .positions, segment: id)
         let dictionary = TermDictionaryWriter(file: termsFile)
         var postings = PostingsWriter(postings: postingsFile, positions: positionsFile)
+        var titleDocuments: [[UInt8]: [UInt32]] = [:]
         for field in [Field.title, .body, .id] {
             let lengths: (Int) -> Int = { doc in
                 switch field {
@@ -63,7 +64,9 @@ struct SegmentMerger {
                 case .id: return 1
                 }
             }
-            let sumDocFreq = try mergeField(field, maps: maps, dictionary: dictionary, postings: &postings, length: lengths)
+            let sumDocFreq = try mergeField(field, maps: maps, dictionary: dictionary, postings: &postings, length: lengths,
+                                            titleDocuments: &titleDocuments)
+            if field == .body { titleDocuments = [:] }
             var stats = FieldStatistics(field: field, termCount: 0, docCount: 0, sumTotalTermFreq: 0, sumDocFreq: 0)
             for doc in 0..<documentCount {
                 let length = lengths(doc)
@@ -80,12 +83,15 @@ struct SegmentMerger {
     }
 
     /// Merges one field's terms from every segment, in byte order; returns the postings written.
+    /// Merging the title records each term's new documents in `titleDocuments`, from which the
+    /// body's terms count their title-only documents.
     private func mergeField(_ field: Field, maps: [[Int32]], dictionary: TermDictionaryWriter, postings: inout PostingsWriter,
-                            length: (Int) -> Int) throws(IndexError) -> Int {
+                            length: (Int) -> Int, titleDocuments: inout [[UInt8]: [UInt32]]) throws(IndexError) -> Int {
         var sumDocFreq = 0
         postings.recordsPositions = field != .id
         let idPosition: [UInt32] = [0]
-        dictionary.startField()
+        var merged: [UInt32] = []
+        dictionary.startField(field)
         var iterators: [TermIterator] = []
         var current: [(term: [UInt8], info: TermInfo)?] = []
         for reader in readers {
@@ -104,6 +110,7 @@ struct SegmentMerger {
             guard let term = smallest else { break }
             postings.startTerm()
             var documents = 0
+            merged.removeAll(keepingCapacity: true)
             for s in readers.indices {
                 guard let entry = current[s], entry.term == term else { continue }
                 let cursor = readers[s].postings(entry.info)
@@ -118,12 +125,22 @@ struct SegmentMerger {
                         postings.addDocument(UInt32(target), positions: positions, length: length(Int(target)))
                     }
                     documents += 1
+                    if field != .id { merged.append(UInt32(target)) }
                 }
                 if let corruption = cursor.corruption { throw corruption }
                 current[s] = try iterators[s].next().map { (Array($0.term), $0.info) }
             }
             guard documents > 0 else { continue }
-            let info = postings.finishTerm()
+            var info = postings.finishTerm()
+            if field == .title { titleDocuments[term] = merged }
+            if field == .body, let title = titleDocuments[term] {
+                // Both lists are in increasing order.
+                var b = 0
+                for doc in title {
+                    while b < merged.count && merged[b] < doc { b += 1 }
+                    if b == merged.count || merged[b] != doc { info.titleOnlyDocuments += 1 }
+                }
+            }
             sumDocFreq += info.docFreq
             term.withUnsafeBytes { dictionary.add($0, info: info) }
         }

@@ -20,9 +20,14 @@ final class PhraseScorer: Scorer {
     private let k1: Double
     private let idf: Double
     private(set) var frequency = 0
+    /// The cursors without reference counting (`cursors` keeps them alive), for the hot loops.
+    private let unowned: [Unmanaged<PostingsCursor>]
     /// Reused per candidate document: each term's positions, and a walking index per token.
-    private var termPositions: [UnsafeBufferPointer<UInt32>]
-    private var indexes: [Int]
+    private let termPositions: UnsafeMutablePointer<UnsafeBufferPointer<UInt32>>
+    private let indexes: UnsafeMutablePointer<Int>
+    /// Each token's term and offset, flattened.
+    private let tokenTerms: UnsafeMutablePointer<Int>
+    private let tokenOffsets: UnsafeMutablePointer<Int>
 
     init(text: String, field: Field, cursors: [PostingsCursor], tokens: [(cursor: Int, offset: Int)], slop: Int,
          norms: NormsReader, ranking: Ranking, idf: Double, boost: Double, averageLength: Double) {
@@ -37,8 +42,23 @@ final class PhraseScorer: Scorer {
         constant = 1 - ranking.b
         slope = ranking.b / max(averageLength, 1e-9)
         k1 = ranking.k1
-        termPositions = Array(repeating: UnsafeBufferPointer(start: nil, count: 0), count: cursors.count)
-        indexes = Array(repeating: 0, count: tokens.count)
+        unowned = cursors.map { Unmanaged.passUnretained($0) }
+        termPositions = .allocate(capacity: cursors.count)
+        termPositions.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: cursors.count)
+        indexes = .allocate(capacity: tokens.count)
+        tokenTerms = .allocate(capacity: tokens.count)
+        tokenOffsets = .allocate(capacity: tokens.count)
+        for (t, token) in tokens.enumerated() {
+            tokenTerms[t] = token.cursor
+            tokenOffsets[t] = token.offset
+        }
+    }
+
+    deinit {
+        termPositions.deallocate()
+        indexes.deallocate()
+        tokenTerms.deallocate()
+        tokenOffsets.deallocate()
     }
 
     override var cost: Int { cursors.first.map { $0.info.docFreq } ?? 0 }
@@ -56,9 +76,10 @@ final class PhraseScorer: Scorer {
             while !agreed {
                 agreed = true
                 for i in 0..<count {
-                    let cursor = cursors[i]
-                    if Int(cursor.doc) < candidate || cursor.currentBlock < 0 { cursor.advance(to: UInt32(clamping: candidate)) }
-                    let found = cursor.doc
+                    let found = unowned[i]._withUnsafeGuaranteedRef { cursor in
+                        if Int(cursor.doc) < candidate || cursor.currentBlock < 0 { cursor.advance(to: UInt32(clamping: candidate)) }
+                        return cursor.doc
+                    }
                     if found == PostingsCursor.noMoreDocs {
                         doc = Scorer.exhausted
                         return doc
@@ -91,22 +112,28 @@ final class PhraseScorer: Scorer {
     }
 
     /// Starts `s` where every token t is at `s + offset(t)`.
-    private func exactMatches() -> Int {
-        for (i, cursor) in cursors.enumerated() {
-            termPositions[i] = cursor.positions()
-            if termPositions[i].isEmpty { return 0 }
+    /// Loads every term's positions for the current document; false when one has none.
+    private func loadPositions() -> Bool {
+        for i in 0..<unowned.count {
+            termPositions[i] = unowned[i]._withUnsafeGuaranteedRef { $0.positions() }
+            if termPositions[i].isEmpty { return false }
         }
+        return true
+    }
+
+    private func exactMatches() -> Int {
+        guard loadPositions() else { return 0 }
         let positions = termPositions
-        let lead = tokens[0]
+        let tokenCount = tokens.count
         var count = 0
-        // One index per token, walking its term's positions in step with the lead.
-        for t in indexes.indices { indexes[t] = 0 }
-        candidates: for leadPosition in positions[lead.cursor] {
-            let start = Int(leadPosition) - lead.offset
+        // One index per token, walking its term's positions in step with the first token's.
+        for t in 0..<tokenCount { indexes[t] = 0 }
+        candidates: for leadPosition in positions[tokenTerms[0]] {
+            let start = Int(leadPosition) - tokenOffsets[0]
             if start < 0 { continue }
-            for t in 1..<tokens.count {
-                let wanted = start + tokens[t].offset
-                let list = positions[tokens[t].cursor]
+            for t in 1..<tokenCount {
+                let wanted = start + tokenOffsets[t]
+                let list = positions[tokenTerms[t]]
                 var i = indexes[t]
                 while i < list.count && Int(list[i]) < wanted { i += 1 }
                 indexes[t] = i
@@ -121,10 +148,7 @@ final class PhraseScorer: Scorer {
     /// Non-overlapping windows where every token has its own occurrence with `position - offset`
     /// spread by at most `slop`.
     private func sloppyMatches() -> Int {
-        for (i, cursor) in cursors.enumerated() {
-            termPositions[i] = cursor.positions()
-            if termPositions[i].isEmpty { return 0 }
-        }
+        guard loadPositions() else { return 0 }
         let positions = termPositions
         // Every (token, position) as its would-be phrase start, in order.
         var events: [(start: Int, token: Int, position: Int)] = []

@@ -27,12 +27,36 @@ final class TermScorer: Scorer {
     private let flatSlope: Double
     /// No document scores more than this (from the term's largest frequency and shortest field).
     let upperBound: Double
+    // The hot paths' copies of `title` and `body`: cursors without reference counting (the
+    // optionals above keep them alive) and plain numbers. A missing field's cursor is the other's,
+    // never touched.
+    private unowned(unsafe) let titleCursor: PostingsCursor
+    private unowned(unsafe) let bodyCursor: PostingsCursor
+    private let hasTitle: Bool
+    private let hasBody: Bool
+    private let titleWeight: Double
+    private let titleConstant: Double
+    private let titleSlope: Double
+    private let bodyWeight: Double
+    private let bodyConstant: Double
+    private let bodySlope: Double
 
     init(text: String, title: FieldPostings?, body: FieldPostings?, titleNorms: NormsReader, bodyNorms: NormsReader,
          ranking: Ranking, idf: Double, boost: Double, averageFlatLength: Double) {
         self.text = text
         self.title = title
         self.body = body
+        let some = (title ?? body)!.cursor
+        titleCursor = title?.cursor ?? some
+        bodyCursor = body?.cursor ?? some
+        hasTitle = title != nil
+        hasBody = body != nil
+        titleWeight = title?.weight ?? 0
+        titleConstant = title?.constant ?? 1
+        titleSlope = title?.slope ?? 0
+        bodyWeight = body?.weight ?? 0
+        bodyConstant = body?.constant ?? 1
+        bodySlope = body?.slope ?? 0
         self.titleNorms = titleNorms
         self.bodyNorms = bodyNorms
         model = ranking.model
@@ -63,60 +87,80 @@ final class TermScorer: Scorer {
         upperBound = bound * (1 + 1e-9) + 1e-12
     }
 
+    /// The bound of this term's score up to `lastDoc`, the end of its postings' current blocks:
+    /// its block-max data through the same formula as `upperBound`. Call while positioned.
+    @inline(__always)
+    func currentBlockBound() -> (lastDoc: Int, bound: Double) {
+        var lastDoc = Scorer.exhausted
+        var frequency = 0.0
+        var shortest = Double.infinity
+        for postings in [title, body] {
+            guard let postings, postings.cursor.doc != PostingsCursor.noMoreDocs else { continue }
+            let impact = postings.cursor.currentBlockImpact()
+            lastDoc = min(lastDoc, Int(impact.lastDoc))
+            switch model {
+            case .fields, .bm25f:
+                frequency += postings.weight * Double(impact.maxFreq) / (postings.constant + postings.slope * Double(impact.minLength))
+            case .flat:
+                frequency += postings.weight * Double(impact.maxFreq)
+                shortest = min(shortest, Double(impact.minLength))
+            }
+        }
+        if model == .flat { frequency /= flatConstant + flatSlope * (shortest.isFinite ? shortest : 0) }
+        return (lastDoc, factor * Ranking.saturate(frequency, k1: k1) * (1 + 1e-9) + 1e-12)
+    }
+
     override var cost: Int { (title?.cursor.info.docFreq ?? 0) + (body?.cursor.info.docFreq ?? 0) }
 
     override var corruption: IndexError? { title?.cursor.corruption ?? body?.cursor.corruption }
 
+
     @inline(__always)
-    private static func position(_ cursor: PostingsCursor?) -> Int {
-        guard let cursor else { return Scorer.exhausted }
+    private static func position(_ cursor: PostingsCursor) -> Int {
         let doc = cursor.doc
         return doc == PostingsCursor.noMoreDocs ? Scorer.exhausted : Int(doc)
     }
 
     @inline(__always)
+    private func settle() -> Int {
+        doc = min(hasTitle ? Self.position(titleCursor) : Scorer.exhausted, hasBody ? Self.position(bodyCursor) : Scorer.exhausted)
+        return doc
+    }
+
+    @inline(__always)
     override func next() -> Int {
         if doc < 0 {
-            title?.cursor.next()
-            body?.cursor.next()
+            if hasTitle { titleCursor.next() }
+            if hasBody { bodyCursor.next() }
         } else {
-            if let title, Int(title.cursor.doc) == doc { title.cursor.next() }
-            if let body, Int(body.cursor.doc) == doc { body.cursor.next() }
+            if hasTitle, Int(titleCursor.doc) == doc { titleCursor.next() }
+            if hasBody, Int(bodyCursor.doc) == doc { bodyCursor.next() }
         }
-        doc = min(Self.position(title?.cursor), Self.position(body?.cursor))
-        return doc
+        return settle()
     }
 
     @inline(__always)
     override func advance(to target: Int) -> Int {
         let goal = UInt32(clamping: target)
-        if let title, doc < 0 || Int(title.cursor.doc) < target { title.cursor.advance(to: goal) }
-        if let body, doc < 0 || Int(body.cursor.doc) < target { body.cursor.advance(to: goal) }
-        doc = min(Self.position(title?.cursor), Self.position(body?.cursor))
-        return doc
-    }
-
-    /// The frequency in `postings` of the current document, or 0.
-    @inline(__always)
-    private func frequency(_ postings: FieldPostings?) -> Double {
-        guard let postings, Int(postings.cursor.doc) == doc else { return 0 }
-        return Double(postings.cursor.freq)
+        if hasTitle, doc < 0 || Int(titleCursor.doc) < target { titleCursor.advance(to: goal) }
+        if hasBody, doc < 0 || Int(bodyCursor.doc) < target { bodyCursor.advance(to: goal) }
+        return settle()
     }
 
     @inline(__always)
     override func score() -> Double {
+        let inTitle = hasTitle && Int(titleCursor.doc) == doc
+        let inBody = hasBody && Int(bodyCursor.doc) == doc
         switch model {
         case .fields, .bm25f:
             var normalized = 0.0
-            if let title, Int(title.cursor.doc) == doc {
-                normalized += title.weight * Double(title.cursor.freq) / (title.constant + title.slope * Double(titleNorms[doc]))
-            }
-            if let body, Int(body.cursor.doc) == doc {
-                normalized += body.weight * Double(body.cursor.freq) / (body.constant + body.slope * Double(bodyNorms[doc]))
-            }
+            if inTitle { normalized += titleWeight * Double(titleCursor.freq) / (titleConstant + titleSlope * Double(titleNorms[doc])) }
+            if inBody { normalized += bodyWeight * Double(bodyCursor.freq) / (bodyConstant + bodySlope * Double(bodyNorms[doc])) }
             return factor * Ranking.saturate(normalized, k1: k1)
         case .flat:
-            let frequency = (title.map { $0.weight * self.frequency($0) } ?? 0) + (body.map { $0.weight * self.frequency($0) } ?? 0)
+            var frequency = 0.0
+            if inTitle { frequency += titleWeight * Double(titleCursor.freq) }
+            if inBody { frequency += bodyWeight * Double(bodyCursor.freq) }
             let length = Double(titleNorms[doc]) + Double(bodyNorms[doc])
             return factor * Ranking.saturate(frequency / (flatConstant + flatSlope * length), k1: k1)
         }

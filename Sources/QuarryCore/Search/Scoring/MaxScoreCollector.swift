@@ -8,6 +8,10 @@
 /// threshold. A document's final score is always the sum of every term's contribution in the
 /// query's order, the same sum exhaustive scoring makes, so pruned and exhaustive results are
 /// identical, ties included.
+///
+/// Block-max data sharpens it: the essential terms' current blocks bound every document up to
+/// the first of their block ends; when that bound (plus the non-essential terms' bounds) cannot
+/// beat the threshold, the whole window is skipped without decoding a document.
 struct MaxScoreCollector {
     /// Runs over one segment's term scorers, feeding `collector`; returns how many documents were
     /// scored (a lower bound of the matches once pruning starts) and whether pruning skipped any.
@@ -17,13 +21,14 @@ struct MaxScoreCollector {
         guard count > 0 else { return (0, false) }
         // By bound, ascending; `order[i]` is the clause's place in the query.
         let sorted = clauses.indices.sorted { clauses[$0].upperBound < clauses[$1].upperBound }
-        let scorers = sorted.map { clauses[$0] }
-        let bounds = scorers.map(\.upperBound)
+        // Unowned views: `clauses` keeps the scorers alive, the loop below pays no reference counting.
+        let scorers = UnownedScorers(sorted.map { clauses[$0] })
+        let bounds = scorers.bounds
         var prefix = [Double](repeating: 0, count: count + 1)
         for i in 0..<count { prefix[i + 1] = prefix[i] + bounds[i] }
         var contributions = [Double](repeating: 0, count: count)
         var matched = [Bool](repeating: false, count: count)
-        for scorer in scorers { _ = scorer.next() }
+        for i in 0..<count { _ = scorers.next(i) }
 
         var essentialStart = 0
         func updateEssential(_ threshold: Double) {
@@ -33,19 +38,36 @@ struct MaxScoreCollector {
         var scored = 0
         var pruned = essentialStart > 0
 
+        var windowEnd = -1
         while essentialStart < count {
             var doc = Scorer.exhausted
-            for i in essentialStart..<count where scorers[i].doc < doc { doc = scorers[i].doc }
+            for i in essentialStart..<count where scorers.doc(i) < doc { doc = scorers.doc(i) }
             if doc == Scorer.exhausted { break }
+            if doc > windowEnd, collector.isFull {
+                // A new window: skip it whole when its block bounds cannot beat the threshold.
+                var end = Scorer.exhausted
+                var bound = prefix[essentialStart]
+                for i in essentialStart..<count where scorers.doc(i) != Scorer.exhausted {
+                    let block = scorers.blockBound(i)
+                    end = min(end, block.lastDoc)
+                    bound += block.bound
+                }
+                windowEnd = end
+                if bound <= collector.threshold, end != Scorer.exhausted {
+                    pruned = true
+                    for i in essentialStart..<count where scorers.doc(i) <= end { _ = scorers.advance(i, to: end + 1) }
+                    continue
+                }
+            }
             if let deletes, deletes.contains(doc) {
-                for i in essentialStart..<count where scorers[i].doc == doc { _ = scorers[i].next() }
+                for i in essentialStart..<count where scorers.doc(i) == doc { _ = scorers.next(i) }
                 continue
             }
             // Essential terms at this document.
             var partial = 0.0
             for i in 0..<count { matched[sorted[i]] = false }
-            for i in essentialStart..<count where scorers[i].doc == doc {
-                let contribution = scorers[i].score()
+            for i in essentialStart..<count where scorers.doc(i) == doc {
+                let contribution = scorers.score(i)
                 contributions[sorted[i]] = contribution
                 matched[sorted[i]] = true
                 partial += contribution
@@ -59,10 +81,9 @@ struct MaxScoreCollector {
                     possible = false
                     break
                 }
-                let scorer = scorers[i]
-                if scorer.doc < doc { _ = scorer.advance(to: doc) }
-                if scorer.doc == doc {
-                    let contribution = scorer.score()
+                if scorers.doc(i) < doc { _ = scorers.advance(i, to: doc) }
+                if scorers.doc(i) == doc {
+                    let contribution = scorers.score(i)
                     contributions[sorted[i]] = contribution
                     matched[sorted[i]] = true
                     partial += contribution
@@ -83,9 +104,29 @@ struct MaxScoreCollector {
             } else {
                 pruned = true
             }
-            for i in essentialStart..<count where scorers[i].doc == doc { _ = scorers[i].next() }
+            for i in essentialStart..<count where scorers.doc(i) == doc { _ = scorers.next(i) }
         }
-        if essentialStart == count { pruned = pruned || scorers.contains { $0.doc != Scorer.exhausted } }
+        if essentialStart == count { pruned = pruned || (0..<count).contains { scorers.doc($0) != Scorer.exhausted } }
         return (scored, pruned)
     }
+}
+
+/// Term scorers held without reference counting, for the inner loop (their owner keeps them
+/// alive): each call runs on a guaranteed, unretained reference.
+private struct UnownedScorers {
+    private let references: [Unmanaged<TermScorer>]
+
+    init(_ scorers: [TermScorer]) {
+        references = scorers.map { Unmanaged.passUnretained($0) }
+    }
+
+    @inline(__always) func doc(_ i: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.doc } }
+    @inline(__always) func next(_ i: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.next() } }
+    @inline(__always) func advance(_ i: Int, to target: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.advance(to: target) } }
+    @inline(__always) func score(_ i: Int) -> Double { references[i]._withUnsafeGuaranteedRef { $0.score() } }
+    @inline(__always) func blockBound(_ i: Int) -> (lastDoc: Int, bound: Double) {
+        references[i]._withUnsafeGuaranteedRef { $0.currentBlockBound() }
+    }
+
+    var bounds: [Double] { references.map { $0.takeUnretainedValue().upperBound } }
 }
