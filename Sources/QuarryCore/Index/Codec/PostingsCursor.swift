@@ -44,8 +44,8 @@ final class PostingsCursor {
     private var chunkOffsets = GrowableBuffer<Int>(capacity: 16)
     private var chunkDecoded = GrowableBuffer<Bool>(capacity: 16)
     private var positionsEnd = 0
-    /// The positions handed out, made absolute.
-    private var documentPositions = GrowableBuffer<UInt32>(capacity: 64)
+    /// The document (index in the block) whose values were last made absolute in place.
+    private var convertedDocument = -1
 
     /// A cursor before the first document; call `next()` or `advance(to:)`.
     init(info: TermInfo, postings: MappedFile, positions: MappedFile, documentCount: Int) {
@@ -133,8 +133,8 @@ final class PostingsCursor {
 
     // MARK: Positions
 
-    /// The current document's positions, in increasing order; valid until the next call. Empty
-    /// when the positions are corrupt (see `corruption`).
+    /// The current document's positions, in increasing order; valid until the cursor moves to
+    /// another block. Empty when the positions are corrupt (see `corruption`).
     func positions() -> UnsafeBufferPointer<UInt32> {
         let empty = UnsafeBufferPointer<UInt32>(start: nil, count: 0)
         guard block >= 0, block < blockCount, index < count else { return empty }
@@ -146,19 +146,17 @@ final class PostingsCursor {
         for chunk in (start / chunkSize)...((end - 1) / chunkSize) where !chunkDecoded[chunk] {
             guard decodeChunk(chunk) else { return empty }
         }
-        // Gaps to absolute positions.
-        documentPositions.removeAll()
-        if documentPositions.capacity < end - start { documentPositions.grow(to: end - start) }
-        let out = documentPositions.base
+        // Gaps to absolute positions, in place (each document's values are its own).
         let values = positionValues.base
-        var position = values[start]
-        out[0] = position
-        for k in (start + 1)..<max(end, start + 1) {
-            position = position &+ values[k] &+ 1
-            out[k - start] = position
+        if convertedDocument != index {
+            var position = values[start]
+            for k in (start + 1)..<end {
+                position = position &+ values[k] &+ 1
+                values[k] = position
+            }
+            convertedDocument = index
         }
-        documentPositions.advance(by: end - start)
-        return documentPositions.elements
+        return UnsafeBufferPointer(start: values + start, count: end - start)
     }
 
     // MARK: Decoding
@@ -269,6 +267,7 @@ final class PostingsCursor {
         chunkOffsets.append(start)
         chunkDecoded.removeAll()
         for _ in 0..<((total + PackedInts.maximumCount - 1) / PackedInts.maximumCount) { chunkDecoded.append(false) }
+        convertedDocument = -1
         positionsBlock = block
         return true
     }

@@ -125,6 +125,7 @@ final class PhraseScorer: Scorer {
         guard loadPositions() else { return 0 }
         let positions = termPositions
         let tokenCount = tokens.count
+        if tokenCount == 2 { return Self.pairMatches(positions[tokenTerms[0]], positions[tokenTerms[1]], tokenOffsets[1] - tokenOffsets[0]) }
         var count = 0
         // One index per token, walking its term's positions in step with the first token's.
         for t in 0..<tokenCount { indexes[t] = 0 }
@@ -141,6 +142,25 @@ final class PhraseScorer: Scorer {
                 if Int(list[i]) != wanted { continue candidates }
             }
             count += 1
+        }
+        return count
+    }
+
+    /// Positions p of `first` with p + `distance` in `second` (both increasing): a merge.
+    @inline(__always)
+    private static func pairMatches(_ first: UnsafeBufferPointer<UInt32>, _ second: UnsafeBufferPointer<UInt32>, _ distance: Int) -> Int {
+        guard var a = first.baseAddress, var b = second.baseAddress else { return 0 }
+        let aEnd = a + first.count
+        let bEnd = b + second.count
+        let shift = Int64(distance)
+        var count = 0
+        // Branch-free steps: which list moves depends on data no predictor can guess.
+        while a < aEnd && b < bEnd {
+            let wanted = Int64(a.pointee) + shift
+            let found = Int64(b.pointee)
+            count += wanted == found ? 1 : 0
+            a += wanted <= found ? 1 : 0
+            b += wanted >= found ? 1 : 0
         }
         return count
     }
