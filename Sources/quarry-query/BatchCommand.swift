@@ -44,7 +44,7 @@ struct BatchCommand: ParsableCommand {
         try reportingErrors {
             let reader = try IndexReader(directory: index)
             let set = try QuerySet.load(queries)
-            let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords)
+            let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords, exactTotal: false)
             let results = Locked<[Int: (hits: [SearchHit], milliseconds: Double)]>([:])
             let failure = Locked<Error?>(nil)
             let next = Locked(0)
@@ -103,20 +103,4 @@ func fixedPoint(_ value: Double) -> String {
     let scaled = Int64((abs(value) * 1_000_000).rounded())
     let fraction = String(scaled % 1_000_000)
     return (value < 0 && scaled != 0 ? "-" : "") + String(scaled / 1_000_000) + "." + String(repeating: "0", count: 6 - fraction.count) + fraction
-}
-
-/// A value shared between threads behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
 }

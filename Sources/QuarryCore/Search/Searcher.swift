@@ -13,9 +13,13 @@ public struct SearchOptions: Sendable {
     /// Leave the index language's stop words out of ranked keyword terms (never out of phrases,
     /// and not when a query has nothing else).
     public var dropStopWords: Bool
+    /// Count every match exactly. Off, scorers may skip documents that cannot reach the top k
+    /// (the hits are the same; `total` is then a lower bound): query sets need no counts.
+    public var exactTotal: Bool
 
     public init(k: Int = 10, offset: Int = 0, ranking: Ranking = .default, explain: Bool = false,
-                prefixExpansionLimit: Int = 64, pruning: Bool = true, dropStopWords: Bool = Ranking.dropsStopWords) {
+                prefixExpansionLimit: Int = 64, pruning: Bool = true, dropStopWords: Bool = Ranking.dropsStopWords,
+                exactTotal: Bool = true) {
         self.k = max(0, k)
         self.offset = max(0, offset)
         self.ranking = ranking
@@ -23,6 +27,7 @@ public struct SearchOptions: Sendable {
         self.prefixExpansionLimit = max(1, prefixExpansionLimit)
         self.pruning = pruning
         self.dropStopWords = dropStopWords
+        self.exactTotal = exactTotal
     }
 }
 
@@ -129,10 +134,20 @@ public final class Searcher {
                 continue
             }
             guard let scorer = compiler.scorer(resolved, segment: segment) else { continue }
+            var competitive = -Double.infinity
+            if !options.exactTotal, collector.isFull {
+                competitive = collector.threshold
+                scorer.setMinimumCompetitiveScore(competitive)
+            }
             while scorer.next() != Scorer.exhausted {
                 if segment.isDeleted(scorer.doc) { continue }
                 results.total += 1
                 collector.collect(base + scorer.doc, score: scorer.score())
+                if !options.exactTotal, collector.isFull, collector.threshold > competitive {
+                    competitive = collector.threshold
+                    scorer.setMinimumCompetitiveScore(competitive)
+                    results.totalIsExact = false
+                }
             }
             if let corruption = scorer.corruption { throw .index(corruption) }
         }

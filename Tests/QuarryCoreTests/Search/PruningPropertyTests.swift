@@ -46,6 +46,28 @@ import Testing
         }
     }
 
+    /// Skipping documents that cannot enter the top k (no exact count wanted) keeps the same hits,
+    /// for phrases (positions read only for competitive documents) and boolean queries.
+    @Test func skippingWithoutCountsKeepsTheSameHits() throws {
+        var generator = SeededGenerator(seed: 2024)
+        let documents = (0..<1500).map { Document(id: "d\($0)", title: text(Int.random(in: 0...4, using: &generator), &generator),
+                                                  body: text(Int.random(in: 5...150, using: &generator), &generator)) }
+        let index = try TestIndex([Array(documents[0..<600]), Array(documents[600...])], deleted: ["d7", "d700"])
+        for _ in 0..<80 {
+            let words = (0..<Int.random(in: 2...3, using: &generator)).map { _ in Self.words.randomElement(using: &generator)! }
+            let queries = ["\"" + words.joined(separator: " ") + "\"", "\"" + words.joined(separator: " ") + "\"~2",
+                           "+\(words[0]) \"\(words[1]) \(words.last!)\"", "title:\"\(words[0]) \(words[1])\"^3 \(words[1])"]
+            for query in queries {
+                let k = [1, 5, 10].randomElement(using: &generator)!
+                let exact = try index.searcher.search(query, options: SearchOptions(k: k, exactTotal: true))
+                let skipping = try index.searcher.search(query, options: SearchOptions(k: k, exactTotal: false))
+                #expect(skipping.hits.map(\.id) == exact.hits.map(\.id), "\(query) k \(k)")
+                #expect(skipping.hits.map(\.score) == exact.hits.map(\.score), "\(query) k \(k)")
+                #expect(skipping.total <= exact.total)
+            }
+        }
+    }
+
     /// The exhaustive scorer against BM25 computed from the documents directly (flat model).
     @Test func exhaustiveScoringMatchesABruteForceModel() throws {
         var generator = SeededGenerator(seed: 4242)

@@ -79,6 +79,21 @@ enum PackedInts {
         }
     }
 
+    /// A vint at `cursor` (moved past it) that ends before `limit` and fits 35 bits, or nil.
+    @inline(__always)
+    private static func readVInt(_ bytes: UnsafeRawBufferPointer, _ cursor: inout Int, limit: Int) -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard cursor < limit, shift < 35 else { return nil }
+            let byte = bytes[cursor]
+            cursor += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
     /// The offset after the `count` values at `offset` of `bytes`, without unpacking them (nil
     /// when the data is corrupt).
     static func skip(_ bytes: UnsafeRawBufferPointer, at offset: Int, limit: Int, count: Int) -> Int? {
@@ -120,17 +135,8 @@ enum PackedInts {
         if count <= shortCount || header == varintsMarker {
             var cursor = count <= shortCount ? offset : offset + 1
             for i in 0..<count {
-                var value: UInt32 = 0
-                var shift: UInt32 = 0
-                while true {
-                    guard cursor < limit, shift < 32 else { return nil }
-                    let byte = bytes[cursor]
-                    cursor += 1
-                    value |= UInt32(byte & 0x7F) << shift
-                    if byte < 0x80 { break }
-                    shift += 7
-                }
-                values[i] = value
+                guard let value = readVInt(bytes, &cursor, limit: limit), value <= UInt64(UInt32.max) else { return nil }
+                values[i] = UInt32(value)
             }
             return cursor
         }
@@ -146,17 +152,7 @@ enum PackedInts {
             guard cursor < limit else { return nil }
             let index = Int(bytes[cursor])
             cursor += 1
-            var high: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                guard cursor < limit, shift < 35 else { return nil }
-                let byte = bytes[cursor]
-                cursor += 1
-                high |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
-            guard index < count else { return nil }
+            guard let high = readVInt(bytes, &cursor, limit: limit), index < count else { return nil }
             values[index] |= UInt32(truncatingIfNeeded: high << UInt64(width))
         }
         return cursor

@@ -78,6 +78,15 @@ final class DisjunctionScorer: Scorer {
         return total
     }
 
+    override var maxScore: Double { scorers.reduce(0) { $0 + $1.maxScore } }
+
+    /// Each part must beat the threshold less what all the others could add.
+    override func setMinimumCompetitiveScore(_ score: Double) {
+        let total = maxScore
+        guard total.isFinite else { return }
+        for scorer in scorers { scorer.setMinimumCompetitiveScore(score - (total - scorer.maxScore)) }
+    }
+
     override func explain() -> Explanation {
         let parts = scorers.filter { $0.doc == doc }.map { $0.explain() }
         return Explanation(value: parts.reduce(0) { $0 + $1.value }, description: "sum of (any match)", details: parts)
@@ -175,6 +184,12 @@ final class BoostScorer: Scorer {
     }
 
     override func score() -> Double { boost * inner.score() }
+
+    override var maxScore: Double { boost * inner.maxScore }
+
+    override func setMinimumCompetitiveScore(_ score: Double) {
+        if boost > 0 { inner.setMinimumCompetitiveScore(score / boost) }
+    }
 
     override func explain() -> Explanation {
         let part = inner.explain()

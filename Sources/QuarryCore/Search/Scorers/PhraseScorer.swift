@@ -20,6 +20,11 @@ final class PhraseScorer: Scorer {
     private let k1: Double
     private let idf: Double
     private(set) var frequency = 0
+    /// Documents that cannot score above this are skipped before their positions are read.
+    private var minimumCompetitive = -Double.infinity
+    /// The phrase occurs at most as often as its rarest word in a document, in a field no
+    /// shorter than its words' shortest fields: `maxScore` bounds any document's score.
+    let scoreBound: Double
     /// The cursors without reference counting (`cursors` keeps them alive), for the hot loops.
     private let unowned: [Unmanaged<PostingsCursor>]
     /// Reused per candidate document: each term's positions, and a walking index per token.
@@ -42,6 +47,10 @@ final class PhraseScorer: Scorer {
         constant = 1 - ranking.b
         slope = ranking.b / max(averageLength, 1e-9)
         k1 = ranking.k1
+        let frequencyBound = Double(cursors.map(\.info.maxFreq).min() ?? 0)
+        let shortest = Double(cursors.map(\.info.minLength).max() ?? 0)
+        scoreBound = factor * Ranking.saturate(frequencyBound / (1 - ranking.b + ranking.b / max(averageLength, 1e-9) * shortest), k1: ranking.k1)
+            * (1 + 1e-9) + 1e-12
         unowned = cursors.map { Unmanaged.passUnretained($0) }
         termPositions = .allocate(capacity: cursors.count)
         termPositions.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: cursors.count)
@@ -64,6 +73,20 @@ final class PhraseScorer: Scorer {
     override var cost: Int { cursors.first.map { $0.info.docFreq } ?? 0 }
 
     override var corruption: IndexError? { cursors.lazy.compactMap(\.corruption).first }
+
+    override var maxScore: Double { scoreBound }
+
+    override func setMinimumCompetitiveScore(_ score: Double) { minimumCompetitive = score }
+
+    /// The most the current document (all cursors on it) can score: its rarest word's frequency
+    /// as the phrase's, at its length.
+    @inline(__always)
+    private func documentBound(_ candidate: Int) -> Double {
+        var frequency = Int.max
+        for i in 0..<unowned.count { frequency = min(frequency, unowned[i]._withUnsafeGuaranteedRef { $0.freq }) }
+        let normalized = Double(frequency) / (constant + slope * Double(norms[candidate]))
+        return factor * Ranking.saturate(normalized, k1: k1) * (1 + 1e-9) + 1e-12
+    }
 
     override func next() -> Int { doc == Scorer.exhausted ? doc : advance(to: doc + 1) }
 
@@ -90,6 +113,10 @@ final class PhraseScorer: Scorer {
                         if i > 0 { break }
                     }
                 }
+            }
+            if minimumCompetitive > -Double.infinity, documentBound(candidate) <= minimumCompetitive {
+                candidate += 1
+                continue
             }
             frequency = slop == 0 ? exactMatches() : sloppyMatches()
             if frequency > 0 {

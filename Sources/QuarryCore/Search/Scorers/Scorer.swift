@@ -31,6 +31,13 @@ class Scorer {
 
     /// Damage found in the index while iterating (checked when the search ends).
     var corruption: IndexError? { nil }
+
+    /// No document scores more than this.
+    var maxScore: Double { .infinity }
+
+    /// Documents scoring at most `score` are no longer wanted: a scorer may skip them (the
+    /// top-k collector calls this when it needs no exact count of matches). Default: ignored.
+    func setMinimumCompetitiveScore(_ score: Double) {}
 }
 
 /// Every document of a segment, scoring 0: the base of filter-only queries.

@@ -94,15 +94,19 @@ final class TermScorer: Scorer {
         var lastDoc = Scorer.exhausted
         var frequency = 0.0
         var shortest = Double.infinity
-        for postings in [title, body] {
-            guard let postings, postings.cursor.doc != PostingsCursor.noMoreDocs else { continue }
-            let impact = postings.cursor.currentBlockImpact()
+        for field in 0..<2 {
+            let present = field == 0 ? hasTitle : hasBody
+            let cursor = field == 0 ? titleCursor : bodyCursor
+            guard present, cursor.doc != PostingsCursor.noMoreDocs else { continue }
+            let impact = cursor.currentBlockImpact()
             lastDoc = min(lastDoc, Int(impact.lastDoc))
+            let weight = field == 0 ? titleWeight : bodyWeight
             switch model {
             case .fields, .bm25f:
-                frequency += postings.weight * Double(impact.maxFreq) / (postings.constant + postings.slope * Double(impact.minLength))
+                let (constant, slope) = field == 0 ? (titleConstant, titleSlope) : (bodyConstant, bodySlope)
+                frequency += weight * Double(impact.maxFreq) / (constant + slope * Double(impact.minLength))
             case .flat:
-                frequency += postings.weight * Double(impact.maxFreq)
+                frequency += weight * Double(impact.maxFreq)
                 shortest = min(shortest, Double(impact.minLength))
             }
         }
@@ -113,6 +117,8 @@ final class TermScorer: Scorer {
     override var cost: Int { (title?.cursor.info.docFreq ?? 0) + (body?.cursor.info.docFreq ?? 0) }
 
     override var corruption: IndexError? { title?.cursor.corruption ?? body?.cursor.corruption }
+
+    override var maxScore: Double { upperBound }
 
 
     @inline(__always)
