@@ -3,6 +3,8 @@ struct ScorerCompiler {
     let reader: IndexReader
     let statistics: CollectionStatistics
     let ranking: Ranking
+    /// Length normalization of title, body, and both together (the flat model).
+    let normalization: (title: LengthNormalization, body: LengthNormalization, flat: LengthNormalization)
 
     /// The scorers of one term in `segment`: one over all its fields (BM25F, flat), or one per
     /// field (the `fields` model). Empty where the segment lacks the term.
@@ -14,9 +16,8 @@ struct ScorerCompiler {
         let bodyNorms = segment.norms[.body] ?? .empty
         func postings(_ field: Field) -> TermScorer.FieldPostings? {
             guard let info = entries[field] else { return nil }
-            let average = statistics.averageLength[field] ?? 1
             return TermScorer.FieldPostings(field: field, cursor: segment.postings(info), weight: ranking.weight(field),
-                                            constant: 1 - ranking.b, slope: ranking.b / max(average, 1e-9))
+                                            normalization: field == .title ? normalization.title : normalization.body)
         }
         let single = term.fields.count == 1
         if ranking.model == .fields || single {
@@ -28,13 +29,13 @@ struct ScorerCompiler {
                                                                       bodyWeight: ranking.bodyWeight, model: .fields) : ranking
                 return TermScorer(text: term.text, title: field == .title ? fieldPostings : nil, body: field == .body ? fieldPostings : nil,
                                   titleNorms: titleNorms, bodyNorms: bodyNorms, ranking: model, idf: idf, boost: term.boost,
-                                  averageFlatLength: statistics.averageFlatLength)
+                                  flat: normalization.flat)
             }
         }
         // Title and body together: idf counts the documents holding the term in either field.
         let idf = Ranking.idf(documentFrequency: term.unionDocumentFrequency, documentCount: statistics.documentCount)
         return [TermScorer(text: term.text, title: postings(.title), body: postings(.body), titleNorms: titleNorms, bodyNorms: bodyNorms,
-                           ranking: ranking, idf: idf, boost: term.boost, averageFlatLength: statistics.averageFlatLength)]
+                           ranking: ranking, idf: idf, boost: term.boost, flat: normalization.flat)]
     }
 
     /// The scorer tree of `query` in `segment`, or nil when nothing there can match.

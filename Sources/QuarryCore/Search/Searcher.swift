@@ -121,7 +121,8 @@ public final class Searcher {
                                     terms: resolver.terms, phrases: resolver.phrases)
         guard let resolved else { return results }
         var collector = TopKCollector(k: options.k + options.offset)
-        let compiler = ScorerCompiler(reader: reader, statistics: statistics, ranking: options.ranking)
+        let compiler = ScorerCompiler(reader: reader, statistics: statistics, ranking: options.ranking,
+                                      normalization: normalization(b: options.ranking.b))
         let disjunction = options.pruning ? resolved.pureDisjunction : nil
         for (s, segment) in reader.segments.enumerated() {
             let base = reader.documentBases[s]
@@ -177,6 +178,18 @@ public final class Searcher {
     public func analyze(_ text: String) -> [Token] { analyzer.tokens(of: text) }
 
     private var storedReaders: [Int: StoredFieldsReader] = [:]
+    private var normalizations: [Double: (title: LengthNormalization, body: LengthNormalization, flat: LengthNormalization)] = [:]
+
+    /// The length normalization tables for `b` (made on first use, kept for the next queries).
+    private func normalization(b: Double) -> (title: LengthNormalization, body: LengthNormalization, flat: LengthNormalization) {
+        if let tables = normalizations[b] { return tables }
+        let longest = { (field: Field) in self.reader.segments.map { ($0.norms[field] ?? .empty).maximum }.max() ?? 0 }
+        let tables = (title: LengthNormalization(b: b, averageLength: statistics.averageLength[.title] ?? 1, longest: longest(.title)),
+                      body: LengthNormalization(b: b, averageLength: statistics.averageLength[.body] ?? 1, longest: longest(.body)),
+                      flat: LengthNormalization(b: b, averageLength: statistics.averageFlatLength, longest: longest(.title) + longest(.body)))
+        normalizations[b] = tables
+        return tables
+    }
 
     /// The stored fields of global document `document` (id, title, text, date, url, ...).
     public func storedDocument(_ document: Int) throws(SearchError) -> StoredDocument {

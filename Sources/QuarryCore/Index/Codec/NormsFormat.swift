@@ -69,6 +69,9 @@ struct NormsReader: @unchecked Sendable {
         return readers
     }
 
+    /// No length is larger than this (the largest the width holds).
+    var maximum: Int { width == 0 ? 0 : (1 << width) - 1 }
+
     /// The length of document `doc`'s field.
     @inline(__always)
     subscript(doc: Int) -> UInt32 {

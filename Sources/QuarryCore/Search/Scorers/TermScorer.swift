@@ -6,9 +6,10 @@ final class TermScorer: Scorer {
         let field: Field
         let cursor: PostingsCursor
         let weight: Double
-        /// 1 - b and b / average length: the length normalization is `1 - b + b · length / average`.
-        let constant: Double
-        let slope: Double
+        /// The field's `1 / (1 - b + b · length / average)` by length.
+        let normalization: LengthNormalization
+        var constant: Double { normalization.constant }
+        var slope: Double { normalization.slope }
     }
 
     let text: String
@@ -23,8 +24,9 @@ final class TermScorer: Scorer {
     private let idf: Double
     private let boost: Double
     /// Length normalization of the flat model (title and body lengths added).
-    private let flatConstant: Double
-    private let flatSlope: Double
+    private let flat: LengthNormalization
+    private var flatConstant: Double { flat.constant }
+    private var flatSlope: Double { flat.slope }
     /// No document scores more than this (from the term's largest frequency and shortest field).
     let upperBound: Double
     // The hot paths' copies of `title` and `body`: cursors without reference counting (the
@@ -37,12 +39,16 @@ final class TermScorer: Scorer {
     private let titleWeight: Double
     private let titleConstant: Double
     private let titleSlope: Double
+    private let titleNormalization: LengthNormalization.View
     private let bodyWeight: Double
     private let bodyConstant: Double
     private let bodySlope: Double
+    private let bodyNormalization: LengthNormalization.View
+    /// The flat model's table (`flat` keeps it alive).
+    private let flatNormalization: LengthNormalization.View
 
     init(text: String, title: FieldPostings?, body: FieldPostings?, titleNorms: NormsReader, bodyNorms: NormsReader,
-         ranking: Ranking, idf: Double, boost: Double, averageFlatLength: Double) {
+         ranking: Ranking, idf: Double, boost: Double, flat: LengthNormalization) {
         self.text = text
         self.title = title
         self.body = body
@@ -54,9 +60,12 @@ final class TermScorer: Scorer {
         titleWeight = title?.weight ?? 0
         titleConstant = title?.constant ?? 1
         titleSlope = title?.slope ?? 0
+        titleNormalization = (title ?? body)!.normalization.view
         bodyWeight = body?.weight ?? 0
         bodyConstant = body?.constant ?? 1
         bodySlope = body?.slope ?? 0
+        bodyNormalization = (body ?? title)!.normalization.view
+        flatNormalization = flat.view
         self.titleNorms = titleNorms
         self.bodyNorms = bodyNorms
         model = ranking.model
@@ -65,8 +74,7 @@ final class TermScorer: Scorer {
         self.boost = boost
         let single = title == nil ? body : (body == nil ? title : nil)
         factor = idf * boost * (ranking.model == .fields ? (single?.weight ?? 1) : 1)
-        flatConstant = 1 - ranking.b
-        flatSlope = ranking.b / max(averageFlatLength, 1e-9)
+        self.flat = flat
         // The bound: largest frequencies at the shortest lengths, through the same formula.
         var bound = 0.0
         switch ranking.model {
@@ -81,7 +89,7 @@ final class TermScorer: Scorer {
             let postings = [title, body].compactMap { $0 }
             let frequency = postings.reduce(0.0) { $0 + $1.weight * Double($1.cursor.info.maxFreq) }
             let shortest = postings.map { Double($0.cursor.info.minLength) }.min() ?? 0
-            bound = factor * Ranking.saturate(frequency / (flatConstant + flatSlope * shortest), k1: ranking.k1)
+            bound = factor * Ranking.saturate(frequency / (flat.constant + flat.slope * shortest), k1: ranking.k1)
         }
         // Slack for rounding: pruning must never drop a document exhaustive scoring keeps.
         upperBound = bound * (1 + 1e-9) + 1e-12
@@ -160,15 +168,14 @@ final class TermScorer: Scorer {
         switch model {
         case .fields, .bm25f:
             var normalized = 0.0
-            if inTitle { normalized += titleWeight * Double(titleCursor.freq) / (titleConstant + titleSlope * Double(titleNorms[doc])) }
-            if inBody { normalized += bodyWeight * Double(bodyCursor.freq) / (bodyConstant + bodySlope * Double(bodyNorms[doc])) }
+            if inTitle { normalized += titleWeight * Double(titleCursor.freq) * titleNormalization[Int(titleNorms[doc])] }
+            if inBody { normalized += bodyWeight * Double(bodyCursor.freq) * bodyNormalization[Int(bodyNorms[doc])] }
             return factor * Ranking.saturate(normalized, k1: k1)
         case .flat:
             var frequency = 0.0
             if inTitle { frequency += titleWeight * Double(titleCursor.freq) }
             if inBody { frequency += bodyWeight * Double(bodyCursor.freq) }
-            let length = Double(titleNorms[doc]) + Double(bodyNorms[doc])
-            return factor * Ranking.saturate(frequency / (flatConstant + flatSlope * length), k1: k1)
+            return factor * Ranking.saturate(frequency * flatNormalization[Int(titleNorms[doc]) + Int(bodyNorms[doc])], k1: k1)
         }
     }
 

@@ -20,14 +20,27 @@ struct MaxScoreCollector {
         let count = clauses.count
         guard count > 0 else { return (0, false) }
         // By bound, ascending; `order[i]` is the clause's place in the query.
-        let sorted = clauses.indices.sorted { clauses[$0].upperBound < clauses[$1].upperBound }
+        let order = clauses.indices.sorted { clauses[$0].upperBound < clauses[$1].upperBound }
         // Unowned views: `clauses` keeps the scorers alive, the loop below pays no reference counting.
-        let scorers = UnownedScorers(sorted.map { clauses[$0] })
+        let scorers = UnownedScorers(order.map { clauses[$0] })
         let bounds = scorers.bounds
-        var prefix = [Double](repeating: 0, count: count + 1)
-        for i in 0..<count { prefix[i + 1] = prefix[i] + bounds[i] }
-        var contributions = [Double](repeating: 0, count: count)
-        var matched = [Bool](repeating: false, count: count)
+        // Scratch, by sorted place: prefix sums of the bounds, the current window's block bounds;
+        // by query place: contributions and whether the term matched.
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 3 * count + 1)
+        let matched = UnsafeMutablePointer<Bool>.allocate(capacity: count)
+        defer {
+            scratch.deallocate()
+            matched.deallocate()
+        }
+        let prefix = scratch
+        let windowBounds = scratch + count + 1
+        let contributions = scratch + 2 * count + 1
+        prefix[0] = 0
+        for i in 0..<count {
+            prefix[i + 1] = prefix[i] + bounds[i]
+            windowBounds[i] = bounds[i]
+            matched[i] = false
+        }
         for i in 0..<count { _ = scorers.next(i) }
 
         var essentialStart = 0
@@ -50,6 +63,7 @@ struct MaxScoreCollector {
                 for i in essentialStart..<count where scorers.doc(i) != Scorer.exhausted {
                     let block = scorers.blockBound(i)
                     end = min(end, block.lastDoc)
+                    windowBounds[i] = block.bound
                     bound += block.bound
                 }
                 windowEnd = end
@@ -59,21 +73,31 @@ struct MaxScoreCollector {
                     continue
                 }
             }
+            let threshold = collector.threshold
+            // The document's bound from the essential terms it has (their window bounds) and every
+            // non-essential term: below the threshold, nothing is scored.
+            if collector.isFull {
+                var bound = prefix[essentialStart]
+                for i in essentialStart..<count where scorers.doc(i) == doc { bound += doc <= windowEnd ? windowBounds[i] : bounds[i] }
+                if bound <= threshold {
+                    pruned = true
+                    for i in essentialStart..<count where scorers.doc(i) == doc { _ = scorers.next(i) }
+                    continue
+                }
+            }
             if let deletes, deletes.contains(doc) {
                 for i in essentialStart..<count where scorers.doc(i) == doc { _ = scorers.next(i) }
                 continue
             }
             // Essential terms at this document.
             var partial = 0.0
-            for i in 0..<count { matched[sorted[i]] = false }
             for i in essentialStart..<count where scorers.doc(i) == doc {
                 let contribution = scorers.score(i)
-                contributions[sorted[i]] = contribution
-                matched[sorted[i]] = true
+                contributions[order[i]] = contribution
+                matched[order[i]] = true
                 partial += contribution
             }
             // Non-essential terms, largest bound first, while the document can still enter.
-            let threshold = collector.threshold
             var possible = true
             var i = essentialStart - 1
             while i >= 0 {
@@ -84,8 +108,8 @@ struct MaxScoreCollector {
                 if scorers.doc(i) < doc { _ = scorers.advance(i, to: doc) }
                 if scorers.doc(i) == doc {
                     let contribution = scorers.score(i)
-                    contributions[sorted[i]] = contribution
-                    matched[sorted[i]] = true
+                    contributions[order[i]] = contribution
+                    matched[order[i]] = true
                     partial += contribution
                 }
                 i -= 1
@@ -104,6 +128,7 @@ struct MaxScoreCollector {
             } else {
                 pruned = true
             }
+            for q in 0..<count { matched[q] = false }
             for i in essentialStart..<count where scorers.doc(i) == doc { _ = scorers.next(i) }
         }
         if essentialStart == count { pruned = pruned || (0..<count).contains { scorers.doc($0) != Scorer.exhausted } }
