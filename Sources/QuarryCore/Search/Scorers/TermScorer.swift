@@ -95,19 +95,27 @@ final class TermScorer: Scorer {
         upperBound = bound * (1 + 1e-9) + 1e-12
     }
 
-    /// The bound of this term's score up to `lastDoc`, the end of its postings' current blocks:
-    /// its block-max data through the same formula as `upperBound`. Call while positioned.
+    /// The last document of the blocks its postings are in now: block-max data holds up to there.
     @inline(__always)
-    func currentBlockBound() -> (lastDoc: Int, bound: Double) {
-        var lastDoc = Scorer.exhausted
+    func currentBlockEnd() -> Int {
+        var end = Scorer.exhausted
+        if hasTitle, titleCursor.doc != PostingsCursor.noMoreDocs { end = min(end, Int(titleCursor.currentBlockImpact().lastDoc)) }
+        if hasBody, bodyCursor.doc != PostingsCursor.noMoreDocs { end = min(end, Int(bodyCursor.currentBlockImpact().lastDoc)) }
+        return end
+    }
+
+    /// The bound of this term's score in documents up to `end` (no further than `currentBlockEnd()`):
+    /// the block-max data, through the same formula as `upperBound`, of the fields that have a
+    /// document in that range. Call while positioned.
+    @inline(__always)
+    func blockBound(upTo end: Int) -> Double {
         var frequency = 0.0
         var shortest = Double.infinity
         for field in 0..<2 {
             let present = field == 0 ? hasTitle : hasBody
             let cursor = field == 0 ? titleCursor : bodyCursor
-            guard present, cursor.doc != PostingsCursor.noMoreDocs else { continue }
+            guard present, cursor.doc != PostingsCursor.noMoreDocs, Int(cursor.doc) <= end else { continue }
             let impact = cursor.currentBlockImpact()
-            lastDoc = min(lastDoc, Int(impact.lastDoc))
             let weight = field == 0 ? titleWeight : bodyWeight
             switch model {
             case .fields, .bm25f:
@@ -119,7 +127,7 @@ final class TermScorer: Scorer {
             }
         }
         if model == .flat { frequency /= flatConstant + flatSlope * (shortest.isFinite ? shortest : 0) }
-        return (lastDoc, factor * Ranking.saturate(frequency, k1: k1) * (1 + 1e-9) + 1e-12)
+        return factor * Ranking.saturate(frequency, k1: k1) * (1 + 1e-9) + 1e-12
     }
 
     override var cost: Int { (title?.cursor.info.docFreq ?? 0) + (body?.cursor.info.docFreq ?? 0) }
