@@ -30,6 +30,11 @@ struct ByteStream: ~Copyable {
     }
 
     @inline(__always)
+    mutating func appendUInt16(_ value: UInt16) {
+        withUnsafeBytes(of: value.littleEndian) { append($0) }
+    }
+
+    @inline(__always)
     mutating func appendUInt32(_ value: UInt32) {
         withUnsafeBytes(of: value.littleEndian) { append($0) }
     }

@@ -94,36 +94,6 @@ enum PackedInts {
         }
     }
 
-    /// The offset after the `count` values at `offset` of `bytes`, without unpacking them (nil
-    /// when the data is corrupt).
-    static func skip(_ bytes: UnsafeRawBufferPointer, at offset: Int, limit: Int, count: Int) -> Int? {
-        guard offset < limit else { return count == 0 ? offset : nil }
-        var cursor = offset
-        func skipVInts(_ n: Int) -> Bool {
-            var remaining = n
-            while remaining > 0 {
-                guard cursor < limit else { return false }
-                if bytes[cursor] < 0x80 { remaining -= 1 }
-                cursor += 1
-            }
-            return true
-        }
-        if count <= shortCount { return skipVInts(count) ? cursor : nil }
-        if bytes[offset] == varintsMarker {
-            cursor += 1
-            return skipVInts(count) ? cursor : nil
-        }
-        let width = Int(bytes[offset])
-        guard width <= 32, offset + 2 <= limit else { return nil }
-        let exceptions = Int(bytes[offset + 1])
-        cursor = offset + 2 + (count * width + 7) / 8
-        for _ in 0..<exceptions {
-            cursor += 1
-            guard skipVInts(1) else { return nil }
-        }
-        return cursor <= limit ? cursor : nil
-    }
-
     /// Decodes `count` values at `offset` of `bytes`, reading before `limit` (at least 8 more
     /// bytes must be readable after `limit`, which the footer of every file guarantees). Returns
     /// the offset after them, or nil when the data is corrupt.

@@ -40,6 +40,8 @@ final class PostingsCursor {
     private let positionStarts = UnsafeMutablePointer<Int>.allocate(capacity: PostingsLayout.blockSize + 1)
     /// The block's values as stored (first position, then gaps - 1), where decoded.
     private var positionValues = GrowableBuffer<UInt32>(capacity: 256)
+    /// Where the block's table of chunk lengths starts.
+    private var chunkTable = 0
     /// Byte offsets of the chunks found so far; `chunkDecoded[c]` when chunk c is unpacked.
     private var chunkOffsets = GrowableBuffer<Int>(capacity: 16)
     private var chunkDecoded = GrowableBuffer<Bool>(capacity: 16)
@@ -259,31 +261,39 @@ final class PostingsCursor {
             fail(.corrupt(file: positionsPath, reason: "positions of a term at \(info.positionsOffset) outside the file"))
             return false
         }
+        let chunks = (total + PackedInts.maximumCount - 1) / PackedInts.maximumCount
+        let firstChunk = start + 2 * max(chunks - 1, 0)
+        guard firstChunk <= end else {
+            fail(.corrupt(file: positionsPath, reason: "positions table at \(start) runs past its block"))
+            return false
+        }
         positionsEnd = end
+        chunkTable = start
         positionValues.removeAll()
         if positionValues.capacity < total { positionValues.grow(to: total) }
         positionValues.advance(by: total)
         chunkOffsets.removeAll()
-        chunkOffsets.append(start)
+        chunkOffsets.append(firstChunk)
         chunkDecoded.removeAll()
-        for _ in 0..<((total + PackedInts.maximumCount - 1) / PackedInts.maximumCount) { chunkDecoded.append(false) }
+        for _ in 0..<chunks { chunkDecoded.append(false) }
         convertedDocument = -1
         positionsBlock = block
         return true
     }
 
-    /// Unpacks chunk `chunk` of the current block's positions, finding (skipping) the chunks before it.
+    /// Unpacks chunk `chunk` of the current block's positions, found from the lengths of the
+    /// chunks before it.
     private func decodeChunk(_ chunk: Int) -> Bool {
         let chunkSize = PackedInts.maximumCount
         let total = positionStarts[count]
         while chunkOffsets.count <= chunk {
             let c = chunkOffsets.count - 1
-            guard let next = PackedInts.skip(positionsFile, at: chunkOffsets[c], limit: positionsEnd,
-                                             count: min(chunkSize, total - c * chunkSize)) else {
-                fail(.corrupt(file: positionsPath, reason: "bad packed positions at \(chunkOffsets[c])"))
+            let length = Int(positionsFile.loadUnaligned(fromByteOffset: chunkTable + 2 * c, as: UInt16.self).littleEndian)
+            guard chunkOffsets[c] + length <= positionsEnd else {
+                fail(.corrupt(file: positionsPath, reason: "positions chunk at \(chunkOffsets[c]) runs past its block"))
                 return false
             }
-            chunkOffsets.append(next)
+            chunkOffsets.append(chunkOffsets[c] + length)
         }
         guard let next = PackedInts.decode(positionsFile, at: chunkOffsets[chunk], limit: positionsEnd,
                                            count: min(chunkSize, total - chunk * chunkSize),

@@ -47,9 +47,11 @@ enum PostingsLayout {
 ///     tail      := ( vint((doc - previous - 1) << 1 | freq == 1) vint(freq - 2)? ){n < 128}
 ///
 /// and in `.pos`, per block, the positions of its documents in order, each document's first
-/// position as it is and the others as `gap - 1`, as `ints` runs of 128 (the last one shorter).
-/// `ints` is `PackedInts` (patched bit packing or varints). `docEnd` is relative to the first
-/// block, `positionsEnd` to the term's first position byte; `previous` starts at -1.
+/// position as it is and the others as `gap - 1`, as `ints` runs of 128 (the last one shorter),
+/// after the byte lengths of every run but the last (u16 each, none for a single run), so a
+/// reader reaches a document's run without touching the runs before it. `ints` is `PackedInts`
+/// (patched bit packing or varints). `docEnd` is relative to the first block, `positionsEnd` to
+/// the term's first position byte; `previous` starts at -1.
 ///
 /// A term of one document writes nothing to `.post`: its document goes in the dictionary entry.
 /// Fields without positions (the id field) write nothing to `.pos`.
@@ -61,6 +63,7 @@ struct PostingsWriter: ~Copyable {
     private var blocks = ByteStream(capacity: 1 << 16)
     private var skips = ByteStream(capacity: 1 << 12)
     private var positionChunk = ByteStream(capacity: 1 << 16)
+    private var positionTable = ByteStream(capacity: 1 << 10)
     private let docDeltas = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
     private let freqs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
     private var positionValues = GrowableBuffer<UInt32>(capacity: 1 << 12)
@@ -173,15 +176,20 @@ struct PostingsWriter: ~Copyable {
 
     private mutating func writePositions() {
         positionChunk.removeAll()
+        positionTable.removeAll()
         let values = positionValues.elements
         var start = 0
         while start < values.count {
             let count = min(PackedInts.maximumCount, values.count - start)
+            let before = positionChunk.count
             PackedInts.append(values.baseAddress! + start, count: count, to: &positionChunk)
             start += count
+            // A run of 128 takes at most 2 + 512 + 128 * 6 bytes: its length fits 16 bits.
+            if start < values.count { positionTable.appendUInt16(UInt16(positionChunk.count - before)) }
         }
+        positions.write(positionTable.bytes)
         positions.write(positionChunk.bytes)
-        positionsWritten += positionChunk.count
+        positionsWritten += positionTable.count + positionChunk.count
         positionValues.removeAll()
     }
 }
