@@ -41,8 +41,13 @@ final class ConjunctionScorer: Scorer {
 }
 
 /// Documents matching any of its scorers; the score is the sum of those that match, in clause order.
+///
+/// Given a minimum competitive score, each part must beat it less what all the others could add;
+/// up to the next document another part matches, nothing is added, so there the part must beat
+/// the whole threshold (a phrase in the body, alone until the next title match, skips far more).
 final class DisjunctionScorer: Scorer {
     private let scorers: [Scorer]
+    private var competitive = -Double.infinity
 
     init(_ scorers: [Scorer]) {
         self.scorers = scorers
@@ -54,7 +59,8 @@ final class DisjunctionScorer: Scorer {
     override func next() -> Int {
         if doc == Scorer.exhausted { return doc }
         var smallest = Scorer.exhausted
-        for scorer in scorers {
+        for (i, scorer) in scorers.enumerated() {
+            if scorer.doc <= doc { prepare(i, from: doc + 1) }
             let current = scorer.doc <= doc ? scorer.next() : scorer.doc
             smallest = min(smallest, current)
         }
@@ -64,12 +70,24 @@ final class DisjunctionScorer: Scorer {
 
     override func advance(to target: Int) -> Int {
         var smallest = Scorer.exhausted
-        for scorer in scorers {
+        for (i, scorer) in scorers.enumerated() {
+            if scorer.doc < target { prepare(i, from: target) }
             let current = scorer.doc < target ? scorer.advance(to: target) : scorer.doc
             smallest = min(smallest, current)
         }
         doc = smallest
         return doc
+    }
+
+    /// Before part `i` moves to `target` or beyond: its thresholds, alone up to the first
+    /// document at or after `target` that another part may match.
+    @inline(__always)
+    private func prepare(_ i: Int, from target: Int) {
+        guard competitive > -Double.infinity else { return }
+        var limit = Scorer.exhausted
+        for (j, other) in scorers.enumerated() where j != i { limit = min(limit, max(other.doc, target)) }
+        let total = maxScore
+        scorers[i].setMinimumCompetitiveScore(competitive - (total - scorers[i].maxScore), alone: competitive, before: limit)
     }
 
     override func score() -> Double {
@@ -80,11 +98,9 @@ final class DisjunctionScorer: Scorer {
 
     override var maxScore: Double { scorers.reduce(0) { $0 + $1.maxScore } }
 
-    /// Each part must beat the threshold less what all the others could add.
     override func setMinimumCompetitiveScore(_ score: Double) {
-        let total = maxScore
-        guard total.isFinite else { return }
-        for scorer in scorers { scorer.setMinimumCompetitiveScore(score - (total - scorer.maxScore)) }
+        guard maxScore.isFinite else { return }
+        competitive = score
     }
 
     override func explain() -> Explanation {
@@ -189,6 +205,10 @@ final class BoostScorer: Scorer {
 
     override func setMinimumCompetitiveScore(_ score: Double) {
         if boost > 0 { inner.setMinimumCompetitiveScore(score / boost) }
+    }
+
+    override func setMinimumCompetitiveScore(_ score: Double, alone: Double, before limit: Int) {
+        if boost > 0 { inner.setMinimumCompetitiveScore(score / boost, alone: alone / boost, before: limit) }
     }
 
     override func explain() -> Explanation {

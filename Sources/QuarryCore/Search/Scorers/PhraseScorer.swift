@@ -20,16 +20,22 @@ final class PhraseScorer: Scorer {
     private let k1: Double
     private let idf: Double
     private(set) var frequency = 0
-    /// Documents that cannot score above this are skipped before their positions are read.
+    /// Documents that cannot score above this are skipped before their positions are read;
+    /// before `aloneLimit`, those that cannot score above `aloneCompetitive`.
     private var minimumCompetitive = -Double.infinity
+    private var aloneCompetitive = -Double.infinity
+    private var aloneLimit = -1
     /// The phrase occurs at most as often as its rarest word in a document, in a field no
     /// shorter than its words' shortest fields: `maxScore` bounds any document's score.
     let scoreBound: Double
     /// The cursors without reference counting (`cursors` keeps them alive), for the hot loops.
     private let unowned: [Unmanaged<PostingsCursor>]
-    /// Reused per candidate document: each term's positions, and a walking index per token.
+    /// Reused per candidate document: each term's positions (and whether they are loaded), the
+    /// tokens in the order they are checked, and the phrase starts still possible.
     private let termPositions: UnsafeMutablePointer<UnsafeBufferPointer<UInt32>>
-    private let indexes: UnsafeMutablePointer<Int>
+    private let termLoaded: UnsafeMutablePointer<Bool>
+    private let order: UnsafeMutablePointer<Int>
+    private var starts = GrowableBuffer<Int>(capacity: 64)
     /// Each token's term and offset, flattened.
     private let tokenTerms: UnsafeMutablePointer<Int>
     private let tokenOffsets: UnsafeMutablePointer<Int>
@@ -54,7 +60,8 @@ final class PhraseScorer: Scorer {
         unowned = cursors.map { Unmanaged.passUnretained($0) }
         termPositions = .allocate(capacity: cursors.count)
         termPositions.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: cursors.count)
-        indexes = .allocate(capacity: tokens.count)
+        termLoaded = .allocate(capacity: cursors.count)
+        order = .allocate(capacity: tokens.count)
         tokenTerms = .allocate(capacity: tokens.count)
         tokenOffsets = .allocate(capacity: tokens.count)
         for (t, token) in tokens.enumerated() {
@@ -65,7 +72,8 @@ final class PhraseScorer: Scorer {
 
     deinit {
         termPositions.deallocate()
-        indexes.deallocate()
+        termLoaded.deallocate()
+        order.deallocate()
         tokenTerms.deallocate()
         tokenOffsets.deallocate()
     }
@@ -77,6 +85,12 @@ final class PhraseScorer: Scorer {
     override var maxScore: Double { scoreBound }
 
     override func setMinimumCompetitiveScore(_ score: Double) { minimumCompetitive = score }
+
+    override func setMinimumCompetitiveScore(_ score: Double, alone: Double, before limit: Int) {
+        minimumCompetitive = score
+        aloneCompetitive = alone
+        aloneLimit = limit
+    }
 
     /// The most the current document (all cursors on it) can score: its rarest word's frequency
     /// as the phrase's, at its length.
@@ -114,7 +128,8 @@ final class PhraseScorer: Scorer {
                     }
                 }
             }
-            if minimumCompetitive > -Double.infinity, documentBound(candidate) <= minimumCompetitive {
+            let threshold = candidate < aloneLimit ? aloneCompetitive : minimumCompetitive
+            if threshold > -Double.infinity, documentBound(candidate) <= threshold {
                 candidate += 1
                 continue
             }
@@ -138,7 +153,6 @@ final class PhraseScorer: Scorer {
                               Explanation(value: Double(frequency), description: "phrase frequency (field length \(norms[doc]))")])
     }
 
-    /// Starts `s` where every token t is at `s + offset(t)`.
     /// Loads every term's positions for the current document; false when one has none.
     private func loadPositions() -> Bool {
         for i in 0..<unowned.count {
@@ -148,27 +162,61 @@ final class PhraseScorer: Scorer {
         return true
     }
 
+    /// Term `i`'s positions in the current document, decoded on first use.
+    @inline(__always)
+    private func positions(ofTerm i: Int) -> UnsafeBufferPointer<UInt32> {
+        if !termLoaded[i] {
+            termPositions[i] = unowned[i]._withUnsafeGuaranteedRef { $0.positions() }
+            termLoaded[i] = true
+        }
+        return termPositions[i]
+    }
+
+    /// The starts `s` where every token t is at `s + offset(t)`. Tokens are checked from the one
+    /// whose term is rarest in the document, each narrowing the possible starts, so the positions
+    /// of common words are often never decoded: the first token that leaves no start ends it.
     private func exactMatches() -> Int {
-        guard loadPositions() else { return 0 }
-        let positions = termPositions
         let tokenCount = tokens.count
-        if tokenCount == 2 { return Self.pairMatches(positions[tokenTerms[0]], positions[tokenTerms[1]], tokenOffsets[1] - tokenOffsets[0]) }
-        var count = 0
-        // One index per token, walking its term's positions in step with the first token's.
-        for t in 0..<tokenCount { indexes[t] = 0 }
-        candidates: for leadPosition in positions[tokenTerms[0]] {
-            let start = Int(leadPosition) - tokenOffsets[0]
-            if start < 0 { continue }
-            for t in 1..<tokenCount {
-                let wanted = start + tokenOffsets[t]
-                let list = positions[tokenTerms[t]]
-                var i = indexes[t]
-                while i < list.count && Int(list[i]) < wanted { i += 1 }
-                indexes[t] = i
-                if i == list.count { break candidates }
-                if Int(list[i]) != wanted { continue candidates }
+        for i in 0..<unowned.count { termLoaded[i] = false }
+        if tokenCount == 2 {
+            let first = positions(ofTerm: tokenTerms[0])
+            if first.isEmpty { return 0 }
+            return Self.pairMatches(first, positions(ofTerm: tokenTerms[1]), tokenOffsets[1] - tokenOffsets[0])
+        }
+        for t in 0..<tokenCount {
+            let frequency = unowned[tokenTerms[t]]._withUnsafeGuaranteedRef { $0.freq }
+            var k = t
+            while k > 0 && unowned[tokenTerms[order[k - 1]]]._withUnsafeGuaranteedRef({ $0.freq }) > frequency {
+                order[k] = order[k - 1]
+                k -= 1
             }
+            order[k] = t
+        }
+        let lead = positions(ofTerm: tokenTerms[order[0]])
+        if starts.capacity < lead.count { starts.grow(to: lead.count) }
+        let possible = starts.base
+        var count = 0
+        let leadOffset = tokenOffsets[order[0]]
+        for position in lead where Int(position) >= leadOffset {
+            possible[count] = Int(position) - leadOffset
             count += 1
+        }
+        for k in 1..<tokenCount where count > 0 {
+            let t = order[k]
+            let list = positions(ofTerm: tokenTerms[t])
+            let offset = tokenOffsets[t]
+            var i = 0
+            var kept = 0
+            for j in 0..<count {
+                let wanted = possible[j] + offset
+                while i < list.count && Int(list[i]) < wanted { i += 1 }
+                if i == list.count { break }
+                if Int(list[i]) == wanted {
+                    possible[kept] = possible[j]
+                    kept += 1
+                }
+            }
+            count = kept
         }
         return count
     }

@@ -38,6 +38,13 @@ class Scorer {
     /// Documents scoring at most `score` are no longer wanted: a scorer may skip them (the
     /// top-k collector calls this when it needs no exact count of matches). Default: ignored.
     func setMinimumCompetitiveScore(_ score: Double) {}
+
+    /// The same for a scorer whose siblings in a disjunction match nothing before `limit`: there
+    /// documents scoring at most `alone` are not wanted, from `limit` on those scoring at most
+    /// `score`. Default: `score` throughout.
+    func setMinimumCompetitiveScore(_ score: Double, alone: Double, before limit: Int) {
+        setMinimumCompetitiveScore(score)
+    }
 }
 
 /// Every document of a segment, scoring 0: the base of filter-only queries.
