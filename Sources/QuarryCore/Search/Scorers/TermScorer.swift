@@ -30,10 +30,10 @@ final class TermScorer: Scorer {
     /// No document scores more than this (from the term's largest frequency and shortest field).
     let upperBound: Double
     // The hot paths' copies of `title` and `body`: cursors without reference counting (the
-    // optionals above keep them alive) and plain numbers. A missing field's cursor is the other's,
-    // never touched.
-    private unowned(unsafe) let titleCursor: PostingsCursor
-    private unowned(unsafe) let bodyCursor: PostingsCursor
+    // optionals above keep them alive; see `withTitle`) and plain numbers. A missing field's
+    // cursor is the other's, never touched.
+    private let titleReference: Unmanaged<PostingsCursor>
+    private let bodyReference: Unmanaged<PostingsCursor>
     private let hasTitle: Bool
     private let hasBody: Bool
     private let titleWeight: Double
@@ -53,8 +53,8 @@ final class TermScorer: Scorer {
         self.title = title
         self.body = body
         let some = (title ?? body)!.cursor
-        titleCursor = title?.cursor ?? some
-        bodyCursor = body?.cursor ?? some
+        titleReference = Unmanaged.passUnretained(title?.cursor ?? some)
+        bodyReference = Unmanaged.passUnretained(body?.cursor ?? some)
         hasTitle = title != nil
         hasBody = body != nil
         titleWeight = title?.weight ?? 0
@@ -98,10 +98,12 @@ final class TermScorer: Scorer {
     /// The last document of the blocks its postings are in now: block-max data holds up to there.
     @inline(__always)
     func currentBlockEnd() -> Int {
-        var end = Scorer.exhausted
-        if hasTitle, titleCursor.doc != PostingsCursor.noMoreDocs { end = min(end, Int(titleCursor.currentBlockImpact().lastDoc)) }
-        if hasBody, bodyCursor.doc != PostingsCursor.noMoreDocs { end = min(end, Int(bodyCursor.currentBlockImpact().lastDoc)) }
-        return end
+        min(hasTitle ? withTitle(Self.blockEnd) : Scorer.exhausted, hasBody ? withBody(Self.blockEnd) : Scorer.exhausted)
+    }
+
+    @inline(__always)
+    private static func blockEnd(_ cursor: PostingsCursor) -> Int {
+        cursor.doc == PostingsCursor.noMoreDocs ? Scorer.exhausted : Int(cursor.currentBlockImpact().lastDoc)
     }
 
     /// The bound of this term's score in documents up to `end` (no further than `currentBlockEnd()`):
@@ -113,9 +115,10 @@ final class TermScorer: Scorer {
         var shortest = Double.infinity
         for field in 0..<2 {
             let present = field == 0 ? hasTitle : hasBody
-            let cursor = field == 0 ? titleCursor : bodyCursor
-            guard present, cursor.doc != PostingsCursor.noMoreDocs, Int(cursor.doc) <= end else { continue }
-            let impact = cursor.currentBlockImpact()
+            let reference = field == 0 ? titleReference : bodyReference
+            let doc = reference._withUnsafeGuaranteedRef { $0.doc }
+            guard present, doc != PostingsCursor.noMoreDocs, Int(doc) <= end else { continue }
+            let impact = reference._withUnsafeGuaranteedRef { $0.currentBlockImpact() }
             let weight = field == 0 ? titleWeight : bodyWeight
             switch model {
             case .fields, .bm25f:
@@ -137,6 +140,15 @@ final class TermScorer: Scorer {
     override var maxScore: Double { upperBound }
 
 
+    /// Runs `work` on the title's (or the body's) cursor without reference counting.
+    @inline(__always)
+    @discardableResult
+    private func withTitle<R>(_ work: (PostingsCursor) -> R) -> R { titleReference._withUnsafeGuaranteedRef(work) }
+
+    @inline(__always)
+    @discardableResult
+    private func withBody<R>(_ work: (PostingsCursor) -> R) -> R { bodyReference._withUnsafeGuaranteedRef(work) }
+
     @inline(__always)
     private static func position(_ cursor: PostingsCursor) -> Int {
         let doc = cursor.doc
@@ -145,18 +157,18 @@ final class TermScorer: Scorer {
 
     @inline(__always)
     private func settle() -> Int {
-        doc = min(hasTitle ? Self.position(titleCursor) : Scorer.exhausted, hasBody ? Self.position(bodyCursor) : Scorer.exhausted)
+        doc = min(hasTitle ? withTitle(Self.position) : Scorer.exhausted, hasBody ? withBody(Self.position) : Scorer.exhausted)
         return doc
     }
 
     @inline(__always)
     override func next() -> Int {
         if doc < 0 {
-            if hasTitle { titleCursor.next() }
-            if hasBody { bodyCursor.next() }
+            if hasTitle { withTitle { $0.next() } }
+            if hasBody { withBody { $0.next() } }
         } else {
-            if hasTitle, Int(titleCursor.doc) == doc { titleCursor.next() }
-            if hasBody, Int(bodyCursor.doc) == doc { bodyCursor.next() }
+            if hasTitle, Int(withTitle { $0.doc }) == doc { withTitle { $0.next() } }
+            if hasBody, Int(withBody { $0.doc }) == doc { withBody { $0.next() } }
         }
         return settle()
     }
@@ -164,25 +176,25 @@ final class TermScorer: Scorer {
     @inline(__always)
     override func advance(to target: Int) -> Int {
         let goal = UInt32(clamping: target)
-        if hasTitle, doc < 0 || Int(titleCursor.doc) < target { titleCursor.advance(to: goal) }
-        if hasBody, doc < 0 || Int(bodyCursor.doc) < target { bodyCursor.advance(to: goal) }
+        if hasTitle, doc < 0 || Int(withTitle { $0.doc }) < target { withTitle { $0.advance(to: goal) } }
+        if hasBody, doc < 0 || Int(withBody { $0.doc }) < target { withBody { $0.advance(to: goal) } }
         return settle()
     }
 
     @inline(__always)
     override func score() -> Double {
-        let inTitle = hasTitle && Int(titleCursor.doc) == doc
-        let inBody = hasBody && Int(bodyCursor.doc) == doc
+        let inTitle = hasTitle && Int(withTitle { $0.doc }) == doc
+        let inBody = hasBody && Int(withBody { $0.doc }) == doc
         switch model {
         case .fields, .bm25f:
             var normalized = 0.0
-            if inTitle { normalized += titleWeight * Double(titleCursor.freq) * titleNormalization[Int(titleNorms[doc])] }
-            if inBody { normalized += bodyWeight * Double(bodyCursor.freq) * bodyNormalization[Int(bodyNorms[doc])] }
+            if inTitle { normalized += titleWeight * Double(withTitle { $0.freq }) * titleNormalization[Int(titleNorms[doc])] }
+            if inBody { normalized += bodyWeight * Double(withBody { $0.freq }) * bodyNormalization[Int(bodyNorms[doc])] }
             return factor * Ranking.saturate(normalized, k1: k1)
         case .flat:
             var frequency = 0.0
-            if inTitle { frequency += titleWeight * Double(titleCursor.freq) }
-            if inBody { frequency += bodyWeight * Double(bodyCursor.freq) }
+            if inTitle { frequency += titleWeight * Double(withTitle { $0.freq }) }
+            if inBody { frequency += bodyWeight * Double(withBody { $0.freq }) }
             return factor * Ranking.saturate(frequency * flatNormalization[Int(titleNorms[doc]) + Int(bodyNorms[doc])], k1: k1)
         }
     }
