@@ -152,6 +152,4 @@ private struct UnownedScorers {
     @inline(__always) func blockBound(_ i: Int, upTo end: Int) -> Double {
         references[i]._withUnsafeGuaranteedRef { $0.blockBound(upTo: end) }
     }
-
-    var bounds: [Double] { references.map { $0.takeUnretainedValue().upperBound } }
 }
