@@ -10,7 +10,10 @@ final class MappedFile: @unchecked Sendable {
     let path: String
     let bytes: UnsafeRawBufferPointer
 
-    init(path: String) throws(IndexError) {
+    /// Maps `path`. With `populate` (for what queries read all over: terms, postings, positions)
+    /// its pages are mapped at once, so first queries take no page faults; without it (stored
+    /// text, read a block per hit) pages are mapped as they are touched, and opening stays fast.
+    init(path: String, populate: Bool = true) throws(IndexError) {
         self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .io(path: path, operation: "open", message: systemErrorMessage()) }
@@ -22,7 +25,7 @@ final class MappedFile: @unchecked Sendable {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
-        guard let address = mmap(nil, size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0), address != MAP_FAILED else {
+        guard let address = mmap(nil, size, PROT_READ, populate ? MAP_SHARED | MAP_POPULATE : MAP_SHARED, fd, 0), address != MAP_FAILED else {
             throw .io(path: path, operation: "mmap", message: systemErrorMessage())
         }
         bytes = UnsafeRawBufferPointer(start: address, count: size)

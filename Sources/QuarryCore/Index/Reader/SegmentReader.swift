@@ -29,7 +29,7 @@ final class SegmentReader: @unchecked Sendable {
                                 verifyChecksum: verifyChecksums)
         dates = try DateColumnReader(file: MappedFile(path: info.path(.columns, in: directory)), segment: id,
                                      documentCount: count, verifyChecksum: verifyChecksums)
-        storedFile = try MappedFile(path: info.path(.stored, in: directory))
+        storedFile = try MappedFile(path: info.path(.stored, in: directory), populate: false)
         _ = try FileFormat.validate(storedFile, kind: .stored, segment: id, verifyChecksum: verifyChecksums)
         if info.deletesGeneration > 0 {
             let loaded = try DeletedDocuments.read(MappedFile(path: info.path(.deletes, in: directory)), segment: id, documentCount: count)
