@@ -43,13 +43,18 @@ let package = Package(
             // keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
-        .executableTarget(
-            name: "quarry-index",
+        // What the two executables share: error reporting in the command-line style.
+        .target(
+            name: "QuarryCommandLine",
             dependencies: ["QuarryCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
+            name: "quarry-index",
+            dependencies: ["QuarryCore", "QuarryCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
             name: "quarry-query",
-            dependencies: ["QuarryCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["QuarryCore", "QuarryCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Release-build benchmarks of the core (figures in BENCHMARKS.md).
         .executableTarget(

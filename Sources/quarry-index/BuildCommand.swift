@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-index build`: a new index from files and folders.
@@ -23,7 +24,7 @@ struct BuildCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(of: "quarry-index") {
             let resolution = Language.parse(language)
             if case .unknown(let unknown) = resolution {
                 printError("warning: unknown language '\(unknown.code)': no stemming")
@@ -45,7 +46,7 @@ struct AddCommand: ParsableCommand {
     @OptionGroup var arguments: IndexingArguments
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(of: "quarry-index") {
             let writer = try IndexWriter(directory: arguments.index)
             try arguments.run(writer, verb: "added")
         }

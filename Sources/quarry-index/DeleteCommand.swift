@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-index delete`: documents by id.
@@ -23,7 +24,7 @@ struct DeleteCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(of: "quarry-index") {
             var all = ids
             if let idsFrom {
                 guard let text = try? String(contentsOfFile: idsFrom, encoding: .utf8) else {
@@ -58,7 +59,7 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(of: "quarry-index") {
             let clock = ContinuousClock()
             let writer = try IndexWriter(directory: index)
             let elapsed = try clock.measure {

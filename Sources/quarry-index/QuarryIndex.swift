@@ -11,15 +11,3 @@ struct QuarryIndex: ParsableCommand {
                       StatsCommand.self, VerifyCommand.self]
     )
 }
-
-/// Runs a command body, printing Quarry's errors as `quarry-index: error: ...` with exit status 1.
-func reportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch {
-        printError("quarry-index: error: \(error)")
-        throw ExitCode(1)
-    }
-}

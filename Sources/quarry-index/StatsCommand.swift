@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-index stats`: what the index holds and how big it is.
@@ -16,7 +17,7 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(of: "quarry-index") {
             let reader = try IndexReader(directory: index)
             let stats = try reader.statistics()
             let total = stats.bytes.values.reduce(0, +)
@@ -68,7 +69,7 @@ struct VerifyCommand: ParsableCommand {
     var index: String
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(of: "quarry-index") {
             let report = try IndexVerifier.verify(directory: index)
             print("ok: \(report.segments) segments, \(report.files) files, \(report.documents) live documents, "
                 + "\(report.terms) terms, \(report.postings) postings, \(report.positions) positions checked")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-query batch`: every query of a set, as a TREC run (and per-query latencies).
@@ -41,7 +42,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(of: "quarry-query") {
             let reader = try IndexReader(directory: index)
             let set = try QuerySet.load(queries)
             let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords, exactTotal: false)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-query eval`: a run scored against judgements, as trec_eval does.
@@ -19,7 +20,7 @@ struct EvalCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(of: "quarry-query") {
             let metrics = TrecEvaluation.evaluate(run: try Run.load(runFile), qrels: try Qrels.load(qrels))
             if json {
                 print(JSONValue.object([("ndcg_cut_10", .double(metrics.ndcg10)), ("map", .double(metrics.map)),

@@ -11,18 +11,6 @@ struct QuarryQuery: ParsableCommand {
     )
 }
 
-/// Runs a command body, printing Quarry's errors as `quarry-query: error: ...` with exit status 1.
-func reportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch {
-        printError("quarry-query: error: \(error)")
-        throw ExitCode(1)
-    }
-}
-
 /// BM25 and field-weighting options, shared by `search` and `batch`.
 struct RankingArguments: ParsableArguments {
     @Option(help: "BM25 term-frequency saturation (≥ 0).")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-query search`: ranked results for a query, with snippets; an interactive prompt when
@@ -42,7 +43,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(of: "quarry-query") {
             let reader = try IndexReader(directory: index)
             let searcher = try Searcher(reader: reader)
             if !query.isEmpty {
