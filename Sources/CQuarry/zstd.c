@@ -1,14 +1,38 @@
 /* zstd one-shot block compression (see cquarry.h). */
 #include "cquarry.h"
 
+#include <stdlib.h>
 #include <zstd.h>
 
 size_t cq_zstd_bound(size_t length) {
     return ZSTD_compressBound(length);
 }
 
-size_t cq_zstd_compress(const uint8_t *bytes, size_t length, uint8_t *out, size_t capacity, int level) {
-    size_t n = ZSTD_compress(out, capacity, bytes, length, level);
+struct cq_zstd_compressor {
+    ZSTD_CCtx *context;
+    int level;
+};
+
+cq_zstd_compressor *cq_zstd_compressor_open(int level) {
+    cq_zstd_compressor *compressor = malloc(sizeof *compressor);
+    if (!compressor) return NULL;
+    compressor->context = ZSTD_createCCtx();
+    if (!compressor->context) {
+        free(compressor);
+        return NULL;
+    }
+    compressor->level = level;
+    return compressor;
+}
+
+void cq_zstd_compressor_close(cq_zstd_compressor *compressor) {
+    if (!compressor) return;
+    ZSTD_freeCCtx(compressor->context);
+    free(compressor);
+}
+
+size_t cq_zstd_compress(cq_zstd_compressor *compressor, const uint8_t *bytes, size_t length, uint8_t *out, size_t capacity) {
+    size_t n = ZSTD_compressCCtx(compressor->context, out, capacity, bytes, length, compressor->level);
     return ZSTD_isError(n) ? 0 : n;
 }
 

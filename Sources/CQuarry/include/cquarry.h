@@ -163,8 +163,16 @@ uint32_t cq_crc32c(uint32_t crc, const uint8_t *bytes, size_t length);
 /** The largest compressed size of `length` bytes. */
 size_t cq_zstd_bound(size_t length);
 
+/** A compression context, reused from block to block (creating one per block costs more than
+    compressing a 16 KB block). One per thread. */
+typedef struct cq_zstd_compressor cq_zstd_compressor;
+
+/** A context compressing at `level`, or NULL when out of memory. */
+cq_zstd_compressor *cq_zstd_compressor_open(int level);
+void cq_zstd_compressor_close(cq_zstd_compressor *compressor);
+
 /** Compresses into `out` (capacity from cq_zstd_bound); returns the compressed length, 0 on error. */
-size_t cq_zstd_compress(const uint8_t *bytes, size_t length, uint8_t *out, size_t capacity, int level);
+size_t cq_zstd_compress(cq_zstd_compressor *compressor, const uint8_t *bytes, size_t length, uint8_t *out, size_t capacity);
 
 /** Decompresses exactly `length` bytes into `out`; returns 0 on success, -1 when corrupt. */
 int32_t cq_zstd_decompress(const uint8_t *bytes, size_t compressed, uint8_t *out, size_t length);

@@ -26,6 +26,7 @@ final class StoredFieldsWriter {
     private static let level: Int32 = 3
 
     private let file: FileWriter
+    private let compressor: OpaquePointer
     private var pending = ByteStream(capacity: blockBytes * 2)
     private var document = ByteStream(capacity: 4096)
     private var compressed: [UInt8] = []
@@ -35,6 +36,13 @@ final class StoredFieldsWriter {
 
     init(file: FileWriter) {
         self.file = file
+        // Like any allocation in Swift, running out of memory here ends the process.
+        guard let compressor = cq_zstd_compressor_open(Self.level) else { fatalError("no memory for a zstd context") }
+        self.compressor = compressor
+    }
+
+    deinit {
+        cq_zstd_compressor_close(compressor)
     }
 
     /// Appends the next document's fields.
@@ -77,7 +85,7 @@ final class StoredFieldsWriter {
         if compressed.count < bound { compressed = [UInt8](repeating: 0, count: bound) }
         let size = compressed.withUnsafeMutableBufferPointer { out in
             pending.bytes.withMemoryRebound(to: UInt8.self) {
-                cq_zstd_compress($0.baseAddress, $0.count, out.baseAddress, out.count, Self.level)
+                cq_zstd_compress(compressor, $0.baseAddress, $0.count, out.baseAddress, out.count)
             }
         }
         index.append((blockFirstDoc, file.position, size, pending.count))
