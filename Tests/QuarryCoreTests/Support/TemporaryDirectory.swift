@@ -17,16 +17,14 @@ final class TemporaryDirectory {
     /// Writes `contents` to `name` inside the folder and returns its path.
     @discardableResult
     func write(_ name: String, _ contents: String) -> String {
-        let target = file(name)
-        try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: target, contents: Data(contents.utf8))
-        return target
+        write(name, bytes: Array(contents.utf8))
     }
 
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) -> String {
         let target = file(name)
-        FileManager.default.createFile(atPath: target, contents: Data(bytes))
+        try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        precondition(FileManager.default.createFile(atPath: target, contents: Data(bytes)), "cannot write \(target)")
         return target
     }
 }
