@@ -17,7 +17,7 @@ final class Workspace: Sendable {
     func write(_ name: String, _ bytes: [UInt8]) -> String {
         let target = file(name)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: target, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: target, contents: Data(bytes)), "cannot write \(target)")
         return target
     }
 
