@@ -163,8 +163,8 @@ uint32_t cq_crc32c(uint32_t crc, const uint8_t *bytes, size_t length);
 /** The largest compressed size of `length` bytes. */
 size_t cq_zstd_bound(size_t length);
 
-/** A compression context, reused from block to block (creating one per block costs more than
-    compressing a 16 KB block). One per thread. */
+/** A compression context, reused from block to block as zstd advises (ZSTD_compress allocates
+    and frees one per call). One per thread. */
 typedef struct cq_zstd_compressor cq_zstd_compressor;
 
 /** A context compressing at `level`, or NULL when out of memory. */
