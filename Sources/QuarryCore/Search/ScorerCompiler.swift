@@ -90,6 +90,6 @@ struct ScorerCompiler {
         return PhraseScorer(text: phrase.text, field: phrase.field, cursors: cursors,
                             tokens: phrase.tokens.map { (cursor: $0.term, offset: $0.offset) }, slop: phrase.slop,
                             norms: segment.norms[phrase.field] ?? .empty, ranking: ranking, idf: idf, boost: phrase.boost,
-                            averageLength: statistics.averageLength[phrase.field] ?? 1)
+                            normalization: phrase.field == .title ? normalization.title : normalization.body)
     }
 }

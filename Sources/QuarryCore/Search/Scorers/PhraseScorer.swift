@@ -41,7 +41,7 @@ final class PhraseScorer: Scorer {
     private let tokenOffsets: UnsafeMutablePointer<Int>
 
     init(text: String, field: Field, cursors: [PostingsCursor], tokens: [(cursor: Int, offset: Int)], slop: Int,
-         norms: NormsReader, ranking: Ranking, idf: Double, boost: Double, averageLength: Double) {
+         norms: NormsReader, ranking: Ranking, idf: Double, boost: Double, normalization: LengthNormalization) {
         self.text = text
         self.field = field
         self.cursors = cursors
@@ -50,12 +50,12 @@ final class PhraseScorer: Scorer {
         self.norms = norms
         self.idf = idf
         factor = idf * boost * ranking.weight(field)
-        constant = 1 - ranking.b
-        slope = ranking.b / max(averageLength, 1e-9)
+        constant = normalization.constant
+        slope = normalization.slope
         k1 = ranking.k1
         let frequencyBound = Double(cursors.map(\.info.maxFreq).min() ?? 0)
         let shortest = Double(cursors.map(\.info.minLength).max() ?? 0)
-        scoreBound = factor * Ranking.saturate(frequencyBound / (1 - ranking.b + ranking.b / max(averageLength, 1e-9) * shortest), k1: ranking.k1)
+        scoreBound = factor * Ranking.saturate(frequencyBound / (constant + slope * shortest), k1: ranking.k1)
             * (1 + 1e-9) + 1e-12
         unowned = cursors.map { Unmanaged.passUnretained($0) }
         termPositions = .allocate(capacity: cursors.count)
