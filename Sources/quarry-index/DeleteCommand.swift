@@ -34,7 +34,7 @@ struct DeleteCommand: ParsableCommand {
             }
             let writer = try IndexWriter(directory: index)
             let deleted = try writer.delete(ids: all)
-            try writer.commit()
+            try writer.commitReportingWarnings()
             let counts = writer.documentCounts
             print("deleted \(deleted) of \(all.count) ids; index: \(counts.live) documents, \(counts.deleted) deleted awaiting merge")
         }
@@ -51,11 +51,11 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .long, help: "The index folder.")
     var index: String
 
-    @Option(name: .long, help: "Merge until at most this many segments remain.")
+    @Option(name: .long, help: "Merge until at most this many segments remain (1 to 1000000).")
     var segments: Int = 1
 
     func validate() throws {
-        guard segments >= 1 else { throw ValidationError("--segments must be at least 1") }
+        guard (1...1_000_000).contains(segments) else { throw ValidationError("--segments must be from 1 to 1000000") }
     }
 
     func run() throws {
@@ -64,7 +64,7 @@ struct MergeCommand: ParsableCommand {
             let writer = try IndexWriter(directory: index)
             let elapsed = try clock.measure {
                 try writer.merge(maximumSegments: segments)
-                try writer.commit()
+                try writer.commitReportingWarnings()
             }
             let reader = try IndexReader(directory: index)
             print("merged in \(elapsed); index: \(reader.liveDocumentCount) documents in \(reader.segmentCount) segments")

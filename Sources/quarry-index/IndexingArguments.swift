@@ -7,10 +7,10 @@ struct IndexingArguments: ParsableArguments {
     @Option(name: .long, help: "The index folder.")
     var index: String
 
-    @Option(name: .long, help: "Threads that analyze and build (default: all cores).")
+    @Option(name: .long, help: "Threads that analyze and build, 1 to 256 (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("memory-mb"), help: "Memory for buffered documents before a segment is written, in MB.")
+    @Option(name: .customLong("memory-mb"), help: "Memory for buffered documents before a segment is written, in MB (16 to 1048576).")
     var memoryMB: Int = 512
 
     @Option(name: .long, help: "Input format: auto (by extension), text, jsonl, json, html.")
@@ -26,8 +26,12 @@ struct IndexingArguments: ParsableArguments {
     var paths: [String]
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        guard memoryMB >= 16 else { throw ValidationError("--memory-mb must be at least 16") }
+        guard IndexingOptions.threadRange.contains(threads) else {
+            throw ValidationError("--threads must be from \(IndexingOptions.threadRange.lowerBound) to \(IndexingOptions.threadRange.upperBound)")
+        }
+        guard IndexingOptions.memoryRange.contains(memoryMB) else {
+            throw ValidationError("--memory-mb must be from \(IndexingOptions.memoryRange.lowerBound) to \(IndexingOptions.memoryRange.upperBound)")
+        }
         guard InputFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be one of: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -49,7 +53,7 @@ struct IndexingArguments: ParsableArguments {
             warnings.print(warning)
         }
         reporter.finish()
-        try writer.commit()
+        try writer.commitReportingWarnings()
         warnings.finish()
         let counts = writer.documentCounts
         var line = "\(verb) \(summary.documents) documents (\(formatMB(summary.textBytes)) of text) in "

@@ -16,13 +16,13 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "The queries: BEIR JSON lines ({\"_id\", \"text\"}) or id<TAB>text lines.")
     var queries: String
 
-    @Option(help: "Results per query.")
+    @Option(help: "Results per query (1 to 1000000).")
     var k: Int = 1000
 
     @Option(help: "The run's tag (last column).")
     var tag: String = "quarry"
 
-    @Option(help: "Threads running queries (latencies are measured per query on each).")
+    @Option(help: "Threads running queries, 1 to 256 (latencies are measured per query on each).")
     var threads: Int = 1
 
     @Flag(help: "Take each query's text as one exact phrase.")
@@ -38,7 +38,7 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         guard k >= 1, k <= 1_000_000 else { throw ValidationError("--k must be from 1 to 1000000") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
     }
 
     func run() throws {

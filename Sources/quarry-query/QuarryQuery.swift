@@ -13,16 +13,16 @@ struct QuarryQuery: ParsableCommand {
 
 /// BM25 and field-weighting options, shared by `search` and `batch`.
 struct RankingArguments: ParsableArguments {
-    @Option(help: "BM25 term-frequency saturation (≥ 0).")
+    @Option(help: "BM25 term-frequency saturation (0 to 100).")
     var k1: Double = Ranking.default.k1
 
     @Option(help: "BM25 length normalization (0 to 1).")
     var b: Double = Ranking.default.b
 
-    @Option(name: .customLong("title-weight"), help: "Weight of matches in the title.")
+    @Option(name: .customLong("title-weight"), help: "Weight of matches in the title (0 to 1000).")
     var titleWeight: Double = Ranking.default.titleWeight
 
-    @Option(name: .customLong("body-weight"), help: "Weight of matches in the body.")
+    @Option(name: .customLong("body-weight"), help: "Weight of matches in the body (0 to 1000).")
     var bodyWeight: Double = Ranking.default.bodyWeight
 
     @Option(help: "How title and body combine: flat (as one field), bm25f, or fields (a BM25 score each).")

@@ -14,10 +14,10 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "The index folder.")
     var index: String
 
-    @Option(help: "Hits to show.")
+    @Option(help: "Hits to show (0 to 100000).")
     var k: Int = 10
 
-    @Option(help: "Hits to skip first (for paging).")
+    @Option(help: "Hits to skip first, for paging (0 to 1000000).")
     var offset: Int = 0
 
     @Flag(name: .customLong("and"), help: "Require every word (the default is any word, ranked).")
@@ -39,7 +39,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard k >= 0, k <= 100_000 else { throw ValidationError("--k must be from 0 to 100000") }
-        guard offset >= 0 else { throw ValidationError("--offset must be ≥ 0") }
+        guard offset >= 0, offset <= 1_000_000 else { throw ValidationError("--offset must be from 0 to 1000000") }
     }
 
     func run() throws {

@@ -1,6 +1,7 @@
 /// The index's current commit (`MANIFEST`): the analysis settings and the live segments with
-/// their deletes. A commit writes `MANIFEST.tmp`, syncs it and renames it over `MANIFEST`, so a
-/// reader always sees one whole commit, the old or the new.
+/// their deletes. A commit writes `MANIFEST.tmp`, syncs it, gives it a second name
+/// `MANIFEST.<generation>` (the name readers hold the commit by, `CommitHold`) and renames it
+/// over `MANIFEST`, so a reader always sees one whole commit, the old or the new.
 ///
 ///     manifest := generation:vint nextSegment:vint settings segments:vint segment*
 ///     settings := language:bytes stemmer:bytes foldDiacritics:u8 stopWords:u8
@@ -29,8 +30,13 @@ struct Manifest: Equatable, Sendable {
         Set(segments.flatMap(\.fileNames) + [Self.fileName])
     }
 
+    /// Reads the current commit of the index in `directory`.
     static func read(directory: String) throws(IndexError) -> Manifest {
-        let path = "\(directory)/\(fileName)"
+        try read(path: "\(directory)/\(fileName)", directory: directory)
+    }
+
+    /// Reads the manifest file at `path` (the current one or a generation's) of the index in `directory`.
+    static func read(path: String, directory: String) throws(IndexError) -> Manifest {
         guard FileSystem.exists(path) else { throw .notAnIndex(path: directory) }
         let file = try MappedFile(path: path)
         let body = try FileFormat.validate(file, kind: .manifest, segment: .zero, verifyChecksum: true)
@@ -97,6 +103,9 @@ struct Manifest: Equatable, Sendable {
             }
         }
         try file.finish()
+        let generationPath = "\(directory)/\(IndexFileName.manifest(generation: generation))"
+        try FileSystem.remove(generationPath)
+        try FileSystem.hardLink(temporary, as: generationPath)
         try FileSystem.replace("\(directory)/\(Self.fileName)", with: temporary)
         try FileSystem.syncDirectory(directory)
     }

@@ -17,6 +17,22 @@ public struct SearchOptions: Sendable {
     /// (the hits are the same; `total` is then a lower bound): query sets need no counts.
     public var exactTotal: Bool
 
+    /// The most hits a search can rank: `k + offset` at most.
+    public static let maximumWindow = 10_000_000
+    /// The most terms `prefixExpansionLimit` may allow.
+    public static let maximumPrefixExpansions = 10_000
+
+    /// Why these options cannot run, or nil.
+    public var problem: String? {
+        if k < 0 || offset < 0 || k > Self.maximumWindow - offset {
+            return "k and offset must be ≥ 0, with k + offset at most \(Self.maximumWindow)"
+        }
+        if !(1...Self.maximumPrefixExpansions).contains(prefixExpansionLimit) {
+            return "the prefix expansion limit must be from 1 to \(Self.maximumPrefixExpansions)"
+        }
+        return ranking.problem
+    }
+
     public init(k: Int = 10, offset: Int = 0, ranking: Ranking = .default, explain: Bool = false,
                 prefixExpansionLimit: Int = 64, pruning: Bool = true, dropStopWords: Bool = Ranking.dropsStopWords,
                 exactTotal: Bool = true) {
@@ -107,7 +123,7 @@ public final class Searcher {
 
     /// Runs `query`.
     public func search(_ query: Query, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResults {
-        if let problem = options.ranking.problem { throw .invalid(problem) }
+        if let problem = options.problem { throw .invalid(problem) }
         var resolver = QueryResolver(reader: reader, analyzer: analyzer, keywordAnalyzer: options.dropStopWords ? keywordAnalyzer : analyzer,
                                      prefixAnalyzer: prefixAnalyzer,
                                      statistics: statistics, options: options)

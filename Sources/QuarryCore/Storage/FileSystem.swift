@@ -68,6 +68,13 @@ enum FileSystem {
         }
     }
 
+    /// Gives the file at `source` a second name, `destination`.
+    static func hardLink(_ source: String, as destination: String) throws(IndexError) {
+        if link(source, destination) != 0 {
+            throw .io(path: destination, operation: "link", message: systemErrorMessage())
+        }
+    }
+
     /// Atomically replaces `destination` with `source`.
     static func replace(_ destination: String, with source: String) throws(IndexError) {
         if rename(source, destination) != 0 {

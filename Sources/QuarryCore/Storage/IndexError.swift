@@ -2,6 +2,8 @@
 public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The folder holds no Quarry index (no MANIFEST).
     case notAnIndex(path: String)
+    /// `build` was given a folder that holds other files and no index: Quarry never removes them.
+    case notAnIndexFolder(path: String, foreignFile: String)
     /// `build` found an index there already (use `--force` to replace it).
     case alreadyExists(path: String)
     /// Another process holds the writer lock.
@@ -18,6 +20,8 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notAnIndex(let path): return "\(path): not a Quarry index (no MANIFEST)"
+        case .notAnIndexFolder(let path, let file):
+            return "\(path): not empty and not a Quarry index (it holds '\(file)'); give a new or empty folder"
         case .alreadyExists(let path): return "\(path): an index exists already (use --force to replace it)"
         case .locked(let path, let pid):
             return "\(path): index is locked by process \(pid.map(String.init) ?? "unknown") (one writer at a time)"

@@ -157,3 +157,20 @@ import Testing
         #expect(Ranking(k1: 1, b: 1.5, titleWeight: 1, bodyWeight: 1, model: .flat).problem == "b must be between 0 and 1")
     }
 }
+
+/// Options a library caller sets directly are checked too: no trap on `k + offset`.
+@Suite struct SearchOptionLimitTests {
+    @Test func outOfRangeOptionsAreRefused() throws {
+        let index = try TestIndex([Document(id: "a", title: "council", body: "budget")])
+        var options = SearchOptions(k: 10)
+        options.offset = Int.max
+        #expect(throws: SearchError.self) { try index.searcher.search("council", options: options) }
+        options = SearchOptions(k: Int.max)
+        #expect(throws: SearchError.self) { try index.searcher.search("council", options: options) }
+        options = SearchOptions()
+        options.prefixExpansionLimit = Int.max
+        #expect(throws: SearchError.self) { try index.searcher.search("coun*", options: options) }
+        options = SearchOptions(k: SearchOptions.maximumWindow)
+        #expect(try index.searcher.search("council", options: options).hits.map(\.id) == ["a"])
+    }
+}

@@ -12,12 +12,15 @@ public final class IndexReader: Sendable {
     /// The first global document number of each segment: global = base + local.
     let documentBases: [Int]
     private let fieldStatistics: [Field: FieldStatistics]
+    /// Keeps this commit's files from being removed by a writer while the reader is open.
+    private let hold: CommitHold
 
     /// Opens the index in `directory` at its current commit. With `verifyChecksums`, every file's
     /// checksum is checked first (slower: it reads everything).
     public init(directory: String, verifyChecksums: Bool = false) throws(IndexError) {
         self.directory = directory
-        manifest = try Manifest.read(directory: directory)
+        hold = try CommitHold.acquire(directory: directory)
+        manifest = hold.manifest
         settings = manifest.settings
         var segments: [SegmentReader] = []
         var bases: [Int] = []

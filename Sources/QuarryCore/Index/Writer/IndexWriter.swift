@@ -10,9 +10,15 @@ public struct IndexingOptions: Sendable {
     /// Overrides the flush threshold per thread, in bytes (tests use it to make many segments).
     var flushThresholdBytes: Int?
 
+    /// The threads an add may use.
+    public static let threadRange = 1...256
+    /// The memory an add may be given, in megabytes (16 MB to 1 TB).
+    public static let memoryRange = 16...1_048_576
+
+    /// Values outside `threadRange` and `memoryRange` are brought to the nearest end.
     public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, memoryMB: Int = 512, format: InputFormat = .auto) {
-        self.threads = max(1, threads)
-        self.memoryMB = max(16, memoryMB)
+        self.threads = threads
+        self.memoryMB = memoryMB
         self.format = format
     }
 }
@@ -60,22 +66,33 @@ public final class IndexWriter {
     private var sequences: [String: [Int]] = [:]
     private var nextSequence = 0
     private var changed = false
+    /// What went wrong after a commit was already live (old files that could not be removed):
+    /// the commit stands; the next writer removes what is left.
+    public private(set) var warnings: [IndexError] = []
 
     /// Creates an index in `directory` (made if missing). An index there already is an error
     /// unless `replacing`, in which case the new, empty index replaces it at the first commit.
+    /// A folder that is not an index must be empty, or hold only what an interrupted `create`
+    /// left (Quarry's own file names): Quarry never removes a file it did not make.
     public static func create(directory: String, settings: AnalysisSettings, replacing: Bool = false) throws(IndexError) -> IndexWriter {
         try FileSystem.makeDirectory(directory)
-        let lock = try IndexLock(directory: directory)
-        var manifest = Manifest(settings: settings)
-        if FileSystem.exists("\(directory)/\(Manifest.fileName)") {
-            guard replacing else { throw .alreadyExists(path: directory) }
-            let old = try? Manifest.read(directory: directory)
-            manifest.generation = old?.generation ?? 0
-            manifest.nextSegment = old?.nextSegment ?? 1
+        let manifestPath = "\(directory)/\(Manifest.fileName)"
+        if !FileSystem.exists(manifestPath), let foreign = try FileSystem.list(directory).first(where: { IndexFileName($0) == nil }) {
+            throw .notAnIndexFolder(path: directory, foreignFile: foreign)
         }
+        let lock = try IndexLock(directory: directory)
+        var old: Manifest?
+        if FileSystem.exists(manifestPath) {
+            guard replacing else { throw .alreadyExists(path: directory) }
+            // A damaged index can be replaced too; its files then go at the first commit.
+            old = try? Manifest.read(directory: directory)
+        }
+        var manifest = Manifest(settings: settings)
+        manifest.generation = old?.generation ?? 0
+        manifest.nextSegment = old?.nextSegment ?? 1
         let writer = IndexWriter(directory: directory, lock: lock, manifest: manifest)
         writer.changed = true
-        try writer.removeUnreferencedFiles(keeping: (try? Manifest.read(directory: directory))?.fileNames ?? [])
+        try IndexFileDeleter.removeUnused(directory: directory, current: old, working: [])
         return writer
     }
 
@@ -85,7 +102,7 @@ public final class IndexWriter {
         let lock = try IndexLock(directory: directory)
         let manifest = try Manifest.read(directory: directory)
         self.init(directory: directory, lock: lock, manifest: manifest)
-        try removeUnreferencedFiles(keeping: manifest.fileNames)
+        try IndexFileDeleter.removeUnused(directory: directory, current: manifest, working: [])
     }
 
     private init(directory: String, lock: IndexLock, manifest: Manifest) {
@@ -326,7 +343,9 @@ public final class IndexWriter {
 
     /// Makes every change since the last commit visible and durable, atomically: new segment
     /// files and deletes are synced first, then the manifest is replaced. Files no longer used
-    /// are removed afterwards. Returns false when there was nothing to commit.
+    /// are removed afterwards, unless an open reader still holds the commit that uses them.
+    /// Returns false when there was nothing to commit. Throws only when the commit did not
+    /// happen; what fails after it is live (removing old files) is in `warnings`.
     @discardableResult
     public func commit() throws(IndexError) -> Bool {
         guard changed || !pendingDeletes.isEmpty else { return false }
@@ -335,7 +354,11 @@ public final class IndexWriter {
         try manifest.commit(directory: directory)
         changed = false
         sequences = [:]
-        try removeUnreferencedFiles(keeping: manifest.fileNames)
+        do {
+            try IndexFileDeleter.removeUnused(directory: directory, current: manifest, working: [])
+        } catch {
+            warnings.append(error)
+        }
         return true
     }
 
@@ -352,17 +375,6 @@ public final class IndexWriter {
             changed = true
         }
         pendingDeletes = [:]
-    }
-
-    /// Removes Quarry's files that `keep` does not name: leftovers of an interrupted writer and
-    /// files a new commit no longer uses. Other files in the folder are left alone.
-    private func removeUnreferencedFiles(keeping keep: Set<String>) throws(IndexError) {
-        let working = Set(manifest.segments.flatMap(\.fileNames))
-        for name in try FileSystem.list(directory) where !keep.contains(name) && !working.contains(name) {
-            let isSegmentFile = name.count > 8 && name.hasPrefix("s") && name.dropFirst().prefix(6).allSatisfy(\.isNumber)
-                && name[name.index(name.startIndex, offsetBy: 7)] == "."
-            if isSegmentFile || name == "\(Manifest.fileName).tmp" { try FileSystem.remove("\(directory)/\(name)") }
-        }
     }
 
     fileprivate func allocateSegmentName() -> String {
@@ -398,10 +410,10 @@ private final class Ingest: @unchecked Sendable {
     init(writer: IndexWriter, options: IndexingOptions) throws {
         directory = writer.directory
         settings = writer.settings
-        threads = options.threads
-        budgetPerThread = options.flushThresholdBytes ?? options.memoryMB * 1_048_576 / options.threads
+        threads = options.threads.clamped(to: IndexingOptions.threadRange)
+        budgetPerThread = options.flushThresholdBytes ?? options.memoryMB.clamped(to: IndexingOptions.memoryRange) * 1_048_576 / threads
         names = Locked { [unowned writer] in writer.allocateSegmentName() }
-        queue = BlockingQueue(capacity: options.threads * 4)
+        queue = BlockingQueue(capacity: threads * 4)
         if threads == 1 {
             inline = Worker(ingest: self)
         } else {

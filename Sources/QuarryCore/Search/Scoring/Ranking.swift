@@ -38,10 +38,10 @@ public struct Ranking: Sendable, Equatable {
 
     /// Why these parameters cannot be used, or nil.
     public var problem: String? {
-        if !(k1 >= 0) || !k1.isFinite { return "k1 must be ≥ 0" }
-        if !(b >= 0 && b <= 1) { return "b must be between 0 and 1" }
-        if !(titleWeight >= 0) || !titleWeight.isFinite { return "the title weight must be ≥ 0" }
-        if !(bodyWeight >= 0) || !bodyWeight.isFinite { return "the body weight must be ≥ 0" }
+        if !(k1 >= 0 && k1 <= 100) { return "k1 must be from 0 to 100" }
+        if !(b >= 0 && b <= 1) { return "b must be from 0 to 1" }
+        if !(titleWeight >= 0 && titleWeight <= 1000) { return "the title weight must be from 0 to 1000" }
+        if !(bodyWeight >= 0 && bodyWeight <= 1000) { return "the body weight must be from 0 to 1000" }
         return nil
     }
 
