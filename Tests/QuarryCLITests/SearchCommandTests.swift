@@ -72,7 +72,7 @@ import Testing
         #expect(unbalanced.stderr.contains("query syntax error at column 1"))
         let badK1 = try CLI.run("quarry-query", ["search", "--index", Self.index, "--k1=-1", "x"])
         #expect(badK1.status != 0)
-        #expect(badK1.stderr.contains("k1 must be ≥ 0"))
+        #expect(badK1.stderr.contains("k1 must be from 0 to 100"))
     }
 
     @Test func queriesOnStandardInput() throws {

@@ -153,8 +153,8 @@ import Testing
         #expect(throws: SearchError.self) {
             try index.searcher.search("x", options: SearchOptions(ranking: Ranking(k1: -1, b: 0.4, titleWeight: 1, bodyWeight: 1, model: .flat)))
         }
-        #expect(Ranking(k1: -1, b: 0.4, titleWeight: 1, bodyWeight: 1, model: .flat).problem == "k1 must be ≥ 0")
-        #expect(Ranking(k1: 1, b: 1.5, titleWeight: 1, bodyWeight: 1, model: .flat).problem == "b must be between 0 and 1")
+        #expect(Ranking(k1: -1, b: 0.4, titleWeight: 1, bodyWeight: 1, model: .flat).problem == "k1 must be from 0 to 100")
+        #expect(Ranking(k1: 1, b: 1.5, titleWeight: 1, bodyWeight: 1, model: .flat).problem == "b must be from 0 to 1")
     }
 }
 
