@@ -6,7 +6,7 @@
 ///     manifest := generation:vint nextSegment:vint settings segments:vint segment*
 ///     settings := language:bytes stemmer:bytes foldDiacritics:u8 stopWords:u8
 ///     segment  := name:bytes id:16 documents:vint deleted:vint deletesGeneration:vint
-///                 files:vint (kind:4 size:vint){files}
+///                 files:vint (kind:4 size:vint){files} languages:vint language:bytes{languages}
 struct Manifest: Equatable, Sendable {
     static let fileName = "MANIFEST"
 
@@ -68,8 +68,10 @@ struct Manifest: Equatable, Sendable {
                 guard let kind = FileFormat.Kind(rawValue: raw) else { throw cursor.corrupt("unknown file kind '\(raw)'") }
                 sizes[kind] = try cursor.readInt(atMost: Int.max)
             }
+            var languages: [String] = []
+            for _ in 0..<(try cursor.readInt(atMost: 10_000)) { languages.append(try cursor.readString()) }
             manifest.segments.append(SegmentInfo(name: name, id: id, documentCount: documents, deletedCount: deleted,
-                                                 deletesGeneration: deletesGeneration, fileSizes: sizes))
+                                                 deletesGeneration: deletesGeneration, fileSizes: sizes, languages: languages))
         }
         guard cursor.isAtEnd else { throw cursor.corrupt("trailing bytes") }
         return manifest
@@ -100,6 +102,8 @@ struct Manifest: Equatable, Sendable {
                     out.append(kind.rawValue)
                     out.appendVInt(segment.fileSizes[kind]!)
                 }
+                out.appendVInt(segment.languages.count)
+                for language in segment.languages { out.appendString(language) }
             }
         }
         try file.finish()

@@ -9,6 +9,9 @@ struct SegmentInfo: Equatable, Sendable {
     var deletesGeneration: Int
     /// Bytes of each of its files (deletes included).
     var fileSizes: [FileFormat.Kind: Int]
+    /// The languages its documents named for their own analysis (`lang`, lowercased, sorted):
+    /// queries are analyzed in each of these too, so those documents are found by their stems.
+    var languages: [String] = []
 
     var liveCount: Int { documentCount - deletedCount }
 

@@ -53,6 +53,8 @@ struct QueryResolver {
     /// For ranked keyword terms: `analyzer`, or the same with the stop list on.
     let keywordAnalyzer: Analyzer
     let prefixAnalyzer: Analyzer
+    /// The same pair of analyzers for each other language the index's documents named.
+    let otherLanguages: [(plain: Analyzer, keyword: Analyzer)]
     let statistics: CollectionStatistics
     let options: SearchOptions
     /// What the user should know about how the query was taken.
@@ -63,11 +65,12 @@ struct QueryResolver {
     private(set) var phrases: [[String]] = []
 
     init(reader: IndexReader, analyzer: Analyzer, keywordAnalyzer: Analyzer, prefixAnalyzer: Analyzer,
-         statistics: CollectionStatistics, options: SearchOptions) {
+         otherLanguages: [(plain: Analyzer, keyword: Analyzer)] = [], statistics: CollectionStatistics, options: SearchOptions) {
         self.reader = reader
         self.analyzer = analyzer
         self.keywordAnalyzer = keywordAnalyzer
         self.prefixAnalyzer = prefixAnalyzer
+        self.otherLanguages = otherLanguages
         self.statistics = statistics
         self.options = options
     }
@@ -93,20 +96,30 @@ struct QueryResolver {
     private mutating func resolve(_ query: Query, boost: Double) throws(IndexError) -> ResolvedQuery? {
         switch query {
         case .term(let text, let field, let termBoost):
-            let tokens = (dropsStopWords ? keywordAnalyzer : analyzer).tokens(of: text)
             var clauses: [ResolvedQuery] = []
-            for token in tokens { clauses.append(.term(try term(token.term, field: field, boost: boost * termBoost))) }
+            for text in keywordTerms(of: text) { clauses.append(.term(try term(text, field: field, boost: boost * termBoost))) }
             return Self.disjunction(clauses)
         case .phrase(let text, let field, let slop, let phraseBoost):
             let tokens = analyzer.tokens(of: text)
             guard tokens.count > 1 else {
-                return try tokens.first.map { token throws(IndexError) in .term(try term(token.term, field: field, boost: boost * phraseBoost)) }
+                var clauses: [ResolvedQuery] = []
+                for text in keywordTerms(of: text, droppingStopWords: false) {
+                    clauses.append(.term(try term(text, field: field, boost: boost * phraseBoost)))
+                }
+                return Self.disjunction(clauses)
             }
-            phrases.append(tokens.map(\.term))
+            var variants = [tokens]
+            for other in otherLanguages {
+                let variant = other.plain.tokens(of: text)
+                if variant.count > 1, !variants.contains(where: { $0.map(\.term) == variant.map(\.term) }) { variants.append(variant) }
+            }
             var clauses: [ResolvedQuery] = []
-            for field in field.map({ [$0] }) ?? Field.searchable {
-                if let resolved = try phrase(text, tokens: tokens, field: field, slop: slop, boost: boost * phraseBoost) {
-                    clauses.append(.phrase(resolved))
+            for tokens in variants {
+                phrases.append(tokens.map(\.term))
+                for field in field.map({ [$0] }) ?? Field.searchable {
+                    if let resolved = try phrase(text, tokens: tokens, field: field, slop: slop, boost: boost * phraseBoost) {
+                        clauses.append(.phrase(resolved))
+                    }
                 }
             }
             return Self.disjunction(clauses)
@@ -123,13 +136,28 @@ struct QueryResolver {
         case .boolean(let must, let should, let mustNot, let groupBoost):
             let factor = boost * groupBoost
             var required: [ResolvedQuery] = []
-            for clause in must {
+            // A date range is a filter wherever it stands: it narrows its group, never widens it.
+            let dateFilters = should.filter { if case .dateRange = $0 { true } else { false } }
+            for clause in must + dateFilters {
+                // A required word that analysis leaves nothing of (a stop word, punctuation)
+                // constrains nothing; it does not make the whole query match nothing.
+                if !hasTerms(clause) {
+                    notes.append("'\(clause)' is left out: it has no searchable words (a stop word?)")
+                    continue
+                }
                 guard let resolved = try resolve(clause, boost: factor) else { return nil }
                 required.append(resolved)
             }
             var optional: [ResolvedQuery] = []
-            for clause in should {
+            for clause in should where !dateFilters.contains(clause) {
                 if let resolved = try resolve(clause, boost: factor) { optional.append(resolved) }
+            }
+            // Without required clauses of its own, a group needs one of its optional ones: a
+            // date filter does not make them optional.
+            if must.isEmpty, !dateFilters.isEmpty, should.count > dateFilters.count {
+                guard let any = Self.disjunction(optional) else { return nil }
+                required.append(any)
+                optional = []
             }
             var excluded: [ResolvedQuery] = []
             for clause in mustNot {
@@ -142,6 +170,37 @@ struct QueryResolver {
             if required.isEmpty && excluded.isEmpty { return Self.disjunction(optional) }
             return .boolean(must: required, should: optional, mustNot: excluded)
         }
+    }
+
+    /// Whether `query` keeps anything to match after analysis: false for keywords that analyze
+    /// to no terms (stop words when they are dropped, punctuation), and groups of only those.
+    private func hasTerms(_ query: Query) -> Bool {
+        switch query {
+        case .term(let text, _, _): return !keywordTerms(of: text).isEmpty
+        case .phrase(let text, _, _, _): return !analyzer.tokens(of: text).isEmpty
+        case .prefix(let text, _, _): return !prefixAnalyzer.tokens(of: text).isEmpty
+        case .dateRange: return true
+        case .boolean(let must, let should, let mustNot, _): return !mustNot.isEmpty || (must + should).contains { hasTerms($0) }
+        }
+    }
+
+    /// The distinct terms of a keyword's analysis: in the index's language (without its stop
+    /// words when they are dropped), then in each other language of the index, at the positions
+    /// the first analysis kept, so a document analyzed in its own language is found by its stems.
+    private func keywordTerms(of text: String, droppingStopWords: Bool? = nil) -> [String] {
+        let drops = droppingStopWords ?? dropsStopWords
+        let tokens = (drops ? keywordAnalyzer : analyzer).tokens(of: text)
+        var terms = tokens.map(\.term)
+        guard !otherLanguages.isEmpty else { return terms }
+        let kept = Set(tokens.map(\.position))
+        var seen = Set(terms)
+        for other in otherLanguages {
+            for token in (drops ? other.keyword : other.plain).tokens(of: text)
+            where kept.contains(token.position) && seen.insert(token.term).inserted {
+                terms.append(token.term)
+            }
+        }
+        return terms
     }
 
     private static func disjunction(_ clauses: [ResolvedQuery]) -> ResolvedQuery? {

@@ -88,21 +88,27 @@ public enum SearchError: Error, Sendable, CustomStringConvertible {
 /// can share the `IndexReader`.
 public final class Searcher {
     public let reader: IndexReader
-    private let analyzer: Analyzer
-    /// The same analysis with the stop list on, for ranked keyword terms.
-    private let keywordAnalyzer: Analyzer
+    /// The index language's analyzers.
+    private let analyzers: LanguageAnalyzers
     /// Case and accent folding without stemming, for prefixes.
     private let prefixAnalyzer: Analyzer
+    /// The other languages the index's documents named (`lang`): queries are analyzed in each too.
+    private let otherLanguages: [LanguageAnalyzers]
     let statistics: CollectionStatistics
 
     public init(reader: IndexReader) throws(SearchError) {
         self.reader = reader
         do {
-            analyzer = try Analyzer(settings: reader.settings)
-            var keywordSettings = reader.settings
-            keywordSettings.stopWords = true
-            keywordAnalyzer = try Analyzer(settings: keywordSettings)
+            analyzers = try LanguageAnalyzers(settings: reader.settings)
             prefixAnalyzer = try Analyzer(settings: reader.settings.with(language: .none))
+            var seen: Set<Language> = [reader.settings.language]
+            var others: [LanguageAnalyzers] = []
+            for code in Set(reader.manifest.segments.flatMap(\.languages)).sorted() {
+                let language = Language.parse(code).language
+                guard seen.insert(language).inserted else { continue }
+                others.append(try LanguageAnalyzers(settings: reader.settings.with(language: language)))
+            }
+            otherLanguages = others
         } catch {
             throw .invalid("cannot analyze queries: \(error)")
         }
@@ -124,8 +130,10 @@ public final class Searcher {
     /// Runs `query`.
     public func search(_ query: Query, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResults {
         if let problem = options.problem { throw .invalid(problem) }
-        var resolver = QueryResolver(reader: reader, analyzer: analyzer, keywordAnalyzer: options.dropStopWords ? keywordAnalyzer : analyzer,
+        var resolver = QueryResolver(reader: reader, analyzer: analyzers.plain,
+                                     keywordAnalyzer: options.dropStopWords ? analyzers.keyword : analyzers.plain,
                                      prefixAnalyzer: prefixAnalyzer,
+                                     otherLanguages: otherLanguages.map { (plain: $0.plain, keyword: options.dropStopWords ? $0.keyword : $0.plain) },
                                      statistics: statistics, options: options)
         let resolved: ResolvedQuery?
         do {
@@ -191,7 +199,7 @@ public final class Searcher {
     }
 
     /// Analyzes `text` as queries are analyzed: its terms (to highlight matches in stored text).
-    public func analyze(_ text: String) -> [Token] { analyzer.tokens(of: text) }
+    public func analyze(_ text: String) -> [Token] { analyzers.plain.tokens(of: text) }
 
     private var storedReaders: [Int: StoredFieldsReader] = [:]
     private var normalizations: [Double: (title: LengthNormalization, body: LengthNormalization, flat: LengthNormalization)] = [:]
@@ -220,6 +228,6 @@ public final class Searcher {
 
     /// A snippet of `text` around the matches of a search's terms and phrases.
     public func snippet(of text: String, for results: SearchResults) -> Snippet {
-        SnippetBuilder().snippet(text, tokens: analyzer.tokens(of: text), terms: results.terms, phrases: results.phrases)
+        SnippetBuilder().snippet(text, tokens: analyzers.plain.tokens(of: text), terms: results.terms, phrases: results.phrases)
     }
 }

@@ -27,7 +27,7 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): index is locked by process \(pid.map(String.init) ?? "unknown") (one writer at a time)"
         case .corrupt(let file, let reason): return "\(file): corrupt: \(reason)"
         case .unsupportedVersion(let file, let found, let supported):
-            return "\(file): format version \(found), this build reads version \(supported)"
+            return "\(file): format version \(found), this build reads version \(supported): rebuild the index with quarry-index build --force"
         case .io(let path, let operation, let message): return "\(path): \(operation) failed: \(message)"
         case .invalidArgument(let message): return message
         }

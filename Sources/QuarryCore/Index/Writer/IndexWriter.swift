@@ -134,6 +134,7 @@ public final class IndexWriter {
         let ingest = try Ingest(writer: self, options: options)
         var seenIDs = Set<UInt64>()
         var duplicateIDs = Set<String>()
+        var languages = Set<String>()
         defer { ingest.stop() }
         try reader.read(paths, warn: { warning in
             summary.warnings += 1
@@ -152,6 +153,12 @@ public final class IndexWriter {
                 summary.warnings += 1
                 try warn(IngestWarning(.duplicateID, path: document.path ?? "input",
                                        message: "duplicate id '\(document.id)': the later document replaces the earlier"))
+            }
+            if let language = document.language?.lowercased(), languages.insert(language).inserted,
+               case .unknown = Language.parse(language) {
+                summary.warnings += 1
+                try warn(IngestWarning(.notice, path: document.path ?? "input",
+                                       message: "unknown language '\(language)': its documents are analyzed without stemming"))
             }
             summary.documents += 1
             summary.textBytes += document.title.utf8.count + document.body.utf8.count

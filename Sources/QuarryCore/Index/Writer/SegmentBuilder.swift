@@ -19,8 +19,8 @@ final class SegmentBuilder {
     private var dates = GrowableBuffer<Int64>(capacity: 1 << 12)
     /// The order in which each document was read (for "the last one wins" across segments).
     private(set) var sequenceNumbers: [Int] = []
-    /// Notices from analysis (unknown languages), for the caller to report once.
-    private(set) var unknownLanguages: Set<String> = []
+    /// The languages this segment's documents named.
+    private var languages: Set<String> = []
 
     /// Starts segment `name` in `directory`. Analyzers share `vocabulary`, which outlives the
     /// builder so the next segment on this thread starts with warm caches.
@@ -91,13 +91,10 @@ final class SegmentBuilder {
     /// The analyzer for a document's language (the index's when it names none).
     private func analyzer(for language: String?) throws(IndexError) -> Analyzer {
         let key = language?.lowercased() ?? ""
+        if !key.isEmpty { languages.insert(key) }
         if let analyzer = analyzers[key] { return analyzer }
         var documentSettings = settings
-        if !key.isEmpty {
-            let resolution = Language.parse(key)
-            if case .unknown = resolution { unknownLanguages.insert(key) }
-            documentSettings = settings.with(language: resolution.language)
-        }
+        if !key.isEmpty { documentSettings = settings.with(language: Language.parse(key).language) }
         do {
             let analyzer = try Analyzer(settings: documentSettings, vocabulary: vocabulary)
             analyzers[key] = analyzer
@@ -132,7 +129,7 @@ final class SegmentBuilder {
         let columnsFile = try FileWriter(path: path(.columns), kind: .columns, segment: info.id)
         sizes[.columns] = try DocumentTableFormat.writeDates(dates.elements, to: columnsFile)
         return SegmentInfo(name: info.name, id: info.id, documentCount: documentCount, deletedCount: 0,
-                           deletesGeneration: 0, fileSizes: sizes)
+                           deletesGeneration: 0, fileSizes: sizes, languages: languages.sorted())
     }
 
     /// Writes one field's terms in byte order, with their postings; for the body, `title` gives

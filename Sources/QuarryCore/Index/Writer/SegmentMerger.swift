@@ -79,7 +79,9 @@ struct SegmentMerger {
         sizes[.postings] = try postingsFile.finish()
         sizes[.positions] = try positionsFile.finish()
         sizes[.terms] = try dictionary.finish()
-        return SegmentInfo(name: name, id: id, documentCount: documentCount, deletedCount: 0, deletesGeneration: 0, fileSizes: sizes)
+        let languages = Set(readers.flatMap(\.info.languages)).sorted()
+        return SegmentInfo(name: name, id: id, documentCount: documentCount, deletedCount: 0, deletesGeneration: 0, fileSizes: sizes,
+                           languages: languages)
     }
 
     /// Merges one field's terms from every segment, in byte order; returns the postings written.
