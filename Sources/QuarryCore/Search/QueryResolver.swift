@@ -77,11 +77,27 @@ struct QueryResolver {
 
     /// Whether keyword terms drop stop words: only when the query has other words too.
     private var dropsStopWords = false
+    /// The terms each prefix of the query may expand to: the query's share of
+    /// `SearchOptions.maximumExpandedTerms`, at most `options.prefixExpansionLimit`.
+    private var prefixShare = 0
+    /// Dictionary entries the query's prefixes have read, up to `maximumScannedTerms`.
+    private var scannedTerms = 0
+    /// The most dictionary entries one query's prefixes read before expansion stops.
+    static let maximumScannedTerms = 2_000_000
 
     /// The resolved query, or nil when it can match nothing.
     mutating func resolve(_ query: Query) throws(IndexError) -> ResolvedQuery? {
         dropsStopWords = keywordAnalyzer !== analyzer && hasContentWords(query)
+        prefixShare = min(options.prefixExpansionLimit, max(1, SearchOptions.maximumExpandedTerms / max(1, Self.prefixCount(query))))
         return try resolve(query, boost: 1)
+    }
+
+    private static func prefixCount(_ query: Query) -> Int {
+        switch query {
+        case .prefix: return 1
+        case .term, .phrase, .dateRange: return 0
+        case .boolean(let must, let should, let mustNot, _): return (must + should + mustNot).reduce(0) { $0 + prefixCount($1) }
+        }
     }
 
     /// Whether some keyword term of `query` is not a stop word.
@@ -274,25 +290,34 @@ struct QueryResolver {
     }
 
     /// The terms starting with `prefix` (case and accents folded, not stemmed), as a disjunction;
-    /// the most frequent `options.prefixExpansionLimit` of them.
+    /// the most frequent `prefixShare` of them.
     private mutating func expand(_ prefix: String, field: Field?, boost: Double) throws(IndexError) -> ResolvedQuery? {
         guard let normalized = prefixAnalyzer.tokens(of: prefix).first?.term else { return nil }
         let bytes = Array(normalized.utf8)
         var frequencies: [String: Int] = [:]
-        for segment in reader.segments {
+        var complete = true
+        scan: for segment in reader.segments {
             for field in field.map({ [$0] }) ?? Field.searchable {
                 var iterator = try bytes.withUnsafeBytes { raw in
                     Result { () throws(IndexError) in try segment.terms.terms(in: field, withPrefix: raw) }
                 }.get()
                 while let (term, info) = try iterator.next() {
+                    guard scannedTerms < Self.maximumScannedTerms else {
+                        complete = false
+                        break scan
+                    }
+                    scannedTerms += 1
                     frequencies[String(decoding: term, as: UTF8.self), default: 0] += info.docFreq
                 }
             }
         }
+        if !complete {
+            notes.append("'\(prefix)*': the query's prefixes read \(Self.maximumScannedTerms) dictionary entries; the rest were not expanded")
+        }
         var expansions = frequencies.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-        if expansions.count > options.prefixExpansionLimit {
-            notes.append("'\(prefix)*' matches \(expansions.count) terms; searched for the \(options.prefixExpansionLimit) most frequent")
-            expansions = Array(expansions.prefix(options.prefixExpansionLimit))
+        if expansions.count > prefixShare {
+            notes.append("'\(prefix)*' matches \(expansions.count) terms; searched for the \(prefixShare) most frequent")
+            expansions = Array(expansions.prefix(prefixShare))
         }
         var clauses: [ResolvedQuery] = []
         for (text, _) in expansions.sorted(by: { $0.key < $1.key }) {

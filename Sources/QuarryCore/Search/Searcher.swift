@@ -21,6 +21,9 @@ public struct SearchOptions: Sendable {
     public static let maximumWindow = 10_000_000
     /// The most terms `prefixExpansionLimit` may allow.
     public static let maximumPrefixExpansions = 10_000
+    /// The most terms all of a query's prefixes together expand to: each gets an equal share
+    /// (at most `prefixExpansionLimit`), so a query of many prefixes stays bounded.
+    public static let maximumExpandedTerms = 1_024
 
     /// Why these options cannot run, or nil.
     public var problem: String? {

@@ -69,4 +69,18 @@ import Testing
         #expect(reader.manifest.segments.map(\.languages) == [["de", "fr"]])
         #expect(try Searcher(reader: reader).search("Häuser").hits.map(\.id) == ["de"])
     }
+
+    /// Many prefixes share one budget of expansions, so one query cannot run unbounded.
+    @Test func prefixesShareOneBudgetOfExpansions() throws {
+        let documents = (0..<200).map { i in
+            Document(id: "d\(i)", body: (0..<10).map { "p\(i)x\($0)" }.joined(separator: " "))
+        }
+        let index = try TestIndex(documents)
+        let query = (0..<200).map { "p\($0)x*" }.joined(separator: " ")
+        let results = try index.searcher.search(query, options: SearchOptions(k: 10))
+        #expect(results.terms.count == 200 * (SearchOptions.maximumExpandedTerms / 200))
+        #expect(results.notes.contains { $0.contains("searched for the 5 most frequent") })
+        // One prefix alone still gets the per-prefix limit.
+        #expect(try index.searcher.search("p7x*", options: SearchOptions(k: 10)).terms.count == 10)
+    }
 }
