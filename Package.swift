@@ -61,14 +61,19 @@ let package = Package(
             name: "quarry-bench",
             dependencies: ["QuarryCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // What the test targets share (seeded randomness).
+        .target(
+            name: "QuarryTestSupport",
+            path: "Tests/QuarryTestSupport"
+        ),
         .testTarget(
             name: "QuarryCoreTests",
-            dependencies: ["QuarryCore"]
+            dependencies: ["QuarryCore", "QuarryTestSupport"]
         ),
         // End-to-end tests: run the executables on corpus/ (they build first).
         .testTarget(
             name: "QuarryCLITests",
-            dependencies: ["quarry-index", "quarry-query", "QuarryCore"]
+            dependencies: ["quarry-index", "quarry-query", "QuarryCore", "QuarryTestSupport"]
         ),
     ]
 )
