@@ -127,8 +127,9 @@ final class StoredFieldsReader {
             let offset = Int(truncatingIfNeeded: try cursor.readUInt64())
             let compressed = Int(try cursor.readUInt32())
             let length = Int(try cursor.readUInt32())
+            // Compared without adding to `offset`, which can be anything in a damaged file.
             guard firstDoc > previousFirst, firstDoc < documentCount, offset >= body.lowerBound,
-                  offset + compressed <= indexOffset, length <= 1 << 30 else {
+                  offset <= indexOffset - compressed, length <= 1 << 30 else {
                 throw .corrupt(file: file.path, reason: "block entry (\(firstDoc), \(offset), \(compressed)) out of range")
             }
             previousFirst = firstDoc

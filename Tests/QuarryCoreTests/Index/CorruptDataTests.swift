@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import QuarryCore
+
+/// Damaged values read from index files, one defect at a time: each test holds the bytes that
+/// made a reader trap (an arithmetic overflow) or silently return other data, and expects a
+/// typed `IndexError` (or a cursor that ends and records one) instead.
+@Suite struct CorruptDataTests {
+    /// Writes an index file of `kind` (a valid envelope around `body`) and maps it.
+    private func file(_ directory: TemporaryDirectory, _ name: String, _ kind: FileFormat.Kind, _ body: [UInt8]) throws -> MappedFile {
+        let writer = try FileWriter(path: directory.file(name), kind: kind, segment: .zero)
+        body.withUnsafeBytes { writer.write($0) }
+        _ = try writer.finish()
+        return try MappedFile(path: directory.file(name))
+    }
+
+    private func u32(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.littleEndian, Array.init) }
+    private func u64(_ value: UInt64) -> [UInt8] { withUnsafeBytes(of: value.littleEndian, Array.init) }
+    /// The vint of 2^64 - 1: ten bytes.
+    private let largestVInt: [UInt8] = [UInt8](repeating: 0xFF, count: 9) + [0x01]
+
+    /// A cursor over `postings` (a `.post` body) for a term of `docFreq` documents.
+    private func cursor(_ directory: TemporaryDirectory, postings: [UInt8], positions: [UInt8] = [], docFreq: Int,
+                        totalTermFreq: Int, postingsOffset: Int = FileFormat.headerSize, documents: Int = 200) throws -> PostingsCursor {
+        let info = TermInfo(docFreq: docFreq, totalTermFreq: totalTermFreq, postingsOffset: postingsOffset,
+                            positionsOffset: FileFormat.headerSize, maxFreq: 1, minLength: 1)
+        return PostingsCursor(info: info, postings: try file(directory, "s.post", .postings, postings),
+                              positions: try file(directory, "s.pos", .positions, positions), documentCount: documents)
+    }
+
+    private func expectCorruption(_ cursor: PostingsCursor, in file: String) {
+        #expect(cursor.doc == PostingsCursor.noMoreDocs)
+        let description = cursor.corruption.map { "\($0)" } ?? ""
+        #expect(description.contains(file), "\(description)")
+    }
+
+    @Test func byteComparisonOfBytesWithNothingIsUnequal() {
+        let bytes: [UInt8] = [1, 2, 3]
+        bytes.withUnsafeBytes { raw in
+            #expect(!ByteComparison.equal(raw.baseAddress!, nil, count: 3))
+            #expect(ByteComparison.equal(raw.baseAddress!, nil, count: 0))
+            #expect(ByteComparison.equal(raw.baseAddress!, raw.baseAddress, count: 3))
+        }
+    }
+
+    @Test func termOffsetNearTheLargestIntEndsTheCursor() throws {
+        let directory = TemporaryDirectory()
+        let cursor = try cursor(directory, postings: [0], docFreq: 200, totalTermFreq: 200, postingsOffset: Int.max - 10)
+        #expect(cursor.next() == PostingsCursor.noMoreDocs)
+        expectCorruption(cursor, in: "s.post")
+    }
+
+    @Test func documentGapOfTheLargestVIntEndsTheCursor() throws {
+        let directory = TemporaryDirectory()
+        let cursor = try cursor(directory, postings: largestVInt + [0x01], docFreq: 2, totalTermFreq: 2)
+        #expect(cursor.next() == PostingsCursor.noMoreDocs)
+        expectCorruption(cursor, in: "s.post")
+    }
+
+    @Test func frequencyOfTheLargestVIntEndsTheCursor() throws {
+        let directory = TemporaryDirectory()
+        // Document 0 with a frequency of 2 + (2^64 - 1), then document 1.
+        let cursor = try cursor(directory, postings: [0x00] + largestVInt + [0x01], docFreq: 2, totalTermFreq: 3)
+        #expect(cursor.next() == PostingsCursor.noMoreDocs)
+        expectCorruption(cursor, in: "s.post")
+    }
+
+    @Test func packedFrequencyOfUInt32MaxDoesNotTrap() throws {
+        let directory = TemporaryDirectory()
+        // A full block: 128 document gaps of 0, then 128 frequencies - 1 of UInt32.max, as varints.
+        let gaps: [UInt8] = [0xFF] + [UInt8](repeating: 0, count: 128)
+        let frequencies: [UInt8] = [0xFF] + Array(repeatElement([0xFF, 0xFF, 0xFF, 0xFF, 0x0F] as [UInt8], count: 128).joined())
+        let cursor = try cursor(directory, postings: gaps + frequencies, docFreq: 128, totalTermFreq: 128)
+        var documents = 0
+        while cursor.next() != PostingsCursor.noMoreDocs {
+            #expect(cursor.positions().isEmpty)
+            documents += 1
+        }
+        #expect(documents == 128)
+    }
+
+    @Test func positionsEndNearTheLargestIntEndsTheCursor() throws {
+        let directory = TemporaryDirectory()
+        // Two blocks (129 documents): skip entries, a full block of documents 0...127 of frequency 1,
+        // then document 128. The first block's positions end at 2^63 - 1.
+        let skips = u32(127) + u32(258) + u64(UInt64(Int64.max)) + u32(1) + u32(1)
+            + u32(128) + u32(259) + u64(10) + u32(1) + u32(1)
+        let block: [UInt8] = [0xFF] + [UInt8](repeating: 0, count: 128) + [0xFF] + [UInt8](repeating: 0, count: 128)
+        let cursor = try cursor(directory, postings: skips + block + [0x01], positions: [UInt8](repeating: 0, count: 64),
+                                docFreq: 129, totalTermFreq: 129)
+        #expect(cursor.next() == 0)
+        #expect(cursor.positions().isEmpty)
+        expectCorruption(cursor, in: "s.pos")
+    }
+
+    @Test func blockOfMorePositionsThanTheTermHasEndsTheCursor() throws {
+        let directory = TemporaryDirectory()
+        // Document 0 of frequency 2000 (2 + 1998), document 1 of frequency 1; the term claims 3 in all.
+        // The positions file is all zeros, which decode as valid runs: only the count tells.
+        let cursor = try cursor(directory, postings: [0x00, 0xCE, 0x0F, 0x01], positions: [UInt8](repeating: 0, count: 1 << 16),
+                                docFreq: 2, totalTermFreq: 3)
+        #expect(cursor.next() == 0)
+        #expect(cursor.positions().isEmpty)
+        expectCorruption(cursor, in: "s.post")
+    }
+
+    @Test func termDictionaryTrailerNearTheLargestIntThrows() throws {
+        let directory = TemporaryDirectory()
+        let terms = try file(directory, "s.terms", .terms, u64(UInt64(Int.max - 1)) + u64(UInt64(FileFormat.headerSize)))
+        #expect(throws: IndexError.self) { try TermDictionaryReader(file: terms, segment: .zero, verifyChecksum: true) }
+    }
+
+    @Test func storedBlockOffsetNearTheLargestIntThrows() throws {
+        let directory = TemporaryDirectory()
+        let index = u32(1) + u32(0) + u64(UInt64(Int.max - 5)) + u32(100) + u32(10)
+        let store = try file(directory, "s.store", .stored, index + u64(UInt64(FileFormat.headerSize)))
+        #expect(throws: IndexError.self) { try StoredFieldsReader(file: store, segment: .zero, documentCount: 1, verifyChecksum: true) }
+    }
+
+    @Test func termsReturnedByTheIteratorOutliveTheNextCall() throws {
+        let index = try TestIndex([Document(id: "a", title: "", body: "alpha beta")])
+        var iterator = try index.reader.segments[0].terms.terms(in: .body)
+        let first = try #require(try iterator.next()).term
+        _ = try iterator.next()
+        #expect(String(decoding: first, as: UTF8.self) == "alpha")
+    }
+}
