@@ -1,3 +1,4 @@
+import CQuarry
 import Foundation
 import Testing
 @testable import QuarryCore
@@ -123,5 +124,64 @@ import Testing
         let first = try #require(try iterator.next()).term
         _ = try iterator.next()
         #expect(String(decoding: first, as: UTF8.self) == "alpha")
+    }
+
+    @Test func compressionFailureIsAnErrorNotAnEmptyBlock() throws {
+        let compressor = try #require(cq_zstd_compressor_open(1))
+        defer { cq_zstd_compressor_close(compressor) }
+        let input = [UInt8](repeating: 7, count: 1000)
+        var output = [UInt8](repeating: 0, count: 4)
+        #expect(throws: IndexError.self) {
+            try input.withUnsafeBytes { source in
+                try output.withUnsafeMutableBytes { try StoredFieldsWriter.compress(source, with: compressor, into: $0, file: "s.store") }
+            }
+        }
+    }
+
+    /// Six documents of about 9 KB of seeded letters, two to a block, in `s.store`.
+    private func store(_ directory: TemporaryDirectory) throws -> [UInt8] {
+        var generator = SeededGenerator(seed: 7)
+        let writer = StoredFieldsWriter(file: try FileWriter(path: directory.file("s.store"), kind: .stored, segment: .zero))
+        for d in 0..<6 {
+            let text = String((0..<9000).map { _ in "abcdefghijklmnopqrstuvwxyz ".randomElement(using: &generator)! })
+            writer.add([StoredField(name: "id", value: "d\(d)"), StoredField(name: "text", value: text)])
+        }
+        _ = try writer.finish()
+        return [UInt8](try #require(FileManager.default.contents(atPath: directory.file("s.store"))))
+    }
+
+    private func storedReader(_ directory: TemporaryDirectory, _ bytes: [UInt8]) throws -> StoredFieldsReader {
+        directory.write("s.store", bytes: bytes)
+        return try StoredFieldsReader(file: MappedFile(path: directory.file("s.store")), segment: .zero, documentCount: 6,
+                                      verifyChecksum: false)
+    }
+
+    @Test func storedTextWithAFlippedByteFailsItsBlockChecksum() throws {
+        let directory = TemporaryDirectory()
+        var bytes = try store(directory)
+        #expect(try storedReader(directory, bytes).document(0)["id"] == "d0")
+        // The middle of the first block (it starts right after the header).
+        bytes[FileFormat.headerSize + 4000] ^= 0x01
+        let reader = try storedReader(directory, bytes)
+        #expect(throws: IndexError.self) { try reader.document(0) }
+    }
+
+    @Test func storedBlockGivenAnotherFirstDocumentThrows() throws {
+        let directory = TemporaryDirectory()
+        var bytes = try store(directory)
+        // The index entry of block 1 (documents 2 and 3) says it starts at document 3.
+        let body = bytes.count - FileFormat.footerSize
+        let indexOffset = Int(bytes[(body - 8)..<body].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self).littleEndian })
+        let entry = indexOffset + 4 + 20
+        #expect(bytes[entry] == 2)
+        bytes[entry] = 3
+        let reader = try storedReader(directory, bytes)
+        #expect(throws: IndexError.self) { try reader.document(3) }
+    }
+
+    @Test func deletesWithBitsPastTheLastDocumentThrow() throws {
+        let directory = TemporaryDirectory()
+        let deletes = try file(directory, "s.1.del", .deletes, u32(10) + u32(2) + u64(1 << 5 | 1 << 20))
+        #expect(throws: IndexError.self) { try DeletedDocuments.read(deletes, segment: .zero, documentCount: 10) }
     }
 }
