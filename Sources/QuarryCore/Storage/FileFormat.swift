@@ -40,6 +40,13 @@ enum FileFormat {
             case .deletes: return "del"
             }
         }
+
+        /// Whether readers check this kind's checksum every time they open a file of it, not
+        /// only `verify`: search reads these files without any other check that their values are
+        /// the ones written, and the checksum costs little beside mapping them (BENCHMARKS.md).
+        /// The stored text is the exception: it is mapped lazily and is most of an index, so it
+        /// is checked a block at a time instead (each zstd frame carries a checksum of its text).
+        var checksummedOnOpen: Bool { self != .stored }
     }
 
     /// Checks the header and footer of `file` (magic, kind, version, segment id, and with

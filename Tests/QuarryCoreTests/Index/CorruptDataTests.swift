@@ -184,4 +184,56 @@ import Testing
         let deletes = try file(directory, "s.1.del", .deletes, u32(10) + u32(2) + u64(1 << 5 | 1 << 20))
         #expect(throws: IndexError.self) { try DeletedDocuments.read(deletes, segment: .zero, documentCount: 10) }
     }
+
+    /// Rewrites the checksum of the file at `path` after its bytes were changed.
+    private func rewriteChecksum(_ path: String) throws {
+        var bytes = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+        let crc = bytes.withUnsafeBytes { Checksum.crc32c(UnsafeRawBufferPointer(rebasing: $0[..<($0.count - 4)])) }
+        bytes.replaceSubrange((bytes.count - 4)..., with: u32(crc))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test func verifyReportsABlockWhoseLargestFrequencyIsNotItsPostings() throws {
+        // "common" in 300 documents (3 blocks), 1 to 3 times each.
+        let documents = (0..<300).map { Document(id: "d\($0)", body: Array(repeating: "common", count: $0 % 3 + 1).joined(separator: " ")) }
+        let index = try TestIndex(documents)
+        let segment = index.reader.segments[0]
+        let info = try #require(try Array("common".utf8).withUnsafeBytes { try segment.terms.lookup($0, in: .body) })
+        #expect(info.docFreq == 300 && info.maxFreq == 3)
+        // The first block's skip entry says no document of it has the term more than once.
+        let path = segment.postings.path
+        var bytes = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+        bytes.replaceSubrange((info.postingsOffset + 16)..<(info.postingsOffset + 20), with: u32(1))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try rewriteChecksum(path)
+        #expect { try IndexVerifier.verify(directory: index.directory.path) } throws: { error in
+            "\(error)".contains(path) && "\(error)".contains("block 0")
+        }
+    }
+
+    /// A small index of three segment files' worth of documents with dates.
+    private func smallIndex() throws -> TestIndex {
+        try TestIndex([Document(id: "a", title: "Council budget", body: "The council set its budget.", date: "2024-01-02"),
+                       Document(id: "b", title: "Flood warning", body: "The river may flood the town.", date: "2024-02-03"),
+                       Document(id: "c", title: "Bridge", body: "A bridge over the river, a bridge too far.")])
+    }
+
+    @Test(arguments: [FileFormat.Kind.terms, .postings, .positions, .norms, .ids, .columns])
+    func openingChecksumsWhatSearchReads(kind: FileFormat.Kind) throws {
+        let index = try smallIndex()
+        let path = index.reader.segments[0].info.path(kind, in: index.directory.path)
+        var bytes = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+        bytes[FileFormat.headerSize + (bytes.count - FileFormat.headerSize - FileFormat.footerSize) / 2] ^= 0x04
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect { try IndexReader(directory: index.directory.path) } throws: { "\($0)".contains(path) && "\($0)".contains("checksum") }
+    }
+
+    @Test func openingChecksTheSizeTheManifestGivesEachFile() throws {
+        let index = try smallIndex()
+        // The stored text (not checksummed at open) grown by a copy of its footer.
+        let path = index.reader.segments[0].info.path(.stored, in: index.directory.path)
+        let bytes = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+        try Data(bytes + bytes.suffix(FileFormat.footerSize)).write(to: URL(fileURLWithPath: path))
+        #expect { try IndexReader(directory: index.directory.path) } throws: { "\($0)".contains(path) && "\($0)".contains("manifest") }
+    }
 }
