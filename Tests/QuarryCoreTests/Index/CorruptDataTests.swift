@@ -35,6 +35,14 @@ import Testing
         #expect(description.contains(file), "\(description)")
     }
 
+    /// The cursor's first document is 0, its positions are refused, and it ends recording an
+    /// error naming `file`.
+    private func expectCorruptPositions(_ cursor: PostingsCursor, in file: String) {
+        #expect(cursor.next() == 0)
+        #expect(cursor.positions().isEmpty)
+        expectCorruption(cursor, in: file)
+    }
+
     @Test func byteComparisonOfBytesWithNothingIsUnequal() {
         let bytes: [UInt8] = [1, 2, 3]
         bytes.withUnsafeBytes { raw in
@@ -89,9 +97,7 @@ import Testing
         let block: [UInt8] = [0xFF] + [UInt8](repeating: 0, count: 128) + [0xFF] + [UInt8](repeating: 0, count: 128)
         let cursor = try cursor(directory, postings: skips + block + [0x01], positions: [UInt8](repeating: 0, count: 64),
                                 docFreq: 129, totalTermFreq: 129)
-        #expect(cursor.next() == 0)
-        #expect(cursor.positions().isEmpty)
-        expectCorruption(cursor, in: "s.pos")
+        expectCorruptPositions(cursor, in: "s.pos")
     }
 
     @Test func blockOfMorePositionsThanTheTermHasEndsTheCursor() throws {
@@ -100,9 +106,7 @@ import Testing
         // The positions file is all zeros, which decode as valid runs: only the count tells.
         let cursor = try cursor(directory, postings: [0x00, 0xCE, 0x0F, 0x01], positions: [UInt8](repeating: 0, count: 1 << 16),
                                 docFreq: 2, totalTermFreq: 3)
-        #expect(cursor.next() == 0)
-        #expect(cursor.positions().isEmpty)
-        expectCorruption(cursor, in: "s.post")
+        expectCorruptPositions(cursor, in: "s.post")
     }
 
     @Test func termDictionaryTrailerNearTheLargestIntThrows() throws {

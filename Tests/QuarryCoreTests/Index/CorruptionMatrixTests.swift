@@ -13,11 +13,12 @@ import Testing
         var tried = 0
         var detectedByVerify = 0
         var detectedBySearch = 0
-        var identical = 0
+        /// The cases whose results were identical (damage in bytes search does not read).
+        var identical: [String] = []
 
         var description: String {
             "\(tried) cases: \(detectedByVerify) reported by verify, \(detectedBySearch) failed to open or search with an IndexError, "
-                + "\(identical) gave identical results (damage in bytes search does not read)"
+                + "\(identical.count) gave identical results: \(identical.joined(separator: "; "))"
         }
     }
 
@@ -180,7 +181,7 @@ import Testing
             do {
                 let observed = try Self.observe(directory)
                 #expect(observed == expected, "silently different results for \(what)")
-                if observed == expected { counts.identical += 1 }
+                if observed == expected { counts.identical.append(what) }
             } catch {
                 #expect(Self.isIndexError(error), "\(what) gave \(error), not an IndexError")
                 counts.detectedBySearch += 1
@@ -206,6 +207,6 @@ import Testing
 
         print("corruption matrix: \(counts)")
         #expect(counts.detectedByVerify == counts.tried)
-        #expect(counts.detectedBySearch + counts.identical == counts.tried)
+        #expect(counts.detectedBySearch + counts.identical.count == counts.tried)
     }
 }
