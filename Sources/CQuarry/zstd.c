@@ -10,18 +10,21 @@ size_t cq_zstd_bound(size_t length) {
 
 struct cq_zstd_compressor {
     ZSTD_CCtx *context;
-    int level;
 };
 
 cq_zstd_compressor *cq_zstd_compressor_open(int level) {
     cq_zstd_compressor *compressor = malloc(sizeof *compressor);
     if (!compressor) return NULL;
     compressor->context = ZSTD_createCCtx();
-    if (!compressor->context) {
+    /* Each frame carries a checksum of its content, which ZSTD_decompress checks: a damaged
+       block fails to decompress instead of giving other text. */
+    if (!compressor->context
+        || ZSTD_isError(ZSTD_CCtx_setParameter(compressor->context, ZSTD_c_compressionLevel, level))
+        || ZSTD_isError(ZSTD_CCtx_setParameter(compressor->context, ZSTD_c_checksumFlag, 1))) {
+        ZSTD_freeCCtx(compressor->context);
         free(compressor);
         return NULL;
     }
-    compressor->level = level;
     return compressor;
 }
 
@@ -32,7 +35,7 @@ void cq_zstd_compressor_close(cq_zstd_compressor *compressor) {
 }
 
 size_t cq_zstd_compress(cq_zstd_compressor *compressor, const uint8_t *bytes, size_t length, uint8_t *out, size_t capacity) {
-    size_t n = ZSTD_compressCCtx(compressor->context, out, capacity, bytes, length, compressor->level);
+    size_t n = ZSTD_compress2(compressor->context, out, capacity, bytes, length);
     return ZSTD_isError(n) ? 0 : n;
 }
 

@@ -73,6 +73,7 @@ struct VerifyCommand: ParsableCommand {
             let report = try IndexVerifier.verify(directory: index)
             print("ok: \(report.segments) segments, \(report.files) files, \(report.documents) live documents, "
                 + "\(report.terms) terms, \(report.postings) postings, \(report.positions) positions checked")
+            for name in report.unreferencedFiles { print("note: \(index)/\(name) is not part of the commit") }
         }
     }
 }

@@ -167,14 +167,16 @@ size_t cq_zstd_bound(size_t length);
     and frees one per call). One per thread. */
 typedef struct cq_zstd_compressor cq_zstd_compressor;
 
-/** A context compressing at `level`, or NULL when out of memory. */
+/** A context compressing at `level`, each frame with a checksum of its content (checked by
+    cq_zstd_decompress), or NULL when out of memory. */
 cq_zstd_compressor *cq_zstd_compressor_open(int level);
 void cq_zstd_compressor_close(cq_zstd_compressor *compressor);
 
 /** Compresses into `out` (capacity from cq_zstd_bound); returns the compressed length, 0 on error. */
 size_t cq_zstd_compress(cq_zstd_compressor *compressor, const uint8_t *bytes, size_t length, uint8_t *out, size_t capacity);
 
-/** Decompresses exactly `length` bytes into `out`; returns 0 on success, -1 when corrupt. */
+/** Decompresses exactly `length` bytes into `out`; returns 0 on success, -1 when corrupt (or
+    when the frame's content checksum, if it has one, does not match). */
 int32_t cq_zstd_decompress(const uint8_t *bytes, size_t compressed, uint8_t *out, size_t length);
 
 #ifdef __cplusplus

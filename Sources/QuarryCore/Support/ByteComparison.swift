@@ -6,9 +6,12 @@ import Darwin
 
 /// Byte-string equality, inline for the short strings (terms, tokens) hot paths compare.
 enum ByteComparison {
+    /// Whether the `count` bytes at `a` and `b` are equal. Zero bytes are always equal; a nil `b`
+    /// (an empty buffer's base address) equals nothing of one byte or more.
     @inline(__always)
     static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer?, count: Int) -> Bool {
-        guard count > 0, let b else { return true }
+        guard count > 0 else { return true }
+        guard let b else { return false }
         if count <= 16 {
             var i = 0
             while i + 8 <= count {

@@ -40,6 +40,9 @@ struct DeletedDocuments: Equatable, Sendable {
         guard count == documentCount else { throw cursor.corrupt("bitmap of \(count) documents for \(documentCount)") }
         var deletes = DeletedDocuments(count: count)
         for i in 0..<deletes.words.count { deletes.words[i] = try cursor.readUInt64() }
+        if count % 64 != 0, let last = deletes.words.last, last >> UInt64(count % 64) != 0 {
+            throw .corrupt(file: file.path, reason: "bits set past the \(count) documents")
+        }
         deletes.deletedCount = deletes.words.reduce(0) { $0 + $1.nonzeroBitCount }
         guard deletes.deletedCount == deleted else {
             throw .corrupt(file: file.path, reason: "\(deletes.deletedCount) bits set, header says \(deleted)")

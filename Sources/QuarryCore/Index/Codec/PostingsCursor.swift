@@ -10,6 +10,9 @@ final class PostingsCursor {
     static let noMoreDocs = UInt32.max
 
     let info: TermInfo
+    /// Keep the mappings alive while the cursor points into them.
+    private let postingsMapping: MappedFile
+    private let positionsMapping: MappedFile
     private let postings: UnsafeRawBufferPointer
     private let positionsFile: UnsafeRawBufferPointer
     private let postingsPath: String
@@ -52,6 +55,8 @@ final class PostingsCursor {
     /// A cursor before the first document; call `next()` or `advance(to:)`.
     init(info: TermInfo, postings: MappedFile, positions: MappedFile, documentCount: Int) {
         self.info = info
+        postingsMapping = postings
+        positionsMapping = positions
         self.postings = postings.bytes
         positionsFile = positions.bytes
         postingsPath = postings.path
@@ -59,7 +64,9 @@ final class PostingsCursor {
         self.documentCount = UInt32(clamping: documentCount)
         blockCount = PostingsLayout.blockCount(docFreq: info.docFreq)
         skipStart = info.postingsOffset
-        blocksStart = info.postingsOffset + (blockCount > 1 ? blockCount * PostingsLayout.skipEntrySize : 0)
+        // Wrapping: an offset read from a damaged dictionary can be anything; the checks below
+        // reject any sum that wrapped (the offset itself must lie in the file first).
+        blocksStart = info.postingsOffset &+ (blockCount > 1 ? blockCount * PostingsLayout.skipEntrySize : 0)
         postingsLimit = postings.bytes.count - FileFormat.footerSize
         positionsLimit = positions.bytes.count - FileFormat.footerSize
         if info.docFreq == 1 {
@@ -67,8 +74,8 @@ final class PostingsCursor {
                 || info.positionsOffset < FileFormat.headerSize || info.positionsOffset > positionsLimit {
                 fail(.corrupt(file: postingsPath, reason: "single-document term of document \(info.inlineDoc) out of range"))
             }
-        } else if info.docFreq <= 0 || info.postingsOffset < FileFormat.headerSize || blocksStart > postingsLimit
-            || info.positionsOffset < FileFormat.headerSize || info.positionsOffset > positionsLimit {
+        } else if info.docFreq <= 0 || info.postingsOffset < FileFormat.headerSize || info.postingsOffset > postingsLimit
+            || blocksStart > postingsLimit || info.positionsOffset < FileFormat.headerSize || info.positionsOffset > positionsLimit {
             fail(.corrupt(file: postingsPath, reason: "term postings at \(info.postingsOffset) outside the file"))
         } else if blockCount > 1, Int(skipDocEnd(blockCount - 1)) + blocksStart > postingsLimit {
             fail(.corrupt(file: postingsPath, reason: "term blocks at \(blocksStart) run past the end"))
@@ -218,19 +225,22 @@ final class PostingsCursor {
                 }
                 offset = next
             }
+            // Gaps and frequencies are at most 32 bits, so `previous` cannot overflow; a frequency
+            // stored as UInt32.max wraps to 0 (and its document reads no positions).
             for j in 0..<blockDocs {
                 previous += Int64(docs[j]) + 1
                 docs[j] = UInt32(truncatingIfNeeded: previous)
-                freqs[j] += 1
+                freqs[j] &+= 1
             }
         } else {
             var cursor = ByteCursor(postings, range: offset..<end, file: postingsPath)
-            do {
+            do throws(IndexError) {
                 for j in 0..<blockDocs {
                     let value = try cursor.readVInt()
+                    guard value >> 1 < UInt64(documentCount) else { throw cursor.corrupt("document gap \(value >> 1)") }
                     previous += Int64(value >> 1) + 1
                     docs[j] = UInt32(truncatingIfNeeded: previous)
-                    freqs[j] = value & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try cursor.readVInt() + 2)
+                    freqs[j] = value & 1 == 1 ? 1 : UInt32(try cursor.readInt(atMost: Int(UInt32.max) - 2) + 2)
                 }
             } catch {
                 fail(error)
@@ -255,10 +265,16 @@ final class PostingsCursor {
             total += Int(freqs[j])
             positionStarts[j + 1] = total
         }
-        let start = info.positionsOffset + (block == 0 ? 0 : skipPositionsEnd(block - 1))
-        let end = blockCount > 1 ? info.positionsOffset + skipPositionsEnd(block) : positionsLimit
+        // Wrapping sums of offsets from the skip entries: one that wrapped lands before the term's
+        // first position byte, which the guard rejects.
+        let start = info.positionsOffset &+ (block == 0 ? 0 : skipPositionsEnd(block - 1))
+        let end = blockCount > 1 ? info.positionsOffset &+ skipPositionsEnd(block) : positionsLimit
         guard start >= info.positionsOffset, start <= end, end <= positionsLimit else {
             fail(.corrupt(file: positionsPath, reason: "positions of a term at \(info.positionsOffset) outside the file"))
+            return false
+        }
+        guard total <= info.totalTermFreq else {
+            fail(.corrupt(file: postingsPath, reason: "block \(block) of a term at \(info.postingsOffset) holds \(total) positions, the term \(info.totalTermFreq)"))
             return false
         }
         let chunks = (total + PackedInts.maximumCount - 1) / PackedInts.maximumCount

@@ -35,6 +35,8 @@ final class StoredFieldsWriter {
     private var blockFirstDoc = 0
     private var documents = 0
     private var index: [(firstDoc: Int, offset: Int, compressed: Int, length: Int)] = []
+    /// The first block that failed to compress: nothing is written after it, and `finish` throws it.
+    private var failure: IndexError?
 
     init(file: FileWriter) {
         self.file = file
@@ -66,8 +68,10 @@ final class StoredFieldsWriter {
         if pending.count >= Self.blockBytes { flushBlock() }
     }
 
+    /// Writes the last block and the index; throws if any block failed to compress.
     func finish() throws(IndexError) -> Int {
         if pending.count > 0 { flushBlock() }
+        if let failure { throw failure }
         let indexOffset = file.position
         file.withBuffer { out in
             out.appendUInt32(UInt32(index.count))
@@ -83,16 +87,32 @@ final class StoredFieldsWriter {
     }
 
     private func flushBlock() {
+        defer { pending.removeAll() }
+        guard failure == nil else { return }
         let bound = cq_zstd_bound(pending.count)
         if compressed.count < bound { compressed = [UInt8](repeating: 0, count: bound) }
-        let size = compressed.withUnsafeMutableBufferPointer { out in
-            pending.bytes.withMemoryRebound(to: UInt8.self) {
-                cq_zstd_compress(compressor, $0.baseAddress, $0.count, out.baseAddress, out.count)
-            }
+        let result = compressed.withUnsafeMutableBytes { out in
+            Result { () throws(IndexError) in try Self.compress(pending.bytes, with: compressor, into: out, file: file.path) }
         }
-        index.append((blockFirstDoc, file.position, size, pending.count))
-        compressed.withUnsafeBytes { file.write(UnsafeRawBufferPointer(rebasing: $0[..<size])) }
-        pending.removeAll()
+        switch result {
+        case .success(let size):
+            index.append((blockFirstDoc, file.position, size, pending.count))
+            compressed.withUnsafeBytes { file.write(UnsafeRawBufferPointer(rebasing: $0[..<size])) }
+        case .failure(let error):
+            failure = error
+        }
+    }
+
+    /// Compresses `bytes` into `out` as one zstd frame; returns its length. zstd reports a failure
+    /// as a length of 0, which must never become an empty block.
+    static func compress(_ bytes: UnsafeRawBufferPointer, with compressor: OpaquePointer, into out: UnsafeMutableRawBufferPointer,
+                         file: String) throws(IndexError) -> Int {
+        let size = cq_zstd_compress(compressor, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count,
+                                    out.baseAddress?.assumingMemoryBound(to: UInt8.self), out.count)
+        guard size > 0 else {
+            throw .io(path: file, operation: "zstd compression", message: "a block of \(bytes.count) bytes did not compress into \(out.count)")
+        }
+        return size
     }
 }
 
@@ -127,8 +147,9 @@ final class StoredFieldsReader {
             let offset = Int(truncatingIfNeeded: try cursor.readUInt64())
             let compressed = Int(try cursor.readUInt32())
             let length = Int(try cursor.readUInt32())
+            // Compared without adding to `offset`, which can be anything in a damaged file.
             guard firstDoc > previousFirst, firstDoc < documentCount, offset >= body.lowerBound,
-                  offset + compressed <= indexOffset, length <= 1 << 30 else {
+                  offset <= indexOffset - compressed, length <= 1 << 30 else {
                 throw .corrupt(file: file.path, reason: "block entry (\(firstDoc), \(offset), \(compressed)) out of range")
             }
             previousFirst = firstDoc
@@ -190,10 +211,19 @@ final class StoredFieldsReader {
             cache = .allocate(byteCount: cacheCapacity, alignment: 8)
         }
         cachedBlock = -1
-        let status = cq_zstd_decompress(file.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + entry.offset,
-                                        entry.compressed, cache.assumingMemoryBound(to: UInt8.self), entry.length)
+        let source = UnsafeRawBufferPointer(rebasing: file.bytes[entry.offset..<(entry.offset + entry.compressed)])
+        let status = cq_zstd_decompress(source.baseAddress?.assumingMemoryBound(to: UInt8.self), source.count,
+                                        cache.assumingMemoryBound(to: UInt8.self), entry.length)
         guard status == 0 else {
-            throw .corrupt(file: file.path, reason: "block \(block) at \(entry.offset) does not decompress")
+            throw .corrupt(file: file.path, reason: "block \(block) at \(entry.offset) does not decompress (or fails its checksum)")
+        }
+        // The block must hold exactly the documents the index gives it, or documents would be
+        // read from the wrong block.
+        let documents = (block + 1 < index.count ? index[block + 1].firstDoc : documentCount) - entry.firstDoc
+        var cursor = ByteCursor(UnsafeRawBufferPointer(start: cache, count: entry.length), range: 0..<entry.length, file: file.path)
+        for _ in 0..<documents { try cursor.skip(try cursor.readInt(atMost: cursor.remaining)) }
+        guard cursor.isAtEnd else {
+            throw .corrupt(file: file.path, reason: "block \(block) at \(entry.offset) holds other than its \(documents) documents")
         }
         cacheLength = entry.length
         cachedBlock = block

@@ -15,6 +15,11 @@ final class TermDictionaryReader: @unchecked Sendable {
     /// Per field: statistics and its range of blocks.
     private(set) var fields: [Field: (stats: FieldStatistics, blocks: Range<Int>)] = [:]
 
+    /// No segment holds more postings or occurrences in a field than this (2^48: far beyond
+    /// 2^32 documents of 2^16 tokens), so summing the statistics of any number of segments
+    /// cannot overflow.
+    static let occurrenceLimit = 1 << 48
+
     init(file: MappedFile, segment: SegmentID, verifyChecksum: Bool) throws(IndexError) {
         self.file = file
         body = try FileFormat.validate(file, kind: .terms, segment: segment, verifyChecksum: verifyChecksum)
@@ -22,7 +27,9 @@ final class TermDictionaryReader: @unchecked Sendable {
         var trailer = ByteCursor(file.bytes, range: (body.upperBound - 16)..<body.upperBound, file: file.path)
         let indexOffset = Int(truncatingIfNeeded: try trailer.readUInt64())
         let fieldsOffset = Int(truncatingIfNeeded: try trailer.readUInt64())
-        guard indexOffset >= body.lowerBound, indexOffset + 4 <= fieldsOffset, fieldsOffset <= body.upperBound - 16 else {
+        // Compared without adding to the offsets, which can be anything in a damaged file.
+        guard fieldsOffset >= body.lowerBound + 4, fieldsOffset <= body.upperBound - 16,
+              indexOffset >= body.lowerBound, indexOffset <= fieldsOffset - 4 else {
             throw .corrupt(file: file.path, reason: "trailer offsets \(indexOffset), \(fieldsOffset) out of range")
         }
         self.indexOffset = indexOffset
@@ -40,8 +47,8 @@ final class TermDictionaryReader: @unchecked Sendable {
             let firstBlock = try cursor.readInt(atMost: blockCount)
             let blocks = try cursor.readInt(atMost: blockCount - firstBlock)
             let docCount = try cursor.readInt(atMost: Int(Int32.max))
-            let sumTotalTermFreq = try cursor.readInt(atMost: Int.max)
-            let sumDocFreq = try cursor.readInt(atMost: Int.max)
+            let sumTotalTermFreq = try cursor.readInt(atMost: Self.occurrenceLimit)
+            let sumDocFreq = try cursor.readInt(atMost: Self.occurrenceLimit)
             fields[field] = (FieldStatistics(field: field, termCount: termCount, docCount: docCount,
                                              sumTotalTermFreq: sumTotalTermFreq, sumDocFreq: sumDocFreq),
                              firstBlock..<(firstBlock + blocks))
@@ -172,8 +179,10 @@ struct TermIterator {
         cursor = ByteCursor(dictionary.file.bytes, range: 0..<0, file: dictionary.file.path)
     }
 
-    /// The next term and its entry (the bytes are valid until the next call), or nil at the end.
-    mutating func next() throws(IndexError) -> (term: UnsafeRawBufferPointer, info: TermInfo)? {
+    /// The next term and its entry, or nil at the end. The term is the iterator's own buffer,
+    /// returned as a value (not a pointer into it that would outlive the access): while the caller
+    /// keeps it, the next call rebuilds the term in a copy.
+    mutating func next() throws(IndexError) -> (term: [UInt8], info: TermInfo)? {
         while true {
             guard try advance() else { return nil }
             if let prefix {
@@ -183,7 +192,7 @@ struct TermIterator {
             }
             break
         }
-        return term.withUnsafeBytes { ($0, info) }
+        return (term, info)
     }
 
     private mutating func advance() throws(IndexError) -> Bool {

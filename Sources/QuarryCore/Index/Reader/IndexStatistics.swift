@@ -56,12 +56,12 @@ public struct IndexStatistics: Sendable {
         if reader.segments.count == 1 { return reader.segments[0].terms.statistics(field).termCount }
         var iterators = try reader.segments.map { segment throws(IndexError) in try segment.terms.terms(in: field) }
         var current: [[UInt8]?] = []
-        for i in iterators.indices { current.append(try iterators[i].next().map { Array($0.term) }) }
+        for i in iterators.indices { current.append(try iterators[i].next()?.term) }
         var count = 0
         while let smallest = current.compactMap({ $0 }).min(by: { $0.lexicographicallyPrecedes($1) }) {
             count += 1
             for i in iterators.indices where current[i] == smallest {
-                current[i] = try iterators[i].next().map { Array($0.term) }
+                current[i] = try iterators[i].next()?.term
             }
         }
         return count

@@ -10,6 +10,10 @@ public enum IndexVerifier {
         public var terms = 0
         public var postings = 0
         public var positions = 0
+        /// Files in the folder that the commit does not name (left by an interrupted writer, or
+        /// not Quarry's, except the writer's `LOCK`): not errors, but worth reporting; the next
+        /// writer removes Quarry's.
+        public var unreferencedFiles: [String] = []
     }
 
     /// Verifies the index in `directory`; throws the first problem found, naming its file.
@@ -32,6 +36,8 @@ public enum IndexVerifier {
             try verify(segment, settings: manifest.settings, into: &report)
             report.segments += 1
         }
+        let named = manifest.fileNames.union([IndexLock.fileName])
+        report.unreferencedFiles = try FileSystem.list(directory).filter { !named.contains($0) }.sorted()
         return report
     }
 
@@ -46,8 +52,7 @@ public enum IndexVerifier {
             var terms = 0
             var sumDocFreq = 0
             var sumTotalTermFreq = 0
-            while let (term, info) = try iterator.next() {
-                let bytes = Array(term)
+            while let (bytes, info) = try iterator.next() {
                 if let previous, !previous.lexicographicallyPrecedes(bytes) {
                     throw .corrupt(file: termsPath, reason: "\(field) terms out of order at '\(String(decoding: bytes, as: UTF8.self))'")
                 }
@@ -60,11 +65,17 @@ public enum IndexVerifier {
                 var documentList: [UInt32] = []
                 var maxFreq = 0
                 var minLength = Int.max
+                var block = BlockBounds(name: name, file: segment.postings.path, checksLength: field != .id && info.docFreq > 1)
                 while cursor.next() != PostingsCursor.noMoreDocs {
                     let doc = Int(cursor.doc)
                     let positions = field == .id ? UnsafeBufferPointer(start: nil, count: 0) : cursor.positions()
-                    guard field == .id || positions.count == cursor.freq else { break }
+                    if let corruption = cursor.corruption { throw corruption }
+                    guard cursor.freq > 0, field == .id || positions.count == cursor.freq else {
+                        throw .corrupt(file: segment.positions.path,
+                                       reason: "\(name): \(positions.count) positions in document \(doc), its frequency is \(cursor.freq)")
+                    }
                     let length = field == .id ? 1 : Int(lengths?[doc] ?? 0)
+                    try block.add(cursor, length: length)
                     var last = -1
                     for position in positions {
                         guard Int(position) > last else {
@@ -83,6 +94,7 @@ public enum IndexVerifier {
                     minLength = min(minLength, length)
                 }
                 if let corruption = cursor.corruption { throw corruption }
+                try block.finish()
                 guard docs == info.docFreq, occurrences == info.totalTermFreq else {
                     throw .corrupt(file: segment.postings.path,
                                    reason: "\(name): \(docs) documents and \(occurrences) occurrences, the dictionary says \(info.docFreq) and \(info.totalTermFreq)")
@@ -136,6 +148,46 @@ public enum IndexVerifier {
             }
         }
         report.documents += count - segment.info.deletedCount
+    }
+}
+
+/// Checks each postings block's skip bounds, which block-max pruning trusts: the largest
+/// frequency and the shortest field recorded for a block must be what its documents hold.
+private struct BlockBounds {
+    let name: String
+    let file: String
+    /// False where no field length is recorded: the id field, and a term of one document (0).
+    let checksLength: Bool
+    private var block = -1
+    private var recorded = (lastDoc: UInt32(0), maxFreq: 0, minLength: 0)
+    private var maxFreq = 0
+    private var minLength = Int.max
+
+    init(name: String, file: String, checksLength: Bool) {
+        self.name = name
+        self.file = file
+        self.checksLength = checksLength
+    }
+
+    /// Counts the document `cursor` is on, of field length `length`.
+    mutating func add(_ cursor: PostingsCursor, length: Int) throws(IndexError) {
+        if cursor.currentBlock != block {
+            try finish()
+            block = cursor.currentBlock
+            recorded = cursor.currentBlockImpact()
+        }
+        maxFreq = max(maxFreq, cursor.freq)
+        minLength = min(minLength, length)
+    }
+
+    /// Compares the last block's bounds (call after the last document).
+    mutating func finish() throws(IndexError) {
+        guard block >= 0, maxFreq > 0 else { return }
+        guard recorded.maxFreq == maxFreq, !checksLength || recorded.minLength == minLength else {
+            throw .corrupt(file: file, reason: "\(name): block \(block) records largest frequency \(recorded.maxFreq) and shortest field \(recorded.minLength), its documents hold \(maxFreq) and \(minLength)")
+        }
+        maxFreq = 0
+        minLength = Int.max
     }
 }
 

@@ -1,5 +1,6 @@
-/// One segment of an open index: its files mapped, validated (header, footer, segment id; every
-/// checksum too when `verifyChecksums`), and the structures read in place.
+/// One segment of an open index: its files mapped, their sizes checked against the manifest,
+/// validated (header, footer, segment id; the checksum of the kinds `FileFormat.Kind.checksummedOnOpen`
+/// names, of every file when `verifyChecksums`), and the structures read in place.
 final class SegmentReader: @unchecked Sendable {
     let info: SegmentInfo
     let directory: String
@@ -17,22 +18,22 @@ final class SegmentReader: @unchecked Sendable {
         self.directory = directory
         let id = info.id
         let count = info.documentCount
-        terms = try TermDictionaryReader(file: MappedFile(path: info.path(.terms, in: directory)), segment: id,
-                                         verifyChecksum: verifyChecksums)
-        postings = try MappedFile(path: info.path(.postings, in: directory))
-        _ = try FileFormat.validate(postings, kind: .postings, segment: id, verifyChecksum: verifyChecksums)
-        positions = try MappedFile(path: info.path(.positions, in: directory))
-        _ = try FileFormat.validate(positions, kind: .positions, segment: id, verifyChecksum: verifyChecksums)
-        norms = try NormsReader.read(MappedFile(path: info.path(.norms, in: directory)), segment: id, documentCount: count,
-                                     verifyChecksum: verifyChecksums)
-        ids = try IDTableReader(file: MappedFile(path: info.path(.ids, in: directory)), segment: id, documentCount: count,
-                                verifyChecksum: verifyChecksums)
-        dates = try DateColumnReader(file: MappedFile(path: info.path(.columns, in: directory)), segment: id,
-                                     documentCount: count, verifyChecksum: verifyChecksums)
-        storedFile = try MappedFile(path: info.path(.stored, in: directory), populate: false)
-        _ = try FileFormat.validate(storedFile, kind: .stored, segment: id, verifyChecksum: verifyChecksums)
+        func checksum(_ kind: FileFormat.Kind) -> Bool { verifyChecksums || kind.checksummedOnOpen }
+        terms = try TermDictionaryReader(file: Self.map(info, .terms, in: directory), segment: id, verifyChecksum: checksum(.terms))
+        postings = try Self.map(info, .postings, in: directory)
+        _ = try FileFormat.validate(postings, kind: .postings, segment: id, verifyChecksum: checksum(.postings))
+        positions = try Self.map(info, .positions, in: directory)
+        _ = try FileFormat.validate(positions, kind: .positions, segment: id, verifyChecksum: checksum(.positions))
+        norms = try NormsReader.read(Self.map(info, .norms, in: directory), segment: id, documentCount: count,
+                                     verifyChecksum: checksum(.norms))
+        ids = try IDTableReader(file: Self.map(info, .ids, in: directory), segment: id, documentCount: count,
+                                verifyChecksum: checksum(.ids))
+        dates = try DateColumnReader(file: Self.map(info, .columns, in: directory), segment: id,
+                                     documentCount: count, verifyChecksum: checksum(.columns))
+        storedFile = try Self.map(info, .stored, in: directory, populate: false)
+        _ = try FileFormat.validate(storedFile, kind: .stored, segment: id, verifyChecksum: checksum(.stored))
         if info.deletesGeneration > 0 {
-            let loaded = try DeletedDocuments.read(MappedFile(path: info.path(.deletes, in: directory)), segment: id, documentCount: count)
+            let loaded = try DeletedDocuments.read(Self.map(info, .deletes, in: directory), segment: id, documentCount: count)
             guard loaded.deletedCount == info.deletedCount else {
                 throw .corrupt(file: info.path(.deletes, in: directory),
                                reason: "\(loaded.deletedCount) deleted documents, the manifest says \(info.deletedCount)")
@@ -41,6 +42,17 @@ final class SegmentReader: @unchecked Sendable {
         } else {
             deletes = nil
         }
+    }
+
+    /// Maps the segment's file of `kind`, which must have the size the manifest gives it (a
+    /// truncated or extended file is caught here, before any of it is read).
+    private static func map(_ info: SegmentInfo, _ kind: FileFormat.Kind, in directory: String,
+                            populate: Bool = true) throws(IndexError) -> MappedFile {
+        let file = try MappedFile(path: info.path(kind, in: directory), populate: populate)
+        if let expected = info.fileSizes[kind], expected != file.count {
+            throw .corrupt(file: file.path, reason: "\(file.count) bytes, the manifest says \(expected)")
+        }
+        return file
     }
 
     var documentCount: Int { info.documentCount }
