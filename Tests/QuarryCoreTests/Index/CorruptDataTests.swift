@@ -1,5 +1,6 @@
 import CQuarry
 import Foundation
+import QuarryTestSupport
 import Testing
 @testable import QuarryCore
 

@@ -35,8 +35,8 @@ final class CommitHold: Sendable {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else {
                 guard errno == ENOENT else { throw .io(path: path, operation: "open", message: systemErrorMessage()) }
-                // No generation file: retired just now (try again), or an index from before they
-                // existed, whose commit stays put until a writer of this version commits.
+                // No generation file: retired just now (try again), or removed by damage (`verify`
+                // reports it): the commit is read unheld until the next writer commits.
                 if try Manifest.read(directory: directory).generation == current.generation {
                     return CommitHold(manifest: current, descriptor: -1)
                 }

@@ -36,8 +36,28 @@ public enum IndexVerifier {
             try verify(segment, settings: manifest.settings, into: &report)
             report.segments += 1
         }
-        let named = manifest.fileNames.union([IndexLock.fileName])
-        report.unreferencedFiles = try FileSystem.list(directory).filter { !named.contains($0) }.sorted()
+        let names = try FileSystem.list(directory)
+        var named = manifest.fileNames.union([IndexLock.fileName])
+        let currentName = IndexFileName.manifest(generation: manifest.generation)
+        guard names.contains(currentName) else {
+            throw .corrupt(file: "\(directory)/\(currentName)", reason: "missing (the current commit's second name, which readers hold)")
+        }
+        for name in names {
+            guard case .manifestGeneration(let generation) = IndexFileName(name) else { continue }
+            let path = "\(directory)/\(name)"
+            if generation == manifest.generation {
+                // The current commit's second name: the same bytes as MANIFEST.
+                let current = try MappedFile(path: "\(directory)/\(Manifest.fileName)")
+                let copy = try MappedFile(path: path)
+                guard current.bytes.elementsEqual(copy.bytes) else { throw .corrupt(file: path, reason: "differs from MANIFEST") }
+                named.insert(name)
+            } else if let held = try? Manifest.read(path: path, directory: directory) {
+                // An older commit a reader may still hold: its files stay until it is released.
+                named.insert(name)
+                named.formUnion(held.fileNames)
+            }
+        }
+        report.unreferencedFiles = names.filter { !named.contains($0) }.sorted()
         return report
     }
 
