@@ -326,16 +326,21 @@ public final class IndexWriter {
 
     /// Makes every change since the last commit visible and durable, atomically: new segment
     /// files and deletes are synced first, then the manifest is replaced. Files no longer used
-    /// are removed afterwards. Returns false when there was nothing to commit.
+    /// are removed afterwards. Returns false when there was nothing to commit. Throws only when
+    /// the commit was not made; a failure once it is live goes to `warn`.
     @discardableResult
-    public func commit() throws(IndexError) -> Bool {
+    public func commit(warn: (CommitWarning) -> Void = { _ in }) throws(IndexError) -> Bool {
         guard changed || !pendingDeletes.isEmpty else { return false }
         try writePendingDeletes()
         manifest.generation += 1
-        try manifest.commit(directory: directory)
+        if let warning = try manifest.commit(directory: directory) { warn(warning) }
         changed = false
         sequences = [:]
-        try removeUnreferencedFiles(keeping: manifest.fileNames)
+        do {
+            try removeUnreferencedFiles(keeping: manifest.fileNames)
+        } catch {
+            warn(CommitWarning(error, .filesLeft))
+        }
         return true
     }
 
