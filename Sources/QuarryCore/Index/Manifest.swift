@@ -104,6 +104,7 @@ struct Manifest: Equatable, Sendable {
             }
         }
         try file.finish()
+        try FileSystem.syncDirectory(directory)
         try FileSystem.replace("\(directory)/\(Self.fileName)", with: temporary)
         do {
             try FileSystem.syncDirectory(directory)

@@ -35,11 +35,16 @@ enum FileSystem {
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
-    /// Creates a folder and any missing parents.
+    /// Creates a folder and any missing parents. Each new folder is synced, and so is its
+    /// parent, so its name is durable before anything is committed in it.
     static func makeDirectory(_ path: String) throws(IndexError) {
         if isDirectory(path) { return }
-        try makeDirectory(parentDirectory(path))
+        let parent = parentDirectory(path)
+        try makeDirectory(parent)
+        let storage = storage
         try storage.makeDirectory(path)
+        try storage.syncDirectory(parent)
+        try storage.syncDirectory(path)
     }
 
     /// The folder holding `path`: `.` for a bare name, `/` for a name at the root.
