@@ -143,11 +143,7 @@ final class SimulatedStorage: Storage, @unchecked Sendable {
     }
 
     func remove(_ path: String) throws(IndexError) {
-        guard let place = place(path) else { return try system.remove(path) }
-        try tracked(path, "unlink") { () throws(IndexError) in
-            try system.remove(path)
-            unlink(place)
-        }
+        try removeName(path, "unlink") { () throws(IndexError) in try system.remove(path) }
     }
 
     func makeDirectory(_ path: String) throws(IndexError) {
@@ -162,11 +158,7 @@ final class SimulatedStorage: Storage, @unchecked Sendable {
     }
 
     func removeDirectory(_ path: String) throws(IndexError) {
-        guard let place = place(path) else { return try system.removeDirectory(path) }
-        try tracked(path, "rmdir") { () throws(IndexError) in
-            try system.removeDirectory(path)
-            unlink(place)
-        }
+        try removeName(path, "rmdir") { () throws(IndexError) in try system.removeDirectory(path) }
     }
 
     func list(_ path: String) throws(IndexError) -> [String] {
@@ -235,8 +227,13 @@ final class SimulatedStorage: Storage, @unchecked Sendable {
         return node
     }
 
-    private func unlink(_ place: (folder: Node, name: String)) {
-        if place.folder.entries.removeValue(forKey: place.name) != nil { place.folder.changes.append(.unlink(place.name)) }
+    /// Removes `path`'s name with `call`, and from the model.
+    private func removeName(_ path: String, _ operation: String, _ call: () throws(IndexError) -> Void) throws(IndexError) {
+        guard let place = place(path) else { return try call() }
+        try tracked(path, operation) { () throws(IndexError) in
+            try call()
+            if place.folder.entries.removeValue(forKey: place.name) != nil { place.folder.changes.append(.unlink(place.name)) }
+        }
     }
 
     // MARK: Power loss
