@@ -34,7 +34,7 @@ struct DeleteCommand: ParsableCommand {
             }
             let writer = try IndexWriter(directory: index)
             let deleted = try writer.delete(ids: all)
-            try writer.commitReportingWarnings()
+            try writer.commit(warn: { printError("warning: \($0)") })
             let counts = writer.documentCounts
             print("deleted \(deleted) of \(all.count) ids; index: \(counts.live) documents, \(counts.deleted) deleted awaiting merge")
         }
@@ -64,7 +64,7 @@ struct MergeCommand: ParsableCommand {
             let writer = try IndexWriter(directory: index)
             let elapsed = try clock.measure {
                 try writer.merge(maximumSegments: segments)
-                try writer.commitReportingWarnings()
+                try writer.commit(warn: { printError("warning: \($0)") })
             }
             let reader = try IndexReader(directory: index)
             print("merged in \(elapsed); index: \(reader.liveDocumentCount) documents in \(reader.segmentCount) segments")

@@ -53,7 +53,7 @@ struct IndexingArguments: ParsableArguments {
             warnings.print(warning)
         }
         reporter.finish()
-        try writer.commitReportingWarnings()
+        try writer.commit(warn: { printError("warning: \($0)") })
         warnings.finish()
         let counts = writer.documentCounts
         var line = "\(verb) \(summary.documents) documents (\(formatMB(summary.textBytes)) of text) in "

@@ -1,7 +1,8 @@
 /// The index's current commit (`MANIFEST`): the analysis settings and the live segments with
 /// their deletes. A commit writes `MANIFEST.tmp`, syncs it, gives it a second name
 /// `MANIFEST.<generation>` (the name readers hold the commit by, `CommitHold`) and renames it
-/// over `MANIFEST`, so a reader always sees one whole commit, the old or the new.
+/// over `MANIFEST`, so a reader always sees one whole commit, the old or the new (see `commit`
+/// for the order of syncs).
 ///
 ///     manifest := generation:vint nextSegment:vint settings segments:vint segment*
 ///     settings := language:bytes stemmer:bytes foldDiacritics:u8 stopWords:u8
@@ -77,8 +78,15 @@ struct Manifest: Equatable, Sendable {
         return manifest
     }
 
-    /// Writes this manifest as the index's commit: atomically, durably.
-    func commit(directory: String) throws(IndexError) {
+    /// Writes this manifest as the index's commit, atomically and durably: `MANIFEST.tmp` is
+    /// written and synced; the folder is synced, so the files the manifest names (synced by their
+    /// writers) are durably in it before a manifest names them; the temporary is renamed over
+    /// `MANIFEST`; the folder is synced again, so the rename is durable.
+    ///
+    /// Throws when the commit was not made (the previous one stands). Once the rename is done the
+    /// commit is live, so a failure of the last sync is returned as a warning, not thrown.
+    @discardableResult
+    func commit(directory: String) throws(IndexError) -> CommitWarning? {
         let temporary = "\(directory)/\(Self.fileName).tmp"
         let file = try FileWriter(path: temporary, kind: .manifest, segment: .zero)
         file.withBuffer { out in
@@ -110,7 +118,13 @@ struct Manifest: Equatable, Sendable {
         let generationPath = "\(directory)/\(IndexFileName.manifest(generation: generation))"
         try FileSystem.remove(generationPath)
         try FileSystem.hardLink(temporary, as: generationPath)
-        try FileSystem.replace("\(directory)/\(Self.fileName)", with: temporary)
         try FileSystem.syncDirectory(directory)
+        try FileSystem.replace("\(directory)/\(Self.fileName)", with: temporary)
+        do {
+            try FileSystem.syncDirectory(directory)
+        } catch {
+            return CommitWarning(error, .durabilityUnknown)
+        }
+        return nil
     }
 }

@@ -4,10 +4,22 @@ import Glibc
 import Darwin
 #endif
 
-/// The file-system operations the index needs, each failing with `IndexError.io` naming the path.
-/// Durability: `sync` a file after writing it, `syncDirectory` after creating, renaming or
-/// removing entries, so a commit survives a crash or power loss.
+/// The file-system operations the index needs, through the `Storage` in use, each failing with
+/// `IndexError.io` naming the path. Durability: `FileWriter` syncs each file it writes;
+/// `syncDirectory` after creating, renaming or removing entries makes the names durable, so a
+/// commit survives a crash or power loss.
 enum FileSystem {
+    private static let current = Locked<any Storage>(SystemStorage())
+
+    /// The storage every index file goes through: the system's, unless a test put another in
+    /// place. Files and mappings keep the storage they were opened with.
+    static var storage: any Storage {
+        get { current.withLock { $0 } }
+        set { current.withLock { $0 = newValue } }
+    }
+
+    // Queries (`stat`) go to the system directly: they change nothing and report no error.
+
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
@@ -23,37 +35,31 @@ enum FileSystem {
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
+    /// Creates a folder and any missing parents. Each new folder is synced, and so is its
+    /// parent, so its name is durable before anything is committed in it.
     static func makeDirectory(_ path: String) throws(IndexError) {
         if isDirectory(path) { return }
-        // Create parents first.
-        if let slash = path.dropLast().lastIndex(of: "/"), slash > path.startIndex {
-            try makeDirectory(String(path[..<slash]))
-        }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw .io(path: path, operation: "mkdir", message: systemErrorMessage())
-        }
+        let parent = parentDirectory(path)
+        try makeDirectory(parent)
+        let storage = storage
+        try storage.makeDirectory(path)
+        try storage.syncDirectory(parent)
+        try storage.syncDirectory(path)
+    }
+
+    /// The folder holding `path`: `.` for a bare name, `/` for a name at the root.
+    private static func parentDirectory(_ path: String) -> String {
+        guard let slash = path.dropLast().lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The names in a folder (no `.` and `..`), sorted.
     static func list(_ path: String) throws(IndexError) -> [String] {
-        guard let directory = opendir(path) else {
-            throw .io(path: path, operation: "opendir", message: systemErrorMessage())
-        }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        try storage.list(path).sorted()
     }
 
     static func remove(_ path: String) throws(IndexError) {
-        if unlink(path) != 0 && errno != ENOENT {
-            throw .io(path: path, operation: "unlink", message: systemErrorMessage())
-        }
+        try storage.remove(path)
     }
 
     /// Removes a folder and everything in it.
@@ -63,38 +69,21 @@ enum FileSystem {
             return
         }
         for name in try list(path) { try removeTree(path + "/" + name) }
-        if rmdir(path) != 0 && errno != ENOENT {
-            throw .io(path: path, operation: "rmdir", message: systemErrorMessage())
-        }
+        try storage.removeDirectory(path)
     }
 
     /// Gives the file at `source` a second name, `destination`.
     static func hardLink(_ source: String, as destination: String) throws(IndexError) {
-        if link(source, destination) != 0 {
-            throw .io(path: destination, operation: "link", message: systemErrorMessage())
-        }
+        try storage.link(source, as: destination)
     }
 
     /// Atomically replaces `destination` with `source`.
     static func replace(_ destination: String, with source: String) throws(IndexError) {
-        if rename(source, destination) != 0 {
-            throw .io(path: destination, operation: "rename", message: systemErrorMessage())
-        }
-    }
-
-    /// Flushes a file's data to stable storage.
-    static func sync(_ path: String) throws(IndexError) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .io(path: path, operation: "open", message: systemErrorMessage()) }
-        defer { close(fd) }
-        if fsync(fd) != 0 { throw .io(path: path, operation: "fsync", message: systemErrorMessage()) }
+        try storage.rename(source, to: destination)
     }
 
     /// Flushes a folder's entries (new, renamed and removed names) to stable storage.
     static func syncDirectory(_ path: String) throws(IndexError) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { throw .io(path: path, operation: "open", message: systemErrorMessage()) }
-        defer { close(fd) }
-        if fsync(fd) != 0 { throw .io(path: path, operation: "fsync", message: systemErrorMessage()) }
+        try storage.syncDirectory(path)
     }
 }

@@ -1,16 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Writes one index file: the header, the body through a 1 MB buffer, then the footer with the
 /// CRC32C of everything before it, and syncs it to disk. A failed write (disk full, I/O error)
 /// is remembered and reported by `finish`, so encoders can write without handling errors at
-/// every step; nothing half-written is ever named in a manifest.
+/// every step; nothing half-written is ever named in a manifest, and a file not finished is
+/// removed. Every call goes through the `Storage` in use when the file was created.
 final class FileWriter {
     let path: String
-    private let fd: Int32
+    private let storage: any Storage
+    private let file: StorageFile
     private var pending = ByteStream(capacity: 1 << 20)
     private var crc: UInt32 = 0
     private var flushed = 0
@@ -20,8 +16,8 @@ final class FileWriter {
     /// Creates (or truncates) `path` and writes the header.
     init(path: String, kind: FileFormat.Kind, segment: SegmentID) throws(IndexError) {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: path, operation: "create", message: systemErrorMessage()) }
+        storage = FileSystem.storage
+        file = try storage.open(path, truncate: true)
         pending.append(FileFormat.magic)
         pending.append(kind.rawValue)
         pending.appendUInt32(FileFormat.version)
@@ -30,10 +26,7 @@ final class FileWriter {
     }
 
     deinit {
-        if !finished {
-            close(fd)
-            unlink(path)
-        }
+        if !finished { discard() }
     }
 
     /// Bytes written so far, header included: the offset the next byte will have.
@@ -64,24 +57,33 @@ final class FileWriter {
     func writeVInt(_ value: Int) { withBuffer { $0.appendVInt(value) } }
     func writeString(_ value: String) { withBuffer { $0.appendString(value) } }
 
-    /// Writes the footer, syncs and closes the file; returns its size. Throws the first write error.
+    /// Writes the footer, syncs and closes the file; returns its size. Throws the first write
+    /// error, or the sync's, having removed the file.
     @discardableResult
     func finish() throws(IndexError) -> Int {
         pending.append(FileFormat.footerMagic)
         flush()
         withUnsafeBytes(of: crc.littleEndian) { writeRaw($0) }
         finished = true
-        defer { close(fd) }
+        if failure == nil {
+            do {
+                try storage.sync(file)
+            } catch {
+                failure = error
+            }
+        }
         if let failure {
-            unlink(path)
+            discard()
             throw failure
         }
-        if fsync(fd) != 0 {
-            let error = IndexError.io(path: path, operation: "fsync", message: systemErrorMessage())
-            unlink(path)
-            throw error
-        }
+        storage.close(file)
         return flushed
+    }
+
+    /// Closes and removes the file (it failed or was abandoned); nothing to report beyond that.
+    private func discard() {
+        storage.close(file)
+        try? storage.remove(path)
     }
 
     /// Checksums and writes out the buffer.
@@ -91,24 +93,19 @@ final class FileWriter {
         pending.removeAll()
     }
 
-    /// Writes bytes to the file; after a failure, only counts them.
+    /// Writes bytes to the file, resuming after short writes; after a failure, only counts them.
     private func writeRaw(_ bytes: UnsafeRawBufferPointer) {
         defer { flushed += bytes.count }
-        guard failure == nil, var base = bytes.baseAddress else { return }
-        var remaining = bytes.count
-        while remaining > 0 {
-            let n = systemWrite(fd, base, remaining)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = .io(path: path, operation: "write", message: systemErrorMessage())
+        guard failure == nil, let base = bytes.baseAddress else { return }
+        var done = 0
+        while done < bytes.count {
+            do {
+                done += try storage.write(file, UnsafeRawBufferPointer(start: base + done, count: bytes.count - done),
+                                          at: flushed + done)
+            } catch {
+                failure = error
                 return
             }
-            base += n
-            remaining -= n
         }
     }
-}
-
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, bytes, count)
 }

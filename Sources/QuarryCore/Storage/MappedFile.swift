@@ -15,20 +15,7 @@ final class MappedFile: @unchecked Sendable {
     /// text, read a block per hit) pages are mapped as they are touched, and opening stays fast.
     init(path: String, populate: Bool = true) throws(IndexError) {
         self.path = path
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .io(path: path, operation: "open", message: systemErrorMessage()) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .io(path: path, operation: "fstat", message: systemErrorMessage()) }
-        let size = Int(info.st_size)
-        if size == 0 {
-            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-            return
-        }
-        guard let address = mmap(nil, size, PROT_READ, populate ? MAP_SHARED | MAP_POPULATE : MAP_SHARED, fd, 0), address != MAP_FAILED else {
-            throw .io(path: path, operation: "mmap", message: systemErrorMessage())
-        }
-        bytes = UnsafeRawBufferPointer(start: address, count: size)
+        bytes = try FileSystem.storage.map(path, populate: populate)
     }
 
     deinit {

@@ -9,27 +9,32 @@ import Darwin
 /// however it ends, so a killed writer never leaves a stale lock behind.
 final class IndexLock {
     static let fileName = "LOCK"
-    private let fd: Int32
+    private let storage: any Storage
+    private let file: StorageFile
 
     init(directory: String) throws(IndexError) {
-        let path = "\(directory)/\(Self.fileName)"
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: path, operation: "open", message: systemErrorMessage()) }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            var buffer = [UInt8](repeating: 0, count: 32)
-            let n = pread(fd, &buffer, buffer.count, 0)
-            close(fd)
-            let pid = n > 0 ? Int32(String(decoding: buffer[0..<n], as: UTF8.self)[...].trimmingWhitespace()) : nil
+        storage = FileSystem.storage
+        file = try storage.open("\(directory)/\(Self.fileName)", truncate: false)
+        let locked: Bool
+        do {
+            locked = try storage.lock(file)
+        } catch {
+            storage.close(file)
+            throw error
+        }
+        guard locked else {
+            let holder = try? storage.read(file, count: 32, at: 0)
+            storage.close(file)
+            let pid = holder.flatMap { Int32(String(decoding: $0, as: UTF8.self)[...].trimmingWhitespace()) }
             throw .locked(path: directory, pid: pid)
         }
-        self.fd = fd
-        let pid = String(getpid()) + "\n"
-        _ = ftruncate(fd, 0)
-        _ = pid.withCString { pwrite(fd, $0, strlen($0), 0) }
+        // The process id is only for the message above: failing to write it is not an error.
+        let pid = Array((String(getpid()) + "\n").utf8)
+        try? storage.truncate(file, to: 0)
+        _ = pid.withUnsafeBytes { bytes in try? storage.write(file, bytes, at: 0) }
     }
 
     deinit {
-        flock(fd, LOCK_UN)
-        close(fd)
+        storage.close(file)
     }
 }

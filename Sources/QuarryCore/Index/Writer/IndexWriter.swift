@@ -66,9 +66,6 @@ public final class IndexWriter {
     private var sequences: [String: [Int]] = [:]
     private var nextSequence = 0
     private var changed = false
-    /// What went wrong after a commit was already live (old files that could not be removed):
-    /// the commit stands; the next writer removes what is left.
-    public private(set) var warnings: [IndexError] = []
 
     /// Creates an index in `directory` (made if missing). An index there already is an error
     /// unless `replacing`, in which case the new, empty index replaces it at the first commit.
@@ -351,20 +348,20 @@ public final class IndexWriter {
     /// Makes every change since the last commit visible and durable, atomically: new segment
     /// files and deletes are synced first, then the manifest is replaced. Files no longer used
     /// are removed afterwards, unless an open reader still holds the commit that uses them.
-    /// Returns false when there was nothing to commit. Throws only when the commit did not
-    /// happen; what fails after it is live (removing old files) is in `warnings`.
+    /// Returns false when there was nothing to commit. Throws only when the commit was not
+    /// made; a failure once it is live goes to `warn`.
     @discardableResult
-    public func commit() throws(IndexError) -> Bool {
+    public func commit(warn: (CommitWarning) -> Void = { _ in }) throws(IndexError) -> Bool {
         guard changed || !pendingDeletes.isEmpty else { return false }
         try writePendingDeletes()
         manifest.generation += 1
-        try manifest.commit(directory: directory)
+        if let warning = try manifest.commit(directory: directory) { warn(warning) }
         changed = false
         sequences = [:]
         do {
             try IndexFileDeleter.removeUnused(directory: directory, current: manifest, working: [])
         } catch {
-            warnings.append(error)
+            warn(CommitWarning(error, .filesLeft))
         }
         return true
     }
