@@ -133,7 +133,7 @@ public final class IndexWriter {
                 duplicateIDs.insert(document.id)
                 summary.duplicates += 1
                 summary.warnings += 1
-                try warn(IngestWarning(.duplicateID, path: document.path ?? "input",
+                try warn(IngestWarning(.duplicateID, at: document.origin ?? InputLocation(path: document.path ?? "input"),
                                        message: "duplicate id '\(document.id)': the later document replaces the earlier"))
             }
             summary.documents += 1
