@@ -6,10 +6,13 @@
 #include <string.h>
 #include <zlib.h>
 
-/* Decompressed bytes asked of gzread at a time. gzread drops the whole of a call's output when
- * the data turns out damaged (a failed check, a broken stream), so asking in slices keeps all
- * but the last slice before the damage. */
-#define CQ_GZ_SLICE (64 << 10)
+/* zlib's input buffer. gzread decompresses a request of at least twice this straight into the
+ * caller's buffer, and a smaller one through an output buffer of twice this. */
+#define CQ_GZ_BUFFER (32 << 10)
+/* Decompressed bytes asked of gzread at a time. gzread drops the whole of a call's output (and
+ * of its output buffer) when the data turns out damaged (a failed check, a broken stream), so
+ * asking in slices, with its buffers no larger, keeps all but the last 64 KiB before the damage. */
+#define CQ_GZ_SLICE (2 * CQ_GZ_BUFFER)
 
 struct cq_gzfile {
     gzFile gz;
@@ -28,7 +31,7 @@ cq_gzfile *cq_gz_open(const char *path) {
         return NULL;
     }
     file->path_length = strlen(path);
-    gzbuffer(file->gz, 1 << 18);
+    gzbuffer(file->gz, CQ_GZ_BUFFER);
     return file;
 }
 

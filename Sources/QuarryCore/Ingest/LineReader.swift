@@ -34,8 +34,8 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
 ///
 /// Memory stays bounded by `maximumLineLength`: a longer line is skipped up to its newline
 /// without being held whole. A read error or damaged compressed data (a gzip file cut short,
-/// without its trailer, or failing its check) ends the file early: the bytes before it are
-/// handed out, and `damage` says what happened.
+/// without its trailer, or failing its check) ends the file early: the lines before it are
+/// handed out (not a last one it cut short), and `damage` says what happened.
 public final class LineReader {
     /// One line of the file.
     public enum Line {
@@ -96,7 +96,8 @@ public final class LineReader {
             }
             if end - start > maximumLineLength { return skipRestOfLine() }
             if atEnd {
-                guard start < end else { return nil }
+                // A last line without its newline in a damaged file was cut short: not handed out.
+                guard start < end, damage == nil else { return nil }
                 let line = UnsafeRawBufferPointer(start: buffer + start, count: end - start)
                 start = end
                 lineNumber += 1
