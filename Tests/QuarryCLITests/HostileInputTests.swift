@@ -4,11 +4,6 @@ import Testing
 /// `quarry-index build` on hostile input, end to end: each problem gets a clear message naming
 /// the file (and line), and the rest of the input is indexed.
 @Suite struct HostileInputTests {
-    private func live(_ index: String) throws -> Int? {
-        let result = try CLI.run("quarry-index", ["stats", "--index", index, "--json"])
-        return (try CLI.json(result.stdout)["documents"] as? [String: Any])?["live"] as? Int
-    }
-
     /// Runs a Python 3 script (the standard library's zlib makes the gzip files) with `arguments`.
     private func python(_ script: String, _ arguments: [String]) throws {
         let process = Process()
@@ -24,10 +19,9 @@ import Testing
         let big = #"{"id": "big", "text": ""# + String(repeating: "word ", count: 10_000_000) + "\"}\n"
         workspace.write("input/big.jsonl", big + #"{"id": "after", "text": "kept"}"# + "\n")
         let index = workspace.file("index")
-        let build = try CLI.run("quarry-index", ["build", "--index", index, "--threads", "1", workspace.file("input")])
-        #expect(build.status == 0, "\(build.stderr)")
+        let build = try CLI.buildIndex(index, [workspace.file("input")], options: ["--threads", "1"])
         #expect(build.stderr.contains("big.jsonl:1: line longer than the limit of 32 MiB for one document: skipped"), "\(build.stderr)")
-        #expect(try live(index) == 1)
+        #expect(try CLI.liveDocuments(index) == 1)
     }
 
     @Test func aGigabyteLineIsSkippedInBoundedMemory() throws {
@@ -48,12 +42,11 @@ import Testing
                                             "--threads", "1", "--memory-mb", "64", workspace.file("input")])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stderr.contains("huge.jsonl.gz:1: line longer than the limit"), "\(build.stderr)")
-        #expect(try live(index) == 1)
+        #expect(try CLI.liveDocuments(index) == 1)
         // Nor does /dev/zero, in any format, hang or exhaust memory: it is binary.
         let good = workspace.write("good.jsonl", #"{"id": "good"}"# + "\n")
         for format in ["jsonl", "json", "text"] {
-            let zero = try CLI.run("quarry-index", ["build", "--index", workspace.file("zero-" + format), "--format", format, "/dev/zero", good])
-            #expect(zero.status == 0, "\(zero.stderr)")
+            let zero = try CLI.buildIndex(workspace.file("zero-" + format), ["/dev/zero", good], options: ["--format", format])
             #expect(zero.stderr.contains("/dev/zero: binary file (NUL bytes): skipped"), "\(zero.stderr)")
         }
     }
@@ -64,11 +57,10 @@ import Testing
         workspace.write("input/binary.txt", [0x54, 0x0A, 0x00, 0x01])
         workspace.write("input/good.jsonl", #"{"id": "good", "text": "fine"}"# + "\n")
         let index = workspace.file("index")
-        let build = try CLI.run("quarry-index", ["build", "--index", index, workspace.file("input")])
-        #expect(build.status == 0, "\(build.stderr)")
+        let build = try CLI.buildIndex(index, [workspace.file("input")])
         #expect(build.stderr.contains("binary.jsonl: binary file (NUL bytes): skipped"), "\(build.stderr)")
         #expect(build.stderr.contains("binary.txt: binary file (NUL bytes): skipped"))
-        #expect(try live(index) == 1)
+        #expect(try CLI.liveDocuments(index) == 1)
     }
 
     @Test func damagedGzipIsAnErrorAndTheDocumentsBeforeAreKept() throws {
@@ -94,14 +86,13 @@ import Testing
                                 ("untrailed", "unexpected end of compressed data (truncated) after line 2000"),
                                 ("badcheck", "incorrect data check after line")] {
             let index = workspace.file("index-" + name)
-            let build = try CLI.run("quarry-index", ["build", "--index", index, workspace.file(name + ".jsonl.gz")])
-            #expect(build.status == 0, "\(build.stderr)")
+            let build = try CLI.buildIndex(index, [workspace.file(name + ".jsonl.gz")])
             #expect(!build.stderr.contains("malformed"), "\(build.stderr)")
             let line = build.stderr.split(separator: "\n").first { $0.contains(message) }
             #expect(line?.hasPrefix("error: " + workspace.file(name + ".jsonl.gz") + ": read error: ") == true, "\(build.stderr)")
             #expect(line?.contains("the documents before it are kept") == true)
             #expect(build.stdout.contains("1 files unreadable or damaged"), "\(build.stdout)")
-            let kept = try #require(try live(index))
+            let kept = try #require(try CLI.liveDocuments(index))
             switch name {
             case "cut": #expect(kept == 50)
             case "untrailed": #expect(kept == 2000)
@@ -120,11 +111,10 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: workspace.file("input/folder/back"), withDestinationPath: workspace.file("input"))
         try FileManager.default.createSymbolicLink(atPath: workspace.file("input/self.txt"), withDestinationPath: workspace.file("input/self.txt"))
         let index = workspace.file("index")
-        let build = try CLI.run("quarry-index", ["build", "--index", index, workspace.file("input"), workspace.file("input/self.txt")])
-        #expect(build.status == 0, "\(build.stderr)")
+        let build = try CLI.buildIndex(index, [workspace.file("input"), workspace.file("input/self.txt")])
         #expect(build.stderr.contains("input/self.txt: cannot read: Too many levels of symbolic links"), "\(build.stderr)")
         #expect(build.stderr.contains("already read (a symbolic link loop or a second link): skipped"))
-        #expect(try live(index) == 1)
+        #expect(try CLI.liveDocuments(index) == 1)
     }
 
     @Test func anUnreadableFileIsAnErrorNamingItOnce() throws {
@@ -135,11 +125,10 @@ import Testing
         workspace.write("input/good.txt", "Title\nBody")
         try FileManager.default.createSymbolicLink(atPath: workspace.file("input/memory.txt"), withDestinationPath: "/proc/self/mem")
         let index = workspace.file("index")
-        let build = try CLI.run("quarry-index", ["build", "--index", index, workspace.file("input")])
-        #expect(build.status == 0, "\(build.stderr)")
+        let build = try CLI.buildIndex(index, [workspace.file("input")])
         let line = try #require(build.stderr.split(separator: "\n").first { $0.contains("memory.txt") })
         #expect(line == "error: \(workspace.file("input/memory.txt")): read error: Input/output error: file skipped")
-        #expect(try live(index) == 1)
+        #expect(try CLI.liveDocuments(index) == 1)
     }
 
     @Test func idsWithTabsAndNewlinesAreRefusedAndRunsStayValid() throws {
@@ -150,11 +139,10 @@ import Testing
             {"id": "plain", "text": "council budget"}
             """)
         let index = workspace.file("index")
-        let build = try CLI.run("quarry-index", ["build", "--index", index, workspace.file("input")])
-        #expect(build.status == 0, "\(build.stderr)")
+        let build = try CLI.buildIndex(index, [workspace.file("input")])
         #expect(build.stderr.contains("ids.jsonl:1: id contains a control character (\\u{9}): document skipped"), "\(build.stderr)")
         #expect(build.stderr.contains("ids.jsonl:2: id contains a control character (\\u{A}): document skipped"))
-        #expect(try live(index) == 1)
+        #expect(try CLI.liveDocuments(index) == 1)
         let queries = workspace.write("queries.tsv", "q1\tcouncil budget\n")
         let run = workspace.file("run.txt")
         #expect(try CLI.run("quarry-query", ["batch", "--index", index, "--queries", queries, "--output", run]).status == 0)
@@ -170,9 +158,8 @@ import Testing
         let words = (0..<100_000).map { "term\($0)" }.joined(separator: " ")
         workspace.write("input/many.jsonl", #"{"id": "many", "text": ""# + words + "\"}\n" + #"{"id": "small", "text": "term5 other"}"# + "\n")
         let index = workspace.file("index")
-        let build = try CLI.run("quarry-index", ["build", "--index", index, workspace.file("input")])
-        #expect(build.status == 0, "\(build.stderr)")
-        #expect(try live(index) == 2)
+        let build = try CLI.buildIndex(index, [workspace.file("input")])
+        #expect(try CLI.liveDocuments(index) == 2)
         #expect(try CLI.run("quarry-index", ["verify", "--index", index]).status == 0)
         let search = try CLI.run("quarry-query", ["search", "--index", index, "--json", "term99999"])
         let hits = try CLI.json(search.stdout)["hits"] as? [[String: Any]]

@@ -4,11 +4,6 @@ import Testing
 /// Exit statuses and messages of the command-line tools: failures are named, one line each,
 /// and the work that can go on does.
 @Suite struct MessagesTests {
-    private func live(_ index: String) throws -> Int? {
-        let result = try CLI.run("quarry-index", ["stats", "--index", index, "--json"])
-        return (try CLI.json(result.stdout)["documents"] as? [String: Any])?["live"] as? Int
-    }
-
     @Test func aBuildOfOnlyMissingPathsFailsNamingThem() throws {
         let workspace = Workspace()
         let index = workspace.file("index")
@@ -24,7 +19,7 @@ import Testing
         let mixed = try CLI.run("quarry-index", ["build", "--index", index, missing[0], good])
         #expect(mixed.status == 0, "\(mixed.stderr)")
         #expect(mixed.stderr.contains("error: \(missing[0]): cannot read: No such file or directory"))
-        #expect(try live(index) == 1)
+        #expect(try CLI.liveDocuments(index) == 1)
     }
 
     @Test func emptyJSONLinesFilesAndDuplicateIDsAreReportedWithTheirPlace() throws {
@@ -32,18 +27,17 @@ import Testing
         workspace.write("input/a.jsonl", #"{"id": "x", "text": "first"}"# + "\n")
         workspace.write("input/b.jsonl", #"{"id": "y", "text": "other"}"# + "\n" + #"{"id": "x", "text": "second"}"# + "\n")
         workspace.write("input/c.jsonl", "")
-        let build = try CLI.run("quarry-index", ["build", "--index", workspace.file("index"), workspace.file("input")])
-        #expect(build.status == 0, "\(build.stderr)")
+        let build = try CLI.buildIndex(workspace.file("index"), [workspace.file("input")])
         #expect(build.stderr.contains("warning: \(workspace.file("input/b.jsonl")):2: duplicate id 'x': the later document replaces the earlier"),
                 "\(build.stderr)")
         #expect(build.stderr.contains("warning: \(workspace.file("input/c.jsonl")): empty file: skipped"))
-        #expect(try live(workspace.file("index")) == 2)
+        #expect(try CLI.liveDocuments(workspace.file("index")) == 2)
     }
 
     @Test func batchOutputThatCannotBeWrittenIsOneLine() throws {
         let workspace = Workspace()
         let index = workspace.file("index")
-        #expect(try CLI.run("quarry-index", ["build", "--index", index, Workspace.corpus + "/world"]).status == 0)
+        _ = try CLI.buildIndex(index, [Workspace.corpus + "/world"])
         let queries = workspace.write("queries.tsv", "q1\tcouncil\n")
         // A folder that is a file: root may write to read-only folders, but not there.
         let blocker = workspace.write("file", "not a folder")
@@ -58,7 +52,7 @@ import Testing
     @Test func queriesOnStandardInputGoOnAfterAnError() throws {
         let workspace = Workspace()
         let index = workspace.file("index")
-        #expect(try CLI.run("quarry-index", ["build", "--index", index, Workspace.corpus + "/world"]).status == 0)
+        _ = try CLI.buildIndex(index, [Workspace.corpus + "/world"])
         let result = try CLI.run("quarry-query", ["search", "--index", index, "--json", "--k", "1"], input: "council\n(unclosed\n\nriver\n")
         #expect(result.status == 1)
         #expect(result.stdout.split(separator: "\n").count == 2, "\(result.stdout)")
@@ -72,8 +66,7 @@ import Testing
             + "\"text\": \"Evil body \\u001b[2J cleared \\u009b31m and\\ta tab\\nand a line\", \"date\": \"2024-01-01\\u001b[8m\"}\n"
         workspace.write("input/evil.jsonl", line)
         let index = workspace.file("index")
-        let build = try CLI.run("quarry-index", ["build", "--index", index, workspace.file("input")])
-        #expect(build.status == 0, "\(build.stderr)")
+        let build = try CLI.buildIndex(index, [workspace.file("input")])
 
         let text = try CLI.run("quarry-query", ["search", "--index", index, "evil"])
         #expect(text.status == 0, "\(text.stderr)")
