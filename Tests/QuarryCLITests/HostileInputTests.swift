@@ -165,4 +165,31 @@ import Testing
         let hits = try CLI.json(search.stdout)["hits"] as? [[String: Any]]
         #expect(hits?.map { $0["id"] as? String } == ["many"])
     }
+
+    @Test func aJSONArrayElementWithoutAnIDSkipsOnlyItself() throws {
+        let workspace = Workspace()
+        workspace.write("input/array.json", """
+            [{"id": "j1", "text": "alpha"},
+             {"title": "no id", "text": "orphan"},
+             {"id": "j3", "text": "gamma"},
+             {"id": "j4", "text": "delta"}]
+            """)
+        let index = workspace.file("index")
+        let build = try CLI.buildIndex(index, [workspace.file("input")])
+        #expect(build.stderr.contains(#"array.json:2:2: element 2 has no "id" or "_id": skipped"#), "\(build.stderr)")
+        #expect(try CLI.liveDocuments(index) == 3)
+    }
+
+    @Test func aTextFileOverTheDocumentLimitIsSkipped() throws {
+        // 40 MiB of text, compressed: over the 32 MiB limit for one document.
+        let workspace = Workspace()
+        try FileManager.default.createDirectory(atPath: workspace.file("input"), withIntermediateDirectories: true)
+        try python("import gzip, sys; open(sys.argv[1], 'wb').write(gzip.compress(b'Title\\n' + b'word ' * (8 << 20)))",
+                   [workspace.file("input/big.txt.gz")])
+        workspace.write("input/small.txt", "Small\nbody")
+        let index = workspace.file("index")
+        let build = try CLI.buildIndex(index, [workspace.file("input")])
+        #expect(build.stderr.contains("big.txt.gz: larger than the limit of 32 MiB for one document: skipped"), "\(build.stderr)")
+        #expect(try CLI.liveDocuments(index) == 1)
+    }
 }
