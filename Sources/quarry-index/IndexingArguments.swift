@@ -65,7 +65,7 @@ struct IndexingArguments: ParsableArguments {
         if summary.replaced > 0 { line += ", \(summary.replaced) replaced" }
         if summary.malformed > 0 { line += ", \(summary.malformed) malformed skipped" }
         if summary.invalidUTF8 > 0 { line += ", \(summary.invalidUTF8) invalid UTF-8 sequences replaced" }
-        if !lost.isEmpty { line += ", \(lost.count) files unreadable or damaged" }
+        if !lost.isEmpty { line += ", \(lost.count) \(lost.count == 1 ? "file" : "files") unreadable or damaged" }
         if summary.warnings > 0 { line += ", \(summary.warnings) warnings" }
         line += "; index: \(counts.live) documents"
         print(line)

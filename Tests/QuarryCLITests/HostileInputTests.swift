@@ -91,7 +91,7 @@ import Testing
             let line = build.stderr.split(separator: "\n").first { $0.contains(message) }
             #expect(line?.hasPrefix("error: " + workspace.file(name + ".jsonl.gz") + ": read error: ") == true, "\(build.stderr)")
             #expect(line?.contains("the documents before it are kept") == true)
-            #expect(build.stdout.contains("1 files unreadable or damaged"), "\(build.stdout)")
+            #expect(build.stdout.contains("1 file unreadable or damaged"), "\(build.stdout)")
             let kept = try #require(try CLI.liveDocuments(index))
             switch name {
             case "cut": #expect(kept == 50)
