@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QuarryCommandLine
 import QuarryCore
 
@@ -30,8 +31,18 @@ struct BuildCommand: ParsableCommand {
                 printError("warning: unknown language '\(unknown.code)': no stemming")
             }
             let settings = AnalysisSettings(language: resolution.language, foldDiacritics: !keepAccents, stopWords: stopWords)
-            let writer = try IndexWriter.create(directory: arguments.index, settings: settings, replacing: force)
-            try arguments.run(writer, verb: "indexed")
+            let existed = FileManager.default.fileExists(atPath: arguments.index)
+            do {
+                let writer = try IndexWriter.create(directory: arguments.index, settings: settings, replacing: force)
+                try arguments.run(writer, verb: "indexed")
+            } catch {
+                // Nothing was committed: a folder made for the index goes again (the writer,
+                // and its lock, are released by now).
+                if !existed, !FileManager.default.fileExists(atPath: arguments.index + "/MANIFEST") {
+                    try? FileManager.default.removeItem(atPath: arguments.index)
+                }
+                throw error
+            }
         }
     }
 }

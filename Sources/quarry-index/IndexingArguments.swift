@@ -42,25 +42,34 @@ struct IndexingArguments: ParsableArguments {
         IndexingOptions(threads: threads, memoryMB: memoryMB, format: InputFormat(rawValue: format) ?? .auto)
     }
 
-    /// Reads `paths` into `writer`, reporting progress and warnings, and commits; prints the summary.
+    /// Reads `paths` into `writer`, reporting progress and warnings, and commits; prints the
+    /// summary. Fails, committing nothing, when no document was read and some input could not
+    /// be (every path missing, unreadable or damaged).
     func run(_ writer: IndexWriter, verb: String) throws {
         let reporter = ProgressReporter(quiet: quiet)
         let warnings = WarningPrinter()
+        var lost: [String] = []
         let summary = try writer.add(paths: paths, options: options, progress: { reporter.update($0) }) { warning in
-            if strict, warning.kind == .malformed || warning.kind == .unreadable {
-                throw ValidationError("\(warning) (--strict)")
+            if strict, warning.kind == .malformed || warning.kind == .tooLarge || warning.kind.isError {
+                throw ValidationError("\(ControlCharacters.forDisplay(warning.description)) (--strict)")
             }
+            if warning.kind.isError { lost.append(warning.path) }
             warnings.print(warning)
         }
         reporter.finish()
-        try writer.commit(warn: { printError("warning: \($0)") })
         warnings.finish()
+        if summary.documents == 0, !lost.isEmpty {
+            let named = lost.prefix(5).map(ControlCharacters.forDisplay).joined(separator: ", ") + (lost.count > 5 ? ", ..." : "")
+            throw IndexError.invalidArgument("nothing indexed: could not read \(named); nothing committed")
+        }
+        try writer.commit(warn: { printError("warning: \($0)") })
         let counts = writer.documentCounts
         var line = "\(verb) \(summary.documents) documents (\(formatMB(summary.textBytes)) of text) in "
         line += String(format: "%.2f s (%.1f MB/s)", summary.seconds, Double(summary.textBytes) / 1e6 / max(summary.seconds, 1e-9))
         if summary.replaced > 0 { line += ", \(summary.replaced) replaced" }
         if summary.malformed > 0 { line += ", \(summary.malformed) malformed skipped" }
         if summary.invalidUTF8 > 0 { line += ", \(summary.invalidUTF8) invalid UTF-8 sequences replaced" }
+        if !lost.isEmpty { line += ", \(lost.count) \(lost.count == 1 ? "file" : "files") unreadable or damaged" }
         if summary.warnings > 0 { line += ", \(summary.warnings) warnings" }
         line += "; index: \(counts.live) documents"
         print(line)
@@ -68,22 +77,3 @@ struct IndexingArguments: ParsableArguments {
 }
 
 func formatMB(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
-
-/// Prints warnings to standard error, at most 100 of them, then a count of the rest.
-final class WarningPrinter {
-    private var printed = 0
-    private var suppressed = 0
-
-    func print(_ warning: IngestWarning) {
-        if printed < 100 {
-            printError("warning: \(warning)")
-            printed += 1
-        } else {
-            suppressed += 1
-        }
-    }
-
-    func finish() {
-        if suppressed > 0 { printError("warning: \(suppressed) more warnings not shown") }
-    }
-}

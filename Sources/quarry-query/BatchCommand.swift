@@ -88,9 +88,9 @@ struct BatchCommand: ParsableCommand {
                 }
                 latencies.append((entry.id, .double(result.milliseconds)))
             }
-            try run.write(toFile: output, atomically: true, encoding: .utf8)
+            try writeOutput(run, to: output)
             if let stats {
-                try JSONValue.object([("latencies_ms", .object(latencies))]).serialized().write(toFile: stats, atomically: true, encoding: .utf8)
+                try writeOutput(JSONValue.object([("latencies_ms", .object(latencies))]).serialized(), to: stats)
             }
             printError("ran \(set.queries.count) queries, wrote \(output)")
         }

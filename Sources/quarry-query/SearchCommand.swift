@@ -51,10 +51,7 @@ struct SearchCommand: ParsableCommand {
                 return
             }
             guard isatty(0) != 0 else {
-                // Queries on standard input, one a line.
-                while let line = readLine() {
-                    if !line.trimmingCharacters(in: .whitespaces).isEmpty { try show(line, searcher) }
-                }
+                try answerStandardInput(searcher)
                 return
             }
             try Prompt(history: FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".quarry_history").path)
@@ -66,6 +63,25 @@ struct SearchCommand: ParsableCommand {
                     }
                 }
         }
+    }
+
+    /// Answers the queries on standard input, one a line. A query that is not valid (a syntax
+    /// error) is reported with its line and the next one is answered; the exit status is then 1.
+    private func answerStandardInput(_ searcher: Searcher) throws {
+        var lineNumber = 0
+        var failed = 0
+        while let line = readLine() {
+            lineNumber += 1
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            do {
+                try show(line, searcher)
+            } catch let error as SearchError {
+                if case .index = error { throw error }
+                printError("quarry-query: error: standard input, line \(lineNumber): \(ControlCharacters.forDisplay(error.description))")
+                failed += 1
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
     }
 
     private func show(_ text: String, _ searcher: Searcher) throws {
@@ -108,18 +124,38 @@ struct SearchCommand: ParsableCommand {
         let terminal = isatty(1) != 0
         let (open, close) = terminal ? ("\u{1B}[1m", "\u{1B}[0m") : ("**", "**")
         for note in results.notes { print("note: \(note)") }
+        // Document text is shown with its control characters made visible: a document must
+        // not be able to send escape sequences to the terminal.
         for (rank, row) in rows.enumerated() {
-            var line = String(format: "%3d. %8.4f  ", offset + rank + 1, row.hit.score) + row.hit.id
-            if let date = row.stored["date"] { line += "  " + date }
+            var line = String(format: "%3d. %8.4f  ", offset + rank + 1, row.hit.score) + ControlCharacters.forDisplay(row.hit.id)
+            if let date = row.stored["date"] { line += "  " + ControlCharacters.forDisplay(date) }
             print(line)
-            let title = row.stored["title"] ?? ""
+            let title = ControlCharacters.forDisplay(row.stored["title"] ?? "")
             if !title.isEmpty { print("     " + (terminal ? open + title + close : title)) }
-            if let snippet = row.snippet, !snippet.text.isEmpty { print("     " + snippet.marked(open: open, close: close)) }
+            if let snippet = row.snippet.map(Self.forDisplay), !snippet.text.isEmpty { print("     " + snippet.marked(open: open, close: close)) }
             if let explanation = row.hit.explanation {
                 for explanationLine in explanation.rendered().split(separator: "\n") { print("       " + explanationLine) }
             }
         }
         let total = results.totalIsExact ? "\(results.total)" : "\(results.total)+"
         print(String(format: "%@ hits, %.2f ms", total, milliseconds))
+    }
+
+    /// `snippet` with its control characters made visible, the highlights moved to match.
+    static func forDisplay(_ snippet: Snippet) -> Snippet {
+        let bytes = Array(snippet.text.utf8)
+        var shown = snippet
+        shown.text = ""
+        shown.highlights = []
+        var position = 0
+        for range in snippet.highlights {
+            shown.text += ControlCharacters.forDisplay(String(decoding: bytes[position..<range.lowerBound], as: UTF8.self))
+            let start = shown.text.utf8.count
+            shown.text += ControlCharacters.forDisplay(String(decoding: bytes[range], as: UTF8.self))
+            shown.highlights.append(start..<shown.text.utf8.count)
+            position = range.upperBound
+        }
+        shown.text += ControlCharacters.forDisplay(String(decoding: bytes[position...], as: UTF8.self))
+        return shown
     }
 }

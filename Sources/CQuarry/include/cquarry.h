@@ -123,13 +123,16 @@ typedef struct cq_gzfile cq_gzfile;
 /** Opens `path` for reading; NULL with errno set on failure. */
 cq_gzfile *cq_gz_open(const char *path);
 
-/** Reads up to `capacity` decompressed bytes; returns how many (0 at the end), or -1 on error. */
+/** Reads up to `capacity` decompressed bytes; returns how many (0 at the end), or -1 on error:
+ * a read error, damaged compressed data, or a gzip stream cut short (truncated, or without its
+ * trailer), which zlib alone would take for the end. Bytes before the damage are returned by
+ * the calls before the one that returns -1. */
 int64_t cq_gz_read(cq_gzfile *file, uint8_t *out, int64_t capacity);
 
 /** Bytes of the file (compressed) consumed so far. */
 int64_t cq_gz_offset(cq_gzfile *file);
 
-/** The last error's message (zlib's, or the system's). */
+/** The last error's message (zlib's, or the system's), without the path. */
 const char *cq_gz_error(cq_gzfile *file);
 
 void cq_gz_close(cq_gzfile *file);

@@ -15,9 +15,12 @@ public struct Document: Sendable, Equatable {
     public var path: String?
     /// Other string members of a JSON document, stored as they are.
     public var extra: [StoredField]
+    /// Where it was read (for messages such as a duplicate id's; not stored).
+    public var origin: InputLocation?
 
     public init(id: String, title: String = "", body: String = "", date: String? = nil, url: String? = nil,
-                source: String? = nil, language: String? = nil, path: String? = nil, extra: [StoredField] = []) {
+                source: String? = nil, language: String? = nil, path: String? = nil, extra: [StoredField] = [],
+                origin: InputLocation? = nil) {
         self.id = id
         self.title = title
         self.body = body
@@ -27,6 +30,7 @@ public struct Document: Sendable, Equatable {
         self.language = language
         self.path = path
         self.extra = extra
+        self.origin = origin
     }
 }
 

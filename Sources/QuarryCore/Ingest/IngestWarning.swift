@@ -9,10 +9,19 @@ public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
         case binary
         /// A file or folder that could not be read: skipped.
         case unreadable
+        /// A file whose reading failed part way (a read error, a gzip file cut short or failing
+        /// its check): the documents before the failure are kept.
+        case damaged
+        /// A line, document or file over the limits (`IngestLimits`): skipped.
+        case tooLarge
         /// A document whose id came again: the later one wins.
         case duplicateID
         /// Anything else worth saying (an unknown language, a skipped file kind).
         case notice
+
+        /// Whether input named to be read was lost (a file unreadable or damaged), as opposed
+        /// to a document skipped: reported as an error.
+        public var isError: Bool { self == .unreadable || self == .damaged }
     }
 
     public var kind: Kind
@@ -29,6 +38,10 @@ public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.message = message
+    }
+
+    public init(_ kind: Kind, at location: InputLocation, column: Int? = nil, message: String) {
+        self.init(kind, path: location.path, line: location.line, column: column, message: message)
     }
 
     /// `path:line:column: message`, like a compiler's diagnostics.

@@ -20,15 +20,11 @@ struct JSONDocumentDecoder {
         return Result { () throws(Failure) in try document() }
     }
 
-    /// Decodes the object at `offset` of a JSON array's bytes; returns it and the offset after it.
-    mutating func decodeElement(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(Failure) -> (Document, Int) {
-        let end: Int
-        do {
-            end = try parser.parseObject(in: bytes, at: offset)
-        } catch {
-            throw .syntax(error)
-        }
-        return (try document(), end)
+    /// Decodes the object at `offset` of a JSON array's bytes: the document (nil when the object
+    /// has no id) and the offset after the object, so that the next element can be read either way.
+    mutating func decodeElement(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(JSONSyntaxError) -> (document: Document?, end: Int) {
+        let end = try parser.parseObject(in: bytes, at: offset)
+        return (try? document(), end)
     }
 
     private func document() throws(Failure) -> Document {

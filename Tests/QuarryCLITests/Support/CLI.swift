@@ -22,10 +22,10 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug")
     }()
 
-    /// Runs `tool` with `arguments` (and `input` on standard input) and waits for it.
+    /// Runs `tool` (one of Quarry's, or an absolute path) with `arguments` (and `input` on standard input) and waits for it.
     static func run(_ tool: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = binaries.appendingPathComponent(tool)
+        process.executableURL = tool.hasPrefix("/") ? URL(fileURLWithPath: tool) : binaries.appendingPathComponent(tool)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         // Output goes to files, so a large output can never block the child on a full pipe.

@@ -4,10 +4,13 @@ import Testing
 
 /// Input formats: what each kind of file gives as documents.
 @Suite struct DocumentReaderTests {
-    private func read(_ paths: [String], format: InputFormat = .auto) throws -> (documents: [Document], warnings: [IngestWarning]) {
+    private func read(_ paths: [String], format: InputFormat = .auto,
+                      limits: IngestLimits = IngestLimits()) throws -> (documents: [Document], warnings: [IngestWarning]) {
         var documents: [Document] = []
         var warnings: [IngestWarning] = []
-        try DocumentReader(format: format).read(paths, warn: { warnings.append($0) }) { documents.append($0) }
+        var reader = DocumentReader(format: format)
+        reader.limits = limits
+        try reader.read(paths, warn: { warnings.append($0) }) { documents.append($0) }
         return (documents, warnings)
     }
 
@@ -55,7 +58,8 @@ import Testing
         directory.write("corpus.jsonl", #"{"_id": "4983", "title": "T", "text": "Body \u00e9 \ud83d\ude00", "n": 5, "tags": ["x", {"y": [1, 2]}], "source": "S", "note": "kept"}"# + "\n")
         let (documents, warnings) = try read([directory.file("corpus.jsonl")])
         #expect(warnings.isEmpty)
-        #expect(documents == [Document(id: "4983", title: "T", body: "Body é 😀", source: "S", extra: [StoredField(name: "note", value: "kept")])])
+        #expect(documents == [Document(id: "4983", title: "T", body: "Body é 😀", source: "S", extra: [StoredField(name: "note", value: "kept")],
+                                       origin: InputLocation(path: directory.file("corpus.jsonl"), line: 1))])
     }
 
     @Test func deeplyNestedJSONIsRejectedWithoutCrashing() throws {
@@ -74,5 +78,78 @@ import Testing
         let (documents, warnings) = try read([directory.path])
         #expect(documents.count == 1)
         #expect(warnings.contains { $0.message.contains("already read") })
+    }
+
+    @Test func overLongLinesAndDocumentsAreSkippedAndTheRestRead() throws {
+        let directory = TemporaryDirectory()
+        let long = String(repeating: "x", count: 5000)
+        // An over-long line in the middle, and one at the end without a newline.
+        directory.write("lines.jsonl", #"{"id": "a"}"# + "\n" + #"{"id": "b", "text": ""# + long + "\"}\r\n" + #"{"id": "c"}"# + "\n" + long)
+        directory.write("big.txt", "Title\n" + long)
+        directory.write("small.txt", "Title\nbody")
+        directory.write("array.json", "[" + #"{"id": "j1"},"# + "\n" + #"{"id": "j2", "text": ""# + long + #""}, {"id": "j3"}]"#)
+        directory.write("big.json", "[" + #"{"id": "k1", "text": ""# + long + long + #""}]"#)
+        let (documents, warnings) = try read([directory.path], limits: IngestLimits(documentBytes: 1000, jsonFileBytes: 8000))
+        #expect(documents.map(\.id) == ["j1", "j3", "a", "c", directory.file("small.txt")])
+        #expect(documents.map(\.origin?.line) == [1, 2, 1, 3, nil])
+        #expect(warnings.filter { $0.kind == .tooLarge }.map(\.description) == [
+            directory.file("array.json") + ":2:1: element 2 is larger than the limit of 1000 bytes for one document: skipped",
+            directory.file("big.json") + ": larger than the limit of 8000 bytes for a .json file (use JSON Lines for more): skipped",
+            directory.file("big.txt") + ": larger than the limit of 1000 bytes for one document: skipped",
+            directory.file("lines.jsonl") + ":2: line longer than the limit of 1000 bytes for one document: skipped",
+            directory.file("lines.jsonl") + ":4: line longer than the limit of 1000 bytes for one document: skipped",
+        ])
+        #expect(warnings.count == 5)
+    }
+
+    @Test func longLinesAreSkippedWithoutHoldingThemWhole() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.write("long.txt", String(repeating: "y", count: 3_000_000) + "\nnext\n" + String(repeating: "z", count: 2_000_000))
+        let reader = try LineReader(path: path, maximumLineLength: 1000, chunkSize: 4096)
+        guard case .tooLong(let first) = reader.next() else { Issue.record("expected a skipped line"); return }
+        #expect(first == 3_000_000)
+        guard case .text(let line) = reader.next() else { Issue.record("expected a line"); return }
+        #expect(Array(line) == Array("next".utf8))
+        guard case .tooLong(let last) = reader.next() else { Issue.record("expected a skipped line"); return }
+        #expect(last == 2_000_000)
+        #expect(reader.next() == nil)
+        #expect(reader.lineNumber == 3)
+        #expect(reader.bufferCapacity <= 8192)
+        #expect(throws: InputError.self) { _ = try LineReader(path: path, maximumLineLength: 1000).nextLine() }
+    }
+
+    @Test func anElementWithoutAnIDSkipsOnlyItself() throws {
+        let directory = TemporaryDirectory()
+        directory.write("array.json", #"[{"id": "a"}, {"title": "no id", "text": "orphan"}, {"id": "c"}, {"_id": 4}]"#)
+        let (documents, warnings) = try read([directory.file("array.json")])
+        #expect(documents.map(\.id) == ["a", "c", "4"])
+        #expect(warnings.map(\.description) == [directory.file("array.json") + #":1:15: element 2 has no "id" or "_id": skipped"#])
+    }
+
+    @Test func idsWithControlCharactersAreRefused() throws {
+        let directory = TemporaryDirectory()
+        directory.write("ids.jsonl", #"{"id": "tab\there"}"# + "\n" + "{\"id\": \"raw\u{9}tab\"}" + "\n" + #"{"id": "esc\u001b[31m"}"#
+                        + "\n" + #"{"id": "c1\u009b"}"# + "\n" + #"{"id": "fine é"}"# + "\n")
+        directory.write("name\u{1B}[2J.txt", "Title\nbody")
+        let (documents, warnings) = try read([directory.path])
+        #expect(documents.map(\.id) == ["fine é"])
+        #expect(warnings.map(\.description) == [
+            directory.file("ids.jsonl") + #":1: id contains a control character (\u{9}): document skipped"#,
+            directory.file("ids.jsonl") + #":2: id contains a control character (\u{9}): document skipped"#,
+            directory.file("ids.jsonl") + #":3: id contains a control character (\u{1B}): document skipped"#,
+            directory.file("ids.jsonl") + #":4: id contains a control character (\u{9B}): document skipped"#,
+            directory.file("name\u{1B}[2J.txt") + #": id contains a control character (\u{1B}): document skipped"#,
+        ])
+        #expect(ControlCharacters.forDisplay("a\tb\u{1B}[1m\u{7F}\u{85}é") == #"a b\u{1B}[1m\u{7F}\u{85}é"#)
+    }
+
+    @Test func emptyJSONLinesFilesAreReported() throws {
+        let directory = TemporaryDirectory()
+        directory.write("empty.jsonl", "")
+        directory.write("blank.jsonl", "\n  \n")
+        let (documents, warnings) = try read([directory.path])
+        #expect(documents.isEmpty)
+        #expect(warnings.map(\.description) == [directory.file("blank.jsonl") + ": no documents (only blank lines): skipped",
+                                                 directory.file("empty.jsonl") + ": empty file: skipped"])
     }
 }

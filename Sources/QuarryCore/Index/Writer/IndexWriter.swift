@@ -148,7 +148,7 @@ public final class IndexWriter {
                 duplicateIDs.insert(document.id)
                 summary.duplicates += 1
                 summary.warnings += 1
-                try warn(IngestWarning(.duplicateID, path: document.path ?? "input",
+                try warn(IngestWarning(.duplicateID, at: document.origin ?? InputLocation(path: document.path ?? "input"),
                                        message: "duplicate id '\(document.id)': the later document replaces the earlier"))
             }
             if let language = document.language?.lowercased(), languages.insert(language).inserted,
