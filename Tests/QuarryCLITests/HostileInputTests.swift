@@ -158,7 +158,7 @@ import Testing
         let words = (0..<100_000).map { "term\($0)" }.joined(separator: " ")
         workspace.write("input/many.jsonl", #"{"id": "many", "text": ""# + words + "\"}\n" + #"{"id": "small", "text": "term5 other"}"# + "\n")
         let index = workspace.file("index")
-        let build = try CLI.buildIndex(index, [workspace.file("input")])
+        try CLI.buildIndex(index, [workspace.file("input")])
         #expect(try CLI.liveDocuments(index) == 2)
         #expect(try CLI.run("quarry-index", ["verify", "--index", index]).status == 0)
         let search = try CLI.run("quarry-query", ["search", "--index", index, "--json", "term99999"])
