@@ -181,14 +181,15 @@ public final class Searcher {
         }
         for entry in collector.sorted().dropFirst(options.offset) {
             var hit = SearchHit(document: entry.doc, id: reader.id(ofDocument: entry.doc), score: entry.score, explanation: nil)
-            if options.explain { hit.explanation = explain(resolved, document: entry.doc, compiler: compiler) }
+            if options.explain { hit.explanation = try explain(resolved, document: entry.doc, compiler: compiler) }
             results.hits.append(hit)
         }
         return results
     }
 
-    /// The explanation of `document`'s score, from a fresh scorer tree positioned on it.
-    private func explain(_ query: ResolvedQuery, document: Int, compiler: ScorerCompiler) -> Explanation? {
+    /// The explanation of `document`'s score, from a fresh scorer tree positioned on it; damage
+    /// its cursors met on the way is an error, as in the search itself.
+    private func explain(_ query: ResolvedQuery, document: Int, compiler: ScorerCompiler) throws(SearchError) -> Explanation? {
         let (s, local) = reader.locate(document)
         let segment = reader.segments[s]
         let scorer: Scorer?
@@ -197,8 +198,10 @@ public final class Searcher {
         } else {
             scorer = compiler.scorer(query, segment: segment)
         }
-        guard let scorer, scorer.advance(to: local) == local else { return nil }
-        return scorer.explain()
+        guard let scorer else { return nil }
+        let found = scorer.advance(to: local) == local
+        if let corruption = scorer.corruption { throw .index(corruption) }
+        return found ? scorer.explain() : nil
     }
 
     /// Analyzes `text` as queries are analyzed: its terms (to highlight matches in stored text).
