@@ -20,12 +20,14 @@ import FuzzSupport
 /// an input's canonical ids are replaced by this run's before it is written. Set
 /// `QUARRY_FUZZ_INDEX_SEEDS` to a folder to write a seed for each file there.
 ///
-/// A typed error (`IndexError`, `SearchError`) is the expected answer; a trap, a sanitizer report,
-/// a hang or an allocation beyond libFuzzer's limit is a finding.
+/// A typed error (`IndexError`, `SearchError`) is the expected answer (`QUARRY_FUZZ_VERBOSE=1`
+/// prints them); a trap, a sanitizer report, a hang or an allocation beyond libFuzzer's limit is a
+/// finding.
 private let pristine = ScratchDirectory.make("fuzz-index-pristine")
 private let directory = ScratchDirectory.make("fuzz-index")
 nonisolated(unsafe) private var files: [(name: String, bytes: [UInt8])] = []
 nonisolated(unsafe) private var segmentIDs: [[UInt8]] = []
+private let verbose = ProcessInfo.processInfo.environment["QUARRY_FUZZ_VERBOSE"] == "1"
 
 private let queries = [
     "harbour council", "\"river harbour\" \"harbour flood\"~3", "+river -flood harb*",
@@ -69,7 +71,7 @@ public func fuzzIndex(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let path = "\(directory)/\(file.name)"
     bytes.withUnsafeBytes { ScratchDirectory.write($0, to: path) }
     defer { file.bytes.withUnsafeBytes { ScratchDirectory.write($0, to: path) } }
-    if verify { _ = try? IndexVerifier.verify(directory: directory) }
+    if verify { expected { () throws(IndexError) in _ = try IndexVerifier.verify(directory: directory) } }
     let exhaustive = data[0] & 0x40 != 0
     search(verifyChecksums: verify, options: SearchOptions(k: 3, pruning: !exhaustive, exactTotal: exhaustive))
     return 0
@@ -78,13 +80,24 @@ public func fuzzIndex(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// Opens the index in `directory`, runs every query, reads every hit's id and the best hit's
 /// stored fields, and makes a snippet; errors end it quietly.
 private func search(verifyChecksums: Bool, options: SearchOptions) {
-    guard let reader = try? IndexReader(directory: directory, verifyChecksums: verifyChecksums),
-          let searcher = try? Searcher(reader: reader) else { return }
+    guard let reader = expected({ () throws(IndexError) in try IndexReader(directory: directory, verifyChecksums: verifyChecksums) }),
+          let searcher = expected({ () throws(SearchError) in try Searcher(reader: reader) }) else { return }
     for query in queries {
-        guard let results = try? searcher.search(query, options: options) else { continue }
+        guard let results = expected({ () throws(SearchError) in try searcher.search(query, options: options) }) else { continue }
         for hit in results.hits { _ = reader.id(ofDocument: hit.document) }
-        guard let best = results.hits.first, let stored = try? searcher.storedDocument(best.document) else { continue }
+        guard let best = results.hits.first,
+              let stored = expected({ () throws(SearchError) in try searcher.storedDocument(best.document) }) else { continue }
         _ = searcher.snippet(of: stored["text"] ?? "", for: results)
+    }
+}
+
+/// The result of `body`, or nil when it throws its typed error (printed with `QUARRY_FUZZ_VERBOSE=1`).
+private func expected<T, E: Error>(_ body: () throws(E) -> T) -> T? {
+    do {
+        return try body()
+    } catch {
+        if verbose { print("expected error: \(error)") }
+        return nil
     }
 }
 
