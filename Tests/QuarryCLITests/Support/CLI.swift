@@ -12,8 +12,10 @@ enum CLI {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The folder holding the built executables: next to the test bundle.
+    /// The folder holding the built executables: `QUARRY_BINARIES` when set (to test another
+    /// build of them, such as the release one), else next to the test bundle.
     static let binaries: URL = {
+        if let folder = ProcessInfo.processInfo.environment["QUARRY_BINARIES"] { return URL(fileURLWithPath: folder) }
         var url = Bundle.main.bundleURL
         for _ in 0..<4 {
             if FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("quarry-query").path) { return url }
