@@ -52,10 +52,10 @@ private func decodeElements(_ input: UnsafeRawBufferPointer) {
     var offset = input.first == UInt8(ascii: "[") ? 1 : 0
     while offset < input.count {
         let end: Int
-        do throws(JSONDocumentDecoder.Failure) {
-            end = try decoder.decodeElement(input, at: offset).1
+        do throws(JSONSyntaxError) {
+            end = try decoder.decodeElement(input, at: offset).end
         } catch {
-            if case .syntax(let error) = error { checkColumn(error, count: input.count) }
+            checkColumn(error, count: input.count)
             return
         }
         precondition(end > offset && end <= input.count, "element at \(offset) ends at \(end) of \(input.count) bytes")
