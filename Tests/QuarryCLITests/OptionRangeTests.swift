@@ -8,7 +8,7 @@ import Testing
     static let index: String = {
         let path = workspace.file("index")
         let input = workspace.write("docs.jsonl", "{\"id\":\"a\",\"title\":\"council budget\",\"text\":\"the council met\"}\n")
-        _ = try? CLI.run("quarry-index", ["build", "--index", path, "--quiet", input])
+        CLI.buildFixture(path, ["--quiet", input])
         return path
     }()
 

@@ -7,7 +7,7 @@ import Testing
     static let workspace = Workspace()
     static let index: String = {
         let path = workspace.file("index")
-        _ = try? CLI.run("quarry-index", ["build", "--index", path, "--threads", "2", Workspace.corpus])
+        CLI.buildFixture(path, ["--threads", "2", Workspace.corpus])
         return path
     }()
 

@@ -81,9 +81,13 @@ import Testing
             == "nesting deeper than 64 levels")
         #expect(error(String(repeating: "a ", count: 5000))?.message == "more than 4096 clauses")
         #expect(error(String(repeating: "x", count: 100_001))?.column == 100_001)
-        // Hostile but parseable input gives a query, never a crash.
-        for text in ["\"\"", "~", "^", "::::", "a:b:c", "+-a", "NOT NOT a", "((a))", "\u{0}\u{1}", "🙂 ∑ 中文", "\"a\"~1000"] {
-            _ = try? QueryParser().parse(text)
+        // Odd input gives a query, or an error at the column where it goes wrong.
+        let outcomes: [(text: String, errorColumn: Int?)] = [
+            ("\"\"", nil), ("~", 1), ("^", 1), ("::::", 1), ("a:b:c", nil), ("+-a", 2), ("NOT NOT a", 5), ("((a))", nil),
+            ("\u{0}\u{1}", nil), ("🙂 ∑ 中文", nil), ("\"a\"~1000", nil), ("\"a\"~1001", 4),
+        ]
+        for (text, column) in outcomes {
+            #expect(error(text)?.column == column, "\(text.debugDescription)")
         }
     }
 }
