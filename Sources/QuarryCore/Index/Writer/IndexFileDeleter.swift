@@ -5,15 +5,15 @@ import Darwin
 #endif
 
 /// The deletion policy: which of Quarry's files in an index folder may go. A file stays while the
-/// current commit, the writer's work in progress, or any commit an open reader holds
-/// (`CommitHold`) uses it; everything else that Quarry named (`IndexFileName`) is removed.
-/// Files with other names are never touched.
+/// current commit or any commit an open reader holds (`CommitHold`) uses it; everything else
+/// that Quarry named (`IndexFileName`) is removed. Files with other names are never touched.
+/// Writers run it when they open and right after each commit, when they have no segments
+/// outside the current commit.
 enum IndexFileDeleter {
-    /// Removes the files no one uses. `current` is the live commit (nil before the first one),
-    /// `working` the files of segments written since but not committed yet.
-    static func removeUnused(directory: String, current: Manifest?, working: Set<String>) throws(IndexError) {
+    /// Removes the files no one uses. `current` is the live commit (nil before the first one).
+    static func removeUnused(directory: String, current: Manifest?) throws(IndexError) {
         let names = try FileSystem.list(directory)
-        var keep = working.union(current?.fileNames ?? [])
+        var keep = current?.fileNames ?? []
         if let current { keep.insert(IndexFileName.manifest(generation: current.generation)) }
         for name in names {
             guard case .manifestGeneration(let generation) = IndexFileName(name), generation != current?.generation else { continue }

@@ -89,7 +89,7 @@ public final class IndexWriter {
         manifest.nextSegment = old?.nextSegment ?? 1
         let writer = IndexWriter(directory: directory, lock: lock, manifest: manifest)
         writer.changed = true
-        try IndexFileDeleter.removeUnused(directory: directory, current: old, working: [])
+        try IndexFileDeleter.removeUnused(directory: directory, current: old)
         return writer
     }
 
@@ -99,7 +99,7 @@ public final class IndexWriter {
         let lock = try IndexLock(directory: directory)
         let manifest = try Manifest.read(directory: directory)
         self.init(directory: directory, lock: lock, manifest: manifest)
-        try IndexFileDeleter.removeUnused(directory: directory, current: manifest, working: [])
+        try IndexFileDeleter.removeUnused(directory: directory, current: manifest)
     }
 
     private init(directory: String, lock: IndexLock, manifest: Manifest) {
@@ -359,7 +359,7 @@ public final class IndexWriter {
         changed = false
         sequences = [:]
         do {
-            try IndexFileDeleter.removeUnused(directory: directory, current: manifest, working: [])
+            try IndexFileDeleter.removeUnused(directory: directory, current: manifest)
         } catch {
             warn(CommitWarning(error, .filesLeft))
         }
