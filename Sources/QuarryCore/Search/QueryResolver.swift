@@ -155,13 +155,14 @@ struct QueryResolver {
             // A date range is a filter wherever it stands: it narrows its group, never widens it.
             let dateFilters = should.filter { if case .dateRange = $0 { true } else { false } }
             for clause in must + dateFilters {
+                let resolved = try resolve(clause, boost: factor)
                 // A required word that analysis leaves nothing of (a stop word, punctuation)
                 // constrains nothing; it does not make the whole query match nothing.
-                if !hasTerms(clause) {
+                if resolved == nil, !hasTerms(clause) {
                     notes.append("'\(clause)' is left out: it has no searchable words (a stop word?)")
                     continue
                 }
-                guard let resolved = try resolve(clause, boost: factor) else { return nil }
+                guard let resolved else { return nil }
                 required.append(resolved)
             }
             var optional: [ResolvedQuery] = []
