@@ -1,20 +1,31 @@
-/// The indexed fields of a document.
-public enum Field: UInt8, CaseIterable, Sendable, CustomStringConvertible {
-    /// The title, analyzed, with positions.
-    case title = 0
-    /// The text, analyzed, with positions.
-    case body = 1
-    /// The document id, indexed whole (one term, not analyzed) to find a document by id.
-    case id = 2
+/// An indexed field, by the number its term dictionary section and its norms are recorded
+/// under: the title 0, the body 1, the document id 2, and a schema's other indexed fields from 3
+/// on, in the schema's order (see `Schema`).
+public struct Field: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let number: UInt8
 
-    /// The fields a query searches.
+    public init(number: UInt8) {
+        self.number = number
+    }
+
+    /// The title, analyzed, with positions.
+    public static let title = Field(number: 0)
+    /// The text, analyzed, with positions.
+    public static let body = Field(number: 1)
+    /// The document id, indexed whole (one term, not analyzed) to find a document by id.
+    public static let id = Field(number: 2)
+
+    /// The fields a query searches when it names none.
     public static let searchable: [Field] = [.title, .body]
+
+    public static func < (lhs: Field, rhs: Field) -> Bool { lhs.number < rhs.number }
 
     public var description: String {
         switch self {
         case .title: return "title"
         case .body: return "body"
         case .id: return "id"
+        default: return "field \(number)"
         }
     }
 

@@ -18,7 +18,7 @@ enum NormsFormat {
                 if (bit & 63) + width > 64 { packed[(bit >> 6) + 1] |= UInt64(value) >> UInt64(64 - (bit & 63)) }
             }
             file.withBuffer { out in
-                out.append(field.rawValue)
+                out.append(field.number)
                 out.appendUInt32(UInt32(values.count))
                 out.append(UInt8(width))
                 for word in packed { out.appendUInt64(word) }
@@ -55,8 +55,7 @@ struct NormsReader: @unchecked Sendable {
         var readers: [Field: NormsReader] = [:]
         let fields = Int(try cursor.readByte())
         for _ in 0..<fields {
-            let raw = try cursor.readByte()
-            guard let field = Field(rawValue: raw) else { throw cursor.corrupt("unknown field \(raw)") }
+            let field = Field(number: try cursor.readByte())
             let count = Int(try cursor.readUInt32())
             let width = Int(try cursor.readByte())
             guard count == documentCount, width <= 32 else {

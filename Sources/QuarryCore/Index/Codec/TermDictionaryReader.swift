@@ -41,8 +41,7 @@ final class TermDictionaryReader: @unchecked Sendable {
         var cursor = ByteCursor(file.bytes, range: fieldsOffset..<(body.upperBound - 16), file: file.path)
         let fieldCount = Int(try cursor.readByte())
         for _ in 0..<fieldCount {
-            let raw = try cursor.readByte()
-            guard let field = Field(rawValue: raw) else { throw cursor.corrupt("unknown field \(raw)") }
+            let field = Field(number: try cursor.readByte())
             let termCount = try cursor.readInt(atMost: Int(Int32.max))
             let firstBlock = try cursor.readInt(atMost: blockCount)
             let blocks = try cursor.readInt(atMost: blockCount - firstBlock)

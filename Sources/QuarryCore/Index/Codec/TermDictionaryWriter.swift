@@ -102,7 +102,7 @@ final class TermDictionaryWriter {
         file.withBuffer { out in
             out.append(UInt8(fields.count))
             for (stats, firstBlock, blockCount) in fields {
-                out.append(stats.field.rawValue)
+                out.append(stats.field.number)
                 out.appendVInt(stats.termCount)
                 out.appendVInt(firstBlock)
                 out.appendVInt(blockCount)

@@ -33,7 +33,7 @@ public final class IndexReader: Sendable {
         self.segments = segments
         documentBases = bases
         var statistics: [Field: FieldStatistics] = [:]
-        for field in Field.allCases {
+        for field in Set(segments.flatMap(\.terms.fields.keys)) {
             var total = FieldStatistics(field: field, termCount: 0, docCount: 0, sumTotalTermFreq: 0, sumDocFreq: 0)
             for segment in segments {
                 let stats = segment.terms.statistics(field)
@@ -53,7 +53,9 @@ public final class IndexReader: Sendable {
     public var liveDocumentCount: Int { manifest.liveCount }
 
     /// Statistics of `field` summed over the segments.
-    func statistics(_ field: Field) -> FieldStatistics { fieldStatistics[field]! }
+    func statistics(_ field: Field) -> FieldStatistics {
+        fieldStatistics[field] ?? FieldStatistics(field: field, termCount: 0, docCount: 0, sumTotalTermFreq: 0, sumDocFreq: 0)
+    }
 
     /// The segment holding global document `doc`, and its local number.
     func locate(_ doc: Int) -> (segment: Int, local: Int) {

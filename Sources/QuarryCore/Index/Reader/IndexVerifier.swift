@@ -64,7 +64,7 @@ public enum IndexVerifier {
     fileprivate static func verify(_ segment: SegmentReader, settings: AnalysisSettings, into report: inout Report) throws(IndexError) {
         let count = segment.documentCount
         let termsPath = segment.terms.file.path
-        for field in Field.allCases {
+        for field in Set(segment.terms.fields.keys).union(segment.norms.keys).union([.title, .body, .id]).sorted() {
             let stats = segment.terms.statistics(field)
             let lengths = segment.norms[field]
             var iterator = try segment.terms.terms(in: field)

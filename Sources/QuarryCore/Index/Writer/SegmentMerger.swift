@@ -58,11 +58,7 @@ struct SegmentMerger {
         var titleDocuments: [[UInt8]: [UInt32]] = [:]
         for field in [Field.title, .body, .id] {
             let lengths: (Int) -> Int = { doc in
-                switch field {
-                case .title: return Int(titleLengths[doc])
-                case .body: return Int(bodyLengths[doc])
-                case .id: return 1
-                }
+                field == .title ? Int(titleLengths[doc]) : field == .body ? Int(bodyLengths[doc]) : 1
             }
             let sumDocFreq = try mergeField(field, maps: maps, dictionary: dictionary, postings: &postings, length: lengths,
                                             titleDocuments: &titleDocuments)
