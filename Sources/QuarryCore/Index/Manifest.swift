@@ -14,6 +14,7 @@ struct Manifest: Equatable, Sendable {
     var generation: Int
     var nextSegment: Int
     var settings: AnalysisSettings
+    var schema: Schema = .default
     var segments: [SegmentInfo]
 
     init(settings: AnalysisSettings) {

@@ -12,23 +12,29 @@ public struct QuerySyntaxError: Error, Equatable, Sendable, CustomStringConverti
 ///     "family help service"         the exact phrase;  "help service"~2  within 2 moves
 ///     +ofsted -leeds                must have / must not have
 ///     (ofsted OR cqc) AND NOT leeds operators, parentheses; NOT > AND > OR
-///     title:ofsted  title:"a b"     one field (title, body); title:(a b) for a group
+///     title:ofsted  title:"a b"     one text field (title, body, a schema's); title:(a b) for a group
 ///     inspect*                      words starting with "inspect"
 ///     ofsted^2  "a b"^1.5  (a b)^3  boosts
-///     date:[2024-01-01 TO 2024-12-31]   a date range (* for an open end)
+///     source:reuters  source:"BBC News"  -tag:obituary   a keyword field's value (a filter)
+///     date:[2024-01-01 TO 2024-12-31]  date:>=2024-03  date:2024   a date range or period (a filter)
+///     pages:>100  grade:[2 TO 3]  grade:2                 an integer or float field's range (a filter)
 ///
+/// Which words before a colon are fields is the schema's: any other `word:` is plain text.
 /// A backslash escapes the next character. Juxtaposed clauses take the default operator. Limits
 /// keep any input bounded: the query's length, the nesting depth and the number of clauses.
 public struct QueryParser: Sendable {
     public enum DefaultOperator: Sendable { case or, and }
 
     public var defaultOperator: DefaultOperator
+    /// The fields queries can name, and how their values are read.
+    public var schema: Schema
     public static let maximumLength = 100_000
     public static let maximumDepth = 64
     public static let maximumClauses = 4096
 
-    public init(defaultOperator: DefaultOperator = .or) {
+    public init(defaultOperator: DefaultOperator = .or, schema: Schema = .default) {
         self.defaultOperator = defaultOperator
+        self.schema = schema
     }
 
     /// The query in `text`.
@@ -37,7 +43,7 @@ public struct QueryParser: Sendable {
             throw QuerySyntaxError(column: Self.maximumLength + 1, message: "query longer than \(Self.maximumLength) characters")
         }
         var lexer = Lexer(text)
-        var state = ParseState(tokens: try lexer.tokens(), defaultOperator: defaultOperator)
+        var state = ParseState(tokens: try lexer.tokens(), defaultOperator: defaultOperator, schema: schema)
         let query = try state.parseOr(field: nil, depth: 0)
         if let token = state.peek {
             throw QuerySyntaxError(column: token.column, message: token.kind == .rightParenthesis
@@ -68,7 +74,7 @@ private struct QueryToken: Equatable {
             case .word(let text, _): return "'\(text)'"
             case .phrase: return "phrase"
             case .field(let name): return "field '\(name):'"
-            case .range: return "date range"
+            case .range: return "range"
             case .leftParenthesis: return "'('"
             case .rightParenthesis: return "')'"
             case .and: return "'AND'"
@@ -239,12 +245,14 @@ private struct Lexer {
 private struct ParseState {
     let tokens: [QueryToken]
     let defaultOperator: QueryParser.DefaultOperator
+    let schema: Schema
     var position = 0
     var clauses = 0
 
-    init(tokens: [QueryToken], defaultOperator: QueryParser.DefaultOperator) {
+    init(tokens: [QueryToken], defaultOperator: QueryParser.DefaultOperator, schema: Schema) {
         self.tokens = tokens
         self.defaultOperator = defaultOperator
+        self.schema = schema
     }
 
     var peek: QueryToken? { position < tokens.count ? tokens[position] : nil }
@@ -253,7 +261,7 @@ private struct ParseState {
     enum Occur { case plain, must, mustNot }
 
     /// orExpr := andExpr (("OR" | juxtaposition when the default is OR) andExpr)*
-    mutating func parseOr(field: Field?, depth: Int) throws(QuerySyntaxError) -> Query {
+    mutating func parseOr(field: String?, depth: Int) throws(QuerySyntaxError) -> Query {
         var groups: [[(Query, Occur)]] = [try parseAnd(field: field, depth: depth)]
         while let token = peek, token.kind != .rightParenthesis {
             if token.kind == .or {
@@ -287,7 +295,7 @@ private struct ParseState {
     }
 
     /// andExpr := unary (("AND" | juxtaposition when the default is AND) unary)*
-    mutating func parseAnd(field: Field?, depth: Int) throws(QuerySyntaxError) -> [(Query, Occur)] {
+    mutating func parseAnd(field: String?, depth: Int) throws(QuerySyntaxError) -> [(Query, Occur)] {
         var clauses = [try parseUnary(field: field, depth: depth)]
         while let token = peek, token.kind != .rightParenthesis, token.kind != .or {
             if token.kind == .and {
@@ -304,7 +312,7 @@ private struct ParseState {
     }
 
     /// unary := ("NOT" | "+" | "-") unary | primary
-    mutating func parseUnary(field: Field?, depth: Int) throws(QuerySyntaxError) -> (Query, Occur) {
+    mutating func parseUnary(field: String?, depth: Int) throws(QuerySyntaxError) -> (Query, Occur) {
         guard let token = peek else { throw QuerySyntaxError(column: (tokens.last?.column ?? 0) + 1, message: "a clause is missing") }
         switch token.kind {
         case .not, .minus:
@@ -321,7 +329,7 @@ private struct ParseState {
     }
 
     /// primary := field? ("(" orExpr ")" | phrase slop? | range | word) boost?
-    mutating func parsePrimary(field: Field?, depth: Int) throws(QuerySyntaxError) -> Query {
+    mutating func parsePrimary(field: String?, depth: Int) throws(QuerySyntaxError) -> Query {
         guard depth < QueryParser.maximumDepth else {
             throw QuerySyntaxError(column: peek?.column ?? 0, message: "nesting deeper than \(QueryParser.maximumDepth) levels")
         }
@@ -334,20 +342,16 @@ private struct ParseState {
         var query: Query
         switch token.kind {
         case .field(let name):
-            if name == "date" {
-                guard let next = peek, case .range(let from, let to) = next.kind else {
-                    throw QuerySyntaxError(column: token.column, message: "'date:' takes a range: date:[2024-01-01 TO 2024-12-31]")
+            if let named = schema.field(named: name) {
+                guard named.definition.type != .stored else {
+                    throw QuerySyntaxError(column: token.column, message: "field '\(name)' is stored for display only: it cannot be searched")
                 }
-                position += 1
-                query = .dateRange(from: try Self.date(from, column: next.column, endOfDay: false),
-                                   to: try Self.date(to, column: next.column, endOfDay: true))
-            } else if let named = Field(name: name) {
                 guard peek != nil else { throw QuerySyntaxError(column: token.column, message: "'\(name):' needs a clause after it") }
                 clauses -= 1
-                return try parsePrimary(field: named, depth: depth + 1)
+                return try parsePrimary(field: named.definition.name, depth: depth + 1)
             } else {
                 // Not a field: the word and its colon are plain text ("Note: ...").
-                query = .term(name, field: field)
+                query = try leaf(.word(name, prefix: false), field: field, column: token.column)
             }
         case .leftParenthesis:
             guard peek?.kind != .rightParenthesis else { throw QuerySyntaxError(column: token.column, message: "empty parentheses") }
@@ -356,17 +360,15 @@ private struct ParseState {
                 throw QuerySyntaxError(column: token.column, message: "'(' without a matching ')'")
             }
             position += 1
-        case .phrase(let text):
+        case .phrase:
             var slop = 0
             if let next = peek, case .slop(let value) = next.kind {
                 slop = value
                 position += 1
             }
-            query = .phrase(text, field: field, slop: slop)
-        case .word(let text, let isPrefix):
-            query = isPrefix ? .prefix(text, field: field) : .term(text, field: field)
-        case .range:
-            throw QuerySyntaxError(column: token.column, message: "a range needs 'date:' before it")
+            query = try leaf(token.kind, field: field, column: token.column, slop: slop)
+        case .word, .range:
+            query = try leaf(token.kind, field: field, column: token.column)
         default:
             throw QuerySyntaxError(column: token.column, message: "unexpected \(token.kind.name)")
         }
@@ -384,7 +386,78 @@ private struct ParseState {
         case .prefix(let text, let field, let boost): return .prefix(text, field: field, boost: boost * factor)
         case .boolean(let must, let should, let mustNot, let boost):
             return .boolean(must: must, should: should, mustNot: mustNot, boost: boost * factor)
-        case .dateRange: return query
+        case .range: return query
+        }
+    }
+
+    /// A word, phrase or range in `field`: on a text field (or none) a term, prefix or phrase; on a
+    /// keyword field one value; on a date or numeric field a range.
+    private func leaf(_ kind: QueryToken.Kind, field: String?, column: Int, slop: Int = 0) throws(QuerySyntaxError) -> Query {
+        let type = field.flatMap { schema.definition(named: $0)?.type } ?? .text
+        // A quoted value of a date or number is the value (a time's colons need the quotes).
+        var kind = kind
+        if case .phrase(let text) = kind, type == .date || type == .integer || type == .float { kind = .word(text, prefix: false) }
+        switch (kind, type) {
+        case (.word(let text, let isPrefix), .text): return isPrefix ? .prefix(text, field: field) : .term(text, field: field)
+        case (.phrase(let text), .text): return .phrase(text, field: field, slop: slop)
+        case (.word(let text, let isPrefix), .keyword):
+            guard !isPrefix else { throw QuerySyntaxError(column: column, message: "'\(field!):' is a keyword field: give a whole value, not a prefix") }
+            return .term(text, field: field)
+        case (.phrase(let text), .keyword): return .term(text, field: field)
+        case (.range(let from, let to), .date), (.range(let from, let to), .integer), (.range(let from, let to), .float):
+            return .range(field: field!, from: try Self.bound(from, type: type, field: field!, column: column, upper: false, inclusive: true),
+                          to: try Self.bound(to, type: type, field: field!, column: column, upper: true, inclusive: true))
+        case (.word(let text, false), .date), (.word(let text, false), .integer), (.word(let text, false), .float):
+            for (symbol, upper, inclusive) in [(">=", false, true), ("<=", true, true), (">", false, false), ("<", true, false)]
+            where text.hasPrefix(symbol) {
+                let value = try Self.bound(String(text.dropFirst(symbol.count)), type: type, field: field!, column: column,
+                                           upper: upper, inclusive: inclusive, open: false)
+                return upper ? .range(field: field!, from: nil, to: value) : .range(field: field!, from: value, to: nil)
+            }
+            // One value: for a date, the whole period it names (a year, a month, a day).
+            return .range(field: field!, from: try Self.bound(text, type: type, field: field!, column: column, upper: false, inclusive: true, open: false),
+                          to: try Self.bound(text, type: type, field: field!, column: column, upper: true, inclusive: true, open: false))
+        case (.range, _):
+            throw QuerySyntaxError(column: column, message: field.map { "'\($0):' is not a date or numeric field: it takes no range" }
+                ?? "a range needs a date or numeric field before it, as in date:[2024-01-01 TO 2024-12-31]")
+        default:
+            throw QuerySyntaxError(column: column, message: "'\(field ?? ""):' is a \(type.rawValue) field: give a value or a range, as in \(field ?? ""):[1 TO 10]")
+        }
+    }
+
+    /// One end of a range on a field of `type`, as an inclusive bound: `*` is open (nil). A date
+    /// names a period (`2024`, `2024-03`, `2024-03-01`, or an instant): an inclusive lower bound is
+    /// its start, an inclusive upper bound its end, and exclusive bounds the other way round.
+    private static func bound(_ text: String, type: FieldType, field: String, column: Int, upper: Bool, inclusive: Bool,
+                              open: Bool = true) throws(QuerySyntaxError) -> RangeValue? {
+        if open, text == "*" { return nil }
+        switch type {
+        case .date:
+            guard let start = ISODate.seconds(text) else {
+                throw QuerySyntaxError(column: column, message: "'\(text)' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss\(open ? ", or * for an open end" : ""))")
+            }
+            let end = endOfPeriod(text, start: start)
+            switch (upper, inclusive) {
+            case (false, true): return .integer(start)
+            case (true, true): return .integer(end)
+            case (false, false): return .integer(end.addingReportingOverflow(1).overflow ? Int64.max : end + 1)
+            case (true, false): return .integer(start.subtractingReportingOverflow(1).overflow ? Int64.min : start - 1)
+            }
+        case .integer:
+            guard let value = Int64(text) else {
+                throw QuerySyntaxError(column: column, message: "'\(text)' is not an integer ('\(field):' holds integers)")
+            }
+            if inclusive { return .integer(value) }
+            let moved = upper ? value.subtractingReportingOverflow(1) : value.addingReportingOverflow(1)
+            guard !moved.overflow else {
+                throw QuerySyntaxError(column: column, message: "'\(text)' leaves nothing \(upper ? "below" : "above") it")
+            }
+            return .integer(moved.partialValue)
+        default:
+            guard let value = Double(text), value.isFinite else {
+                throw QuerySyntaxError(column: column, message: "'\(text)' is not a number ('\(field):' holds numbers)")
+            }
+            return .float(inclusive ? value : (upper ? value.nextDown : value.nextUp))
         }
     }
 
@@ -399,23 +472,19 @@ private struct ParseState {
         return .boolean(must: must, should: [], mustNot: mustNot)
     }
 
-    /// A range end: an ISO 8601 date or time, or `*` (open). A bare date as the upper end means
-    /// the end of that day (of that month, of that year).
-    private static func date(_ text: String, column: Int, endOfDay: Bool) throws(QuerySyntaxError) -> Int64? {
-        if text == "*" { return nil }
-        guard let seconds = ISODate.seconds(text) else {
-            throw QuerySyntaxError(column: column, message: "'\(text)' is not a date (YYYY-MM-DD, or * for an open end)")
-        }
-        guard endOfDay, !text.contains("T"), !text.contains(" ") else { return seconds }
+    /// The last second of the period a date names: the day, month or year it gives, or the
+    /// instant itself when it has a time.
+    private static func endOfPeriod(_ text: String, start: Int64) -> Int64 {
+        guard !text.contains("T"), !text.contains(" ") else { return start }
         let parts = text.split(separator: "-")
         switch parts.count {
-        case 1: return ISODate.seconds(String(Int(parts[0])! + 1)).map { $0 - 1 } ?? seconds
+        case 1: return ISODate.seconds(format4(Int(parts[0])! + 1)).map { $0 - 1 } ?? start
         case 2:
             let year = Int(parts[0])!
             let month = Int(parts[1])!
-            let next = month == 12 ? String(format4(year + 1)) + "-01" : format4(year) + "-" + (month + 1 < 10 ? "0" : "") + String(month + 1)
-            return ISODate.seconds(next).map { $0 - 1 } ?? seconds
-        default: return seconds + 86_399
+            let next = month == 12 ? format4(year + 1) + "-01" : format4(year) + "-" + (month + 1 < 10 ? "0" : "") + String(month + 1)
+            return ISODate.seconds(next).map { $0 - 1 } ?? start
+        default: return start + 86_399
         }
     }
 

@@ -3,7 +3,7 @@
 indirect enum ResolvedQuery {
     case term(ResolvedTerm)
     case phrase(ResolvedPhrase)
-    case dateRange(ClosedRange<Int64>)
+    case filter(ResolvedFilter)
     case boolean(must: [ResolvedQuery], should: [ResolvedQuery], mustNot: [ResolvedQuery])
 
     /// The terms when the query is nothing but optional terms (the case MaxScore takes), else nil.
@@ -20,6 +20,15 @@ indirect enum ResolvedQuery {
         default: return nil
         }
     }
+}
+
+/// A clause that narrows the matches and adds nothing to the score.
+enum ResolvedFilter {
+    /// Documents holding a keyword field's value (its term, case folded), with its entry per segment.
+    case keyword(field: Field, value: String, entries: [TermInfo?])
+    /// Documents with a value of a date or numeric field in `bounds` (the column's Int64 order:
+    /// seconds, integers, or `SortableDouble` bits for floats).
+    case range(field: Field, bounds: ClosedRange<Int64>)
 }
 
 /// One analyzed term, in the fields it is searched in, with its entry in each segment.
@@ -57,6 +66,8 @@ struct QueryResolver {
     let otherLanguages: [(plain: Analyzer, keyword: Analyzer)]
     let statistics: CollectionStatistics
     let options: SearchOptions
+    /// The index's fields: what a query's field names mean.
+    var schema: Schema { reader.schema }
     /// What the user should know about how the query was taken.
     private(set) var notes: [String] = []
     /// The query's single terms, and its phrases, for highlighting (a phrase's words are
@@ -95,7 +106,7 @@ struct QueryResolver {
     private static func prefixCount(_ query: Query) -> Int {
         switch query {
         case .prefix: return 1
-        case .term, .phrase, .dateRange: return 0
+        case .term, .phrase, .range: return 0
         case .boolean(let must, let should, let mustNot, _): return (must + should + mustNot).reduce(0) { $0 + prefixCount($1) }
         }
     }
@@ -103,19 +114,31 @@ struct QueryResolver {
     /// Whether some keyword term of `query` is not a stop word.
     private func hasContentWords(_ query: Query) -> Bool {
         switch query {
-        case .term(let text, _, _): return !keywordAnalyzer.tokens(of: text).isEmpty
+        case .term(let text, let field, _): return !query.isFilter(in: schema) && !keywordAnalyzer.tokens(of: text).isEmpty
         case .boolean(let must, let should, _, _): return (must + should).contains { hasContentWords($0) }
-        case .phrase, .prefix, .dateRange: return false
+        case .phrase, .prefix, .range: return false
         }
     }
 
     private mutating func resolve(_ query: Query, boost: Double) throws(IndexError) -> ResolvedQuery? {
+        if query.isFilter(in: schema), !isGroup(query) { return try filter(query) }
+        let field: Field?
         switch query {
-        case .term(let text, let field, let termBoost):
+        case .term(_, let name?, _), .phrase(_, let name?, _, _), .prefix(_, let name?, _):
+            guard let named = schema.field(named: name) else {
+                notes.append("there is no field '\(name)': '\(query)' matches nothing")
+                return nil
+            }
+            field = named.field
+        default:
+            field = nil
+        }
+        switch query {
+        case .term(let text, _, let termBoost):
             var clauses: [ResolvedQuery] = []
             for text in keywordTerms(of: text) { clauses.append(.term(try term(text, field: field, boost: boost * termBoost))) }
             return Self.disjunction(clauses)
-        case .phrase(let text, let field, let slop, let phraseBoost):
+        case .phrase(let text, _, let slop, let phraseBoost):
             let tokens = analyzer.tokens(of: text)
             guard tokens.count > 1 else {
                 var clauses: [ResolvedQuery] = []
@@ -139,22 +162,27 @@ struct QueryResolver {
                 }
             }
             return Self.disjunction(clauses)
-        case .prefix(let text, let field, let prefixBoost):
+        case .prefix(let text, _, let prefixBoost):
             return try expand(text, field: field, boost: boost * prefixBoost)
-        case .dateRange(let from, let to):
-            let low = from ?? Int64.min
-            let high = to ?? Int64.max
-            guard low <= high else {
-                notes.append("the date range ends before it starts: it matches nothing")
-                return nil
-            }
-            return .dateRange(low...high)
+        case .range:
+            return try filter(query)
         case .boolean(let must, let should, let mustNot, let groupBoost):
             let factor = boost * groupBoost
             var required: [ResolvedQuery] = []
-            // A date range is a filter wherever it stands: it narrows its group, never widens it.
-            let dateFilters = should.filter { if case .dateRange = $0 { true } else { false } }
-            for clause in must + dateFilters {
+            // A filter narrows its group wherever it stands, never widens it: next to words, an
+            // optional filter is required. A group of only optional filters is their union.
+            let schema = self.schema
+            let filters = should.filter { $0.isFilter(in: schema) }
+            if !filters.isEmpty, filters.count == should.count {
+                var union: [ResolvedQuery] = []
+                for clause in filters {
+                    if let resolved = try resolve(clause, boost: factor) { union.append(resolved) }
+                }
+                guard let any = Self.disjunction(union) else { return nil }
+                required.append(any)
+            }
+            let narrowing = filters.count == should.count ? [] : filters
+            for clause in must + narrowing {
                 let resolved = try resolve(clause, boost: factor)
                 // A required word that analysis leaves nothing of (a stop word, punctuation)
                 // constrains nothing; it does not make the whole query match nothing.
@@ -166,12 +194,12 @@ struct QueryResolver {
                 required.append(resolved)
             }
             var optional: [ResolvedQuery] = []
-            for clause in should where !dateFilters.contains(clause) {
+            for clause in should where !filters.contains(clause) {
                 if let resolved = try resolve(clause, boost: factor) { optional.append(resolved) }
             }
             // Without required clauses of its own, a group needs one of its optional ones: a
-            // date filter does not make them optional.
-            if must.isEmpty, !dateFilters.isEmpty, should.count > dateFilters.count {
+            // filter does not make them optional.
+            if must.isEmpty, !narrowing.isEmpty {
                 guard let any = Self.disjunction(optional) else { return nil }
                 required.append(any)
                 optional = []
@@ -189,14 +217,104 @@ struct QueryResolver {
         }
     }
 
+    private func isGroup(_ query: Query) -> Bool {
+        if case .boolean = query { return true }
+        return false
+    }
+
+    /// A filter clause (a range, or a value of a keyword field): its field and values looked up,
+    /// nil when it can match nothing (with a note saying why).
+    private mutating func filter(_ query: Query) throws(IndexError) -> ResolvedQuery? {
+        switch query {
+        case .range(let name, let from, let to):
+            guard let (field, definition) = schema.field(named: name) else {
+                notes.append("there is no field '\(name)': '\(query)' matches nothing")
+                return nil
+            }
+            guard let bounds = Self.columnBounds(from: from, to: to, type: definition.type) else {
+                notes.append(definition.type == .date || definition.type == .integer || definition.type == .float
+                             ? "the range '\(query)' is empty: it matches nothing"
+                             : "'\(name)' is a \(definition.type.rawValue) field, not a date or number: '\(query)' matches nothing")
+                return nil
+            }
+            return .filter(.range(field: field, bounds: bounds))
+        case .term(let value, let name?, _), .phrase(let value, let name?, _, _):
+            guard let (field, definition) = schema.field(named: name) else { return nil }
+            guard definition.type == .keyword else {
+                notes.append("'\(name)' is a \(definition.type.rawValue) field: give it a range, as in \(name):[1 TO 10]")
+                return nil
+            }
+            let term = KeywordTerm.folded(value)
+            var entries: [TermInfo?] = []
+            var found = false
+            for segment in reader.segments {
+                let lookup = Array(term.utf8).withUnsafeBytes { raw in
+                    Result { () throws(IndexError) in try segment.terms.lookup(raw, in: field) }
+                }
+                let info = try lookup.get()
+                found = found || info != nil
+                entries.append(info)
+            }
+            guard found else {
+                notes.append("no document has \(name) '\(value)'")
+                return nil
+            }
+            return .filter(.keyword(field: field, value: value, entries: entries))
+        default:
+            notes.append("'\(query)': a keyword field takes whole values, not prefixes; it matches nothing")
+            return nil
+        }
+    }
+
+    /// Bounds in a column's order for a field of `type`, or nil when the type has no column
+    /// ranges or the range is empty. Integer columns take float bounds rounded inwards; float
+    /// columns compare `SortableDouble` bits.
+    static func columnBounds(from: RangeValue?, to: RangeValue?, type: FieldType) -> ClosedRange<Int64>? {
+        let low: Int64
+        let high: Int64
+        switch type {
+        case .date, .integer:
+            func integer(_ value: RangeValue?, upper: Bool) -> Int64? {
+                switch value {
+                case nil: return upper ? Int64.max : Int64.min
+                case .integer(let value): return value
+                case .float(let value):
+                    let rounded = upper ? value.rounded(.down) : value.rounded(.up)
+                    guard !rounded.isNaN else { return nil }
+                    if rounded >= 9.2e18 { return Int64.max }
+                    if rounded <= -9.2e18 { return Int64.min }
+                    return Int64(rounded)
+                }
+            }
+            guard let l = integer(from, upper: false), let h = integer(to, upper: true) else { return nil }
+            low = l
+            high = h
+        case .float:
+            func float(_ value: RangeValue?, upper: Bool) -> Double? {
+                switch value {
+                case nil: return upper ? Double.infinity : -Double.infinity
+                case .integer(let value): return Double(value)
+                case .float(let value): return value.isNaN ? nil : value
+                }
+            }
+            guard let l = float(from, upper: false), let h = float(to, upper: true) else { return nil }
+            low = SortableDouble.bits(l)
+            high = SortableDouble.bits(h)
+        default:
+            return nil
+        }
+        return low <= high ? low...high : nil
+    }
+
     /// Whether `query` keeps anything to match after analysis: false for keywords that analyze
     /// to no terms (stop words when they are dropped, punctuation), and groups of only those.
     private func hasTerms(_ query: Query) -> Bool {
+        if query.isFilter(in: schema) { return true }
         switch query {
         case .term(let text, _, _): return !keywordTerms(of: text).isEmpty
         case .phrase(let text, _, _, _): return !analyzer.tokens(of: text).isEmpty
         case .prefix(let text, _, _): return !prefixAnalyzer.tokens(of: text).isEmpty
-        case .dateRange: return true
+        case .range: return true
         case .boolean(let must, let should, let mustNot, _): return !mustNot.isEmpty || (must + should).contains { hasTerms($0) }
         }
     }

@@ -46,8 +46,8 @@ struct ScorerCompiler {
             return scorers.isEmpty ? nil : (scorers.count == 1 ? scorers[0] : DisjunctionScorer(scorers))
         case .phrase(let phrase):
             return phraseScorer(phrase, segment: segment)
-        case .dateRange(let range):
-            return DateFilterScorer(AllDocumentsScorer(count: segment.documentCount), dates: segment.dates, range: range)
+        case .filter(let filter):
+            return filterScorer(filter, segment: segment)
         case .boolean(let must, let should, let mustNot):
             if must.isEmpty && mustNot.isEmpty, let terms = query.pureDisjunction {
                 // The same clauses, in the same order, as the MaxScore path sums.
@@ -75,6 +75,17 @@ struct ScorerCompiler {
                 result = ExclusionScorer(required: result, excluded: excluded.count == 1 ? excluded[0] : DisjunctionScorer(excluded))
             }
             return result
+        }
+    }
+
+    private func filterScorer(_ filter: ResolvedFilter, segment: SegmentReader) -> Scorer? {
+        switch filter {
+        case .keyword(_, _, let entries):
+            let index = reader.segments.firstIndex { $0 === segment }!
+            return entries[index].map { PostingsFilterScorer(segment.postings($0)) }
+        case .range(let field, let bounds):
+            guard reader.schema.definition(of: field.number)?.name == "date" else { return nil }
+            return DateFilterScorer(AllDocumentsScorer(count: segment.documentCount), dates: segment.dates, range: bounds)
         }
     }
 

@@ -123,7 +123,7 @@ public final class Searcher {
                        options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResults {
         let query: Query
         do {
-            query = try QueryParser(defaultOperator: defaultOperator).parse(text)
+            query = try QueryParser(defaultOperator: defaultOperator, schema: reader.schema).parse(text)
         } catch {
             throw .syntax(error)
         }

@@ -47,6 +47,9 @@ public final class IndexReader: Sendable {
         fieldStatistics = statistics
     }
 
+    /// The index's fields.
+    public var schema: Schema { manifest.schema }
+
     /// Documents in all segments, deleted ones included.
     public var documentCount: Int { manifest.documentCount }
     /// Documents not deleted.

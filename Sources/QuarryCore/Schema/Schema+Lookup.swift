@@ -1,0 +1,21 @@
+extension Schema {
+    /// The field a query or an option names: exactly, then ignoring case; `text` is the body's
+    /// other name.
+    func field(named name: String) -> (field: Field, definition: FieldDefinition)? {
+        let wanted = name == "text" || name.lowercased() == "text" ? "body" : name
+        let index = fields.firstIndex { $0.name == wanted } ?? fields.firstIndex { $0.name.lowercased() == wanted.lowercased() }
+        guard let index, let number = number(of: fields[index].name) else { return nil }
+        return (Field(number: number), fields[index])
+    }
+
+    /// The definition of the field a query names (see `field(named:)`).
+    func definition(named name: String) -> FieldDefinition? { field(named: name)?.definition }
+
+    /// The indexed text fields, by number: what a query naming no field searches.
+    var textFields: [(field: Field, definition: FieldDefinition)] {
+        fields.compactMap { definition in
+            guard definition.type == .text, let number = number(of: definition.name) else { return nil }
+            return (Field(number: number), definition)
+        }
+    }
+}
