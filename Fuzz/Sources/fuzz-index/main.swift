@@ -111,9 +111,9 @@ private func buildIndex() throws {
     func document(_ number: Int) -> Document {
         let body = (0..<(3 + number % 7)).map { words[($0 * 7 + number) % words.count] }.joined(separator: " ")
         return Document(id: "doc-\(number)", title: "report \(words[number % words.count]) \(number)", body: "harbour \(body)",
-                        date: number % 3 == 0 ? "2024-0\(1 + number % 9)-1\(number % 10)" : nil,
-                        url: number % 5 == 0 ? "https://example.org/\(number)" : nil,
-                        extra: number % 4 == 0 ? [StoredField(name: "section", value: "news \(number % 4)")] : [])
+                        fields: (number % 3 == 0 ? [DocumentField("date", "2024-0\(1 + number % 9)-1\(number % 10)")] : [])
+                            + (number % 5 == 0 ? [DocumentField("url", "https://example.org/\(number)")] : [])
+                            + (number % 4 == 0 ? [DocumentField("section", "news \(number % 4)")] : []))
     }
     _ = try writer.add((0..<140).map(document))
     _ = try writer.commit()

@@ -30,7 +30,7 @@ public struct QuerySet: Sendable {
                     case .string(let range), .number(let range):
                         if key == "_id" || key == "id" { id = id ?? parser.text(range) }
                         if key == "text" || key == "query" { query = query ?? parser.text(range) }
-                    case .other: continue
+                    default: continue
                     }
                 }
                 guard let id, let query else {

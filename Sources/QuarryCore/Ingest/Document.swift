@@ -5,36 +5,54 @@ public struct Document: Sendable, Equatable {
     public var title: String
     /// The text: JSON `text` or `body`, a text file after its title line, an HTML page's text.
     public var body: String
-    /// ISO 8601 date as given (`date`), if any.
-    public var date: String?
-    public var url: String?
-    public var source: String?
     /// Language code or name for this document's analysis (`lang`), overriding the index's.
     public var language: String?
     /// The file it was read from.
     public var path: String?
-    /// Other string members of a JSON document, stored as they are.
-    public var extra: [StoredField]
+    /// Its other members (`date`, `source`, a schema's fields, anything else to store), in the
+    /// order given, each with every value it gave.
+    public var fields: [DocumentField]
     /// Where it was read (for messages such as a duplicate id's; not stored).
     public var origin: InputLocation?
 
-    public init(id: String, title: String = "", body: String = "", date: String? = nil, url: String? = nil,
-                source: String? = nil, language: String? = nil, path: String? = nil, extra: [StoredField] = [],
-                origin: InputLocation? = nil) {
+    public init(id: String, title: String = "", body: String = "", language: String? = nil, path: String? = nil,
+                fields: [DocumentField] = [], origin: InputLocation? = nil) {
         self.id = id
         self.title = title
         self.body = body
-        self.date = date
-        self.url = url
-        self.source = source
         self.language = language
         self.path = path
-        self.extra = extra
+        self.fields = fields
         self.origin = origin
+    }
+
+    /// The values of member `name` (empty when it has none).
+    public func values(of name: String) -> [FieldValue] {
+        fields.first { $0.name == name }?.values ?? []
     }
 }
 
-/// A stored string field that is not one of the document's named ones.
+/// One member of a document other than its id, title, body and language: its name and values.
+public struct DocumentField: Sendable, Equatable {
+    public var name: String
+    /// One value, or an array's elements.
+    public var values: [FieldValue]
+    /// Whether the document gave an array (a multi-valued member, even of one element).
+    public var isArray: Bool
+
+    public init(name: String, values: [FieldValue], isArray: Bool = false) {
+        self.name = name
+        self.values = values
+        self.isArray = isArray
+    }
+
+    /// A member of one string.
+    public init(_ name: String, _ value: String) {
+        self.init(name: name, values: [.string(value)])
+    }
+}
+
+/// A stored string field: a name and its text, as the stored-fields file keeps them.
 public struct StoredField: Sendable, Hashable {
     public var name: String
     public var value: String

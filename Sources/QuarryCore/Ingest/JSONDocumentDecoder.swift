@@ -1,6 +1,7 @@
 /// Turns JSON objects into documents: `id` or `_id` (a string or a number; required), `title`,
-/// `text` or `body`, and the optional `date`, `url`, `source`, `lang`; every other string member
-/// is kept as a stored field. The BEIR layout (`_id`, `title`, `text`) reads as it is.
+/// `text` or `body`, `lang`; every other member with a string, number or boolean value, or an
+/// array of them, is one of the document's `fields` (nulls, objects and nested arrays are left
+/// out). The BEIR layout (`_id`, `title`, `text`) reads as it is.
 struct JSONDocumentDecoder {
     private var parser = JSONObjectParser()
 
@@ -31,28 +32,39 @@ struct JSONDocumentDecoder {
         var id: String?
         var document = Document(id: "")
         for member in parser.members {
-            let value: String
-            switch member.value {
-            case .string(let range): value = parser.text(range)
-            case .number(let range):
-                let key = parser.text(member.key)
-                if key == "id" || key == "_id", id == nil { id = parser.text(range) }
-                continue
-            case .other: continue
-            }
-            switch parser.text(member.key) {
-            case "id", "_id": if id == nil { id = value }
-            case "title": document.title = value
-            case "text", "body": document.body = document.body.isEmpty ? value : document.body + "\n" + value
-            case "date": document.date = value
-            case "url": document.url = value
-            case "source": document.source = value
-            case "lang": document.language = value
-            case let name: document.extra.append(StoredField(name: name, value: value))
+            let key = parser.text(member.key)
+            switch (key, member.value) {
+            case ("id", .string(let range)), ("_id", .string(let range)), ("id", .number(let range)), ("_id", .number(let range)):
+                if id == nil { id = parser.text(range) }
+            case ("title", .string(let range)): document.title = parser.text(range)
+            case ("text", .string(let range)), ("body", .string(let range)):
+                let value = parser.text(range)
+                document.body = document.body.isEmpty ? value : document.body + "\n" + value
+            case ("lang", .string(let range)): document.language = parser.text(range)
+            case ("id", _), ("_id", _), ("title", _), ("text", _), ("body", _), ("lang", _): continue
+            case (_, .array(let elements)):
+                let values = parser.elements[elements].compactMap(value)
+                document.fields.append(DocumentField(name: key, values: values, isArray: true))
+            case (_, let scalar):
+                if let value = value(scalar) { document.fields.append(DocumentField(name: key, values: [value])) }
             }
         }
         guard let id, !id.isEmpty else { throw .missingID }
         document.id = id
         return document
+    }
+
+    /// A scalar's value: a number without a fraction or exponent that fits 64 bits is an integer,
+    /// any other a float.
+    private func value(_ value: JSONObjectParser.Value) -> FieldValue? {
+        switch value {
+        case .string(let range): return .string(parser.text(range))
+        case .number(let range):
+            let text = parser.text(range)
+            if let integer = Int64(text) { return .integer(integer) }
+            return Double(text).map(FieldValue.float)
+        case .bool(let flag): return .bool(flag)
+        case .null, .array, .other: return nil
+        }
     }
 }

@@ -12,18 +12,22 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
     public var description: String { "column \(column): \(message)" }
 }
 
-/// Parses JSON objects (a JSON Lines line, or the elements of a JSON array) into their members,
-/// keeping string values decoded and skipping (but checking) every other kind of value.
+/// Parses JSON objects (a JSON Lines line, or the elements of a JSON array) into their members:
+/// strings decoded, numbers as their text, literals, and arrays of those; nested objects (and
+/// arrays or objects inside arrays) are skipped, but checked.
 ///
 /// Built for documents: strings are unescaped into one reused arena, nothing else is
-/// materialized, and nested arrays and objects are skipped with a counter rather than recursion,
-/// so no input can exhaust the stack.
+/// materialized, and nested containers are skipped with a counter rather than recursion, so no
+/// input can exhaust the stack.
 struct JSONObjectParser {
-    /// A member's value: a decoded string or a number's text (ranges of `arena`), or some other
-    /// JSON value (literal, array, object), skipped.
+    /// A member's value: a decoded string or a number's text (ranges of `arena`), a literal, an
+    /// array (a range of `elements`), or an object or nested container, skipped.
     enum Value: Equatable {
         case string(Range<Int>)
         case number(Range<Int>)
+        case bool(Bool)
+        case null
+        case array(Range<Int>)
         case other
     }
 
@@ -31,6 +35,8 @@ struct JSONObjectParser {
     private(set) var arena: [UInt8] = []
     /// The members of the last object parsed, in order: key (a range of `arena`) and value.
     private(set) var members: [(key: Range<Int>, value: Value)] = []
+    /// The elements of the last object's array members (never arrays themselves).
+    private(set) var elements: [Value] = []
 
     private static let maximumDepth = 512
 
@@ -59,6 +65,7 @@ struct JSONObjectParser {
     private mutating func parseObject(_ cursor: inout Cursor) throws(JSONSyntaxError) {
         arena.removeAll(keepingCapacity: true)
         members.removeAll(keepingCapacity: true)
+        elements.removeAll(keepingCapacity: true)
         guard cursor.peek() == UInt8(ascii: "{") else {
             throw cursor.error(cursor.atEnd ? "empty line, expected a JSON object" : "expected '{' to open a JSON object")
         }
@@ -76,17 +83,10 @@ struct JSONObjectParser {
             guard cursor.peek() == UInt8(ascii: ":") else { throw cursor.error("expected ':' after a key") }
             cursor.index += 1
             cursor.skipWhitespace()
-            if cursor.peek() == UInt8(ascii: "\"") {
-                members.append((key, .string(try decodeString(&cursor))))
-            } else if let byte = cursor.peek(), byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
-                let start = cursor.index
-                try cursor.skipNumber()
-                let mark = arena.count
-                arena.append(contentsOf: UnsafeRawBufferPointer(start: cursor.bytes + start, count: cursor.index - start))
-                members.append((key, .number(mark..<arena.count)))
+            if cursor.peek() == UInt8(ascii: "[") {
+                members.append((key, try parseArray(&cursor)))
             } else {
-                try skipValue(&cursor)
-                members.append((key, .other))
+                members.append((key, try parseScalar(&cursor)))
             }
             cursor.skipWhitespace()
             switch cursor.peek() {
@@ -97,6 +97,58 @@ struct JSONObjectParser {
                 return
             default:
                 throw cursor.error(cursor.atEnd ? "unterminated object" : "expected ',' or '}'")
+            }
+        }
+    }
+
+    /// A string, number or literal at the cursor; any other value is skipped (`.other`).
+    private mutating func parseScalar(_ cursor: inout Cursor) throws(JSONSyntaxError) -> Value {
+        switch cursor.peek() {
+        case UInt8(ascii: "\""):
+            return .string(try decodeString(&cursor))
+        case let byte? where byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")):
+            let start = cursor.index
+            try cursor.skipNumber()
+            let mark = arena.count
+            arena.append(contentsOf: UnsafeRawBufferPointer(start: cursor.bytes + start, count: cursor.index - start))
+            return .number(mark..<arena.count)
+        case UInt8(ascii: "t"):
+            try cursor.expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try cursor.expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try cursor.expectLiteral("null")
+            return .null
+        default:
+            try skipValue(&cursor)
+            return .other
+        }
+    }
+
+    /// An array at the cursor (on its '['): its scalar elements into `elements`.
+    private mutating func parseArray(_ cursor: inout Cursor) throws(JSONSyntaxError) -> Value {
+        let start = elements.count
+        cursor.index += 1
+        cursor.skipWhitespace()
+        if cursor.peek() == UInt8(ascii: "]") {
+            cursor.index += 1
+            return .array(start..<start)
+        }
+        while true {
+            cursor.skipWhitespace()
+            guard !cursor.atEnd else { throw cursor.error("unterminated array") }
+            elements.append(try parseScalar(&cursor))
+            cursor.skipWhitespace()
+            switch cursor.peek() {
+            case UInt8(ascii: ","):
+                cursor.index += 1
+            case UInt8(ascii: "]"):
+                cursor.index += 1
+                return .array(start..<elements.count)
+            default:
+                throw cursor.error(cursor.atEnd ? "unterminated array" : "expected ',' or ']'")
             }
         }
     }

@@ -218,8 +218,8 @@ import Testing
 
     /// A small index of three segment files' worth of documents with dates.
     private func smallIndex() throws -> TestIndex {
-        try TestIndex([Document(id: "a", title: "Council budget", body: "The council set its budget.", date: "2024-01-02"),
-                       Document(id: "b", title: "Flood warning", body: "The river may flood the town.", date: "2024-02-03"),
+        try TestIndex([Document(id: "a", title: "Council budget", body: "The council set its budget.", fields: [DocumentField("date", "2024-01-02")]),
+                       Document(id: "b", title: "Flood warning", body: "The river may flood the town.", fields: [DocumentField("date", "2024-02-03")]),
                        Document(id: "c", title: "Bridge", body: "A bridge over the river, a bridge too far.")])
     }
 

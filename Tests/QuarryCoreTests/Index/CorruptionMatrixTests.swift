@@ -80,7 +80,7 @@ import Testing
                 let month = Int.random(in: 1...12, using: &generator)
                 let date = next % 7 == 0 ? nil : "2020-\(month < 10 ? "0" : "")\(month)-15"
                 batch.append(Document(id: "d\(next)", title: text(Int.random(in: 1...4, using: &generator)),
-                                      body: text(Int.random(in: 5...60, using: &generator)), date: date))
+                                      body: text(Int.random(in: 5...60, using: &generator)), fields: date.map { [DocumentField("date", $0)] } ?? []))
                 next += 1
             }
             // Replace a few documents of the previous batches.

@@ -48,17 +48,20 @@ import Testing
         #expect(documents.count == 3 + 38)
         let first = documents[0]
         #expect(first.id == "archive-2023-0001")
-        #expect(first.date?.hasPrefix("2023") == true)
+        #expect(first.values(of: "date").first.map { if case .string(let date) = $0 { date.hasPrefix("2023") } else { false } } == true)
         #expect(first.language == "en")
         #expect(documents.contains { $0.language == "th" })
     }
 
     @Test func beirLayoutAndExtraFields() throws {
         let directory = TemporaryDirectory()
-        directory.write("corpus.jsonl", #"{"_id": "4983", "title": "T", "text": "Body \u00e9 \ud83d\ude00", "n": 5, "tags": ["x", {"y": [1, 2]}], "source": "S", "note": "kept"}"# + "\n")
+        directory.write("corpus.jsonl", #"{"_id": "4983", "title": "T", "text": "Body \u00e9 \ud83d\ude00", "n": 5, "tags": ["x", {"y": [1, 2]}], "source": "S", "note": "kept", "big": 1e400, "f": -2.5, "ok": true, "none": null}"# + "\n")
         let (documents, warnings) = try read([directory.file("corpus.jsonl")])
         #expect(warnings.isEmpty)
-        #expect(documents == [Document(id: "4983", title: "T", body: "Body é 😀", source: "S", extra: [StoredField(name: "note", value: "kept")],
+        #expect(documents == [Document(id: "4983", title: "T", body: "Body é 😀", fields: [
+            DocumentField(name: "n", values: [.integer(5)]), DocumentField(name: "tags", values: [.string("x")], isArray: true),
+            DocumentField("source", "S"), DocumentField("note", "kept"), DocumentField(name: "big", values: [.float(.infinity)]),
+            DocumentField(name: "f", values: [.float(-2.5)]), DocumentField(name: "ok", values: [.bool(true)])],
                                        origin: InputLocation(path: directory.file("corpus.jsonl"), line: 1))])
     }
 

@@ -8,11 +8,11 @@ import Testing
 
     @Test func aDateRangeFiltersWhereverItStands() throws {
         let index = try TestIndex([
-            Document(id: "march", body: "council meeting", date: "2024-03-01"),
-            Document(id: "august", body: "council meeting", date: "2024-08-01"),
-            Document(id: "october", body: "council budget", date: "2024-10-15"),
+            Document(id: "march", body: "council meeting", fields: [DocumentField("date", "2024-03-01")]),
+            Document(id: "august", body: "council meeting", fields: [DocumentField("date", "2024-08-01")]),
+            Document(id: "october", body: "council budget", fields: [DocumentField("date", "2024-10-15")]),
             Document(id: "undated", body: "council meeting"),
-            Document(id: "february", body: "budget", date: "2024-02-01"),
+            Document(id: "february", body: "budget", fields: [DocumentField("date", "2024-02-01")]),
         ], settings: english)
         let range = "date:[2024-01-01 TO 2024-06-30]"
         #expect(try index.ids("council \(range)") == ["march"])

@@ -113,9 +113,9 @@ import Testing
 
     @Test func dateRanges() throws {
         let index = try TestIndex([
-            Document(id: "jan", body: "budget", date: "2024-01-15"),
-            Document(id: "dec", body: "budget", date: "2024-12-31T23:00:00Z"),
-            Document(id: "next", body: "budget", date: "2025-01-01"),
+            Document(id: "jan", body: "budget", fields: [DocumentField("date", "2024-01-15")]),
+            Document(id: "dec", body: "budget", fields: [DocumentField("date", "2024-12-31T23:00:00Z")]),
+            Document(id: "next", body: "budget", fields: [DocumentField("date", "2025-01-01")]),
             Document(id: "none", body: "budget"),
         ])
         #expect(Set(try index.ids("budget date:[2024-01-01 TO 2024-12-31]", defaultOperator: .and)) == ["jan", "dec"])

@@ -65,7 +65,10 @@ final class SegmentBuilder {
         id.withUTF8 { idBytes.append(UnsafeRawBufferPointer($0)) }
         idEnds.append(UInt32(idBytes.count))
 
-        dates.append(document.date.flatMap(ISODate.seconds) ?? DocumentTableFormat.noDate)
+        dates.append(document.values(of: "date").lazy.compactMap { value -> Int64? in
+            if case .string(let text) = value { return ISODate.seconds(text) }
+            return nil
+        }.first ?? DocumentTableFormat.noDate)
         stored.add(Self.storedFields(of: document))
         sequenceNumbers.append(sequence)
     }
@@ -74,12 +77,14 @@ final class SegmentBuilder {
     static func storedFields(of document: Document) -> [StoredField] {
         var fields = [StoredField(name: "id", value: document.id), StoredField(name: "title", value: document.title),
                       StoredField(name: "text", value: document.body)]
-        if let date = document.date { fields.append(StoredField(name: "date", value: date)) }
-        if let url = document.url { fields.append(StoredField(name: "url", value: url)) }
-        if let source = document.source { fields.append(StoredField(name: "source", value: source)) }
         if let language = document.language { fields.append(StoredField(name: "lang", value: language)) }
         if let path = document.path { fields.append(StoredField(name: "path", value: path)) }
-        return fields + document.extra
+        for field in document.fields {
+            for value in field.values {
+                if case .string(let text) = value { fields.append(StoredField(name: field.name, value: text)) }
+            }
+        }
+        return fields
     }
 
     private func analyze(_ text: String, with analyzer: Analyzer) {
