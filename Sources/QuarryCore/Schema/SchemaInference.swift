@@ -13,9 +13,10 @@
 /// 4. Mixed kinds: a **keyword** when there is no fractional number and every string is short,
 ///    else **stored**.
 /// 5. A member ever given as an array (or with several values) is **multi-valued**, of its elements' type by the rules
-///    above, when that type can be (keyword, date, integer, float); arrays of text or stored
-///    values stay single-valued. A member with no value (only empty strings or empty arrays) is
-///    a keyword.
+///    above, when that type can be (keyword, date, integer, float). A text or stored field takes
+///    one value a document: a one-element array gives it, but a member that gave several text
+///    or stored values in one document is left out (listed in `excludedMembers`). A member with
+///    no value (only empty strings or empty arrays) is a keyword.
 ///
 /// Names have no rule of their own (a `url` is stored because its values are long and have no
 /// spaces). Fields come in the order their member first appears, after title and body. A member
@@ -33,6 +34,8 @@ public struct SchemaInference: Sendable {
         var allStringsAreShort = true
         var someStringHasWhitespace = false
         var isArray = false
+        /// Whether a document gave several values.
+        var severalValues = false
     }
 
     /// The longest string, in bytes, that counts as short (a keyword).
@@ -40,12 +43,17 @@ public struct SchemaInference: Sendable {
     /// The most words a short string has.
     public static let shortWords = 4
 
+    /// A member, in the order of first appearance: the index of its evidence, or why it is left out.
+    private enum Entry: Sendable {
+        case evidence(Int)
+        case excluded(name: String, reason: String)
+    }
+
+    private var entries: [Entry] = []
     private var evidence: [Evidence] = []
     private var indexByName: [String: Int] = [:]
     private var foldedNames: Set<String> = []
     private var excludedNames: Set<String> = []
-    /// Members left out of the schema, in the order they first appeared, with why.
-    public private(set) var excludedMembers: [(name: String, reason: String)] = []
     /// Documents observed, as counted by `finishDocument()`.
     public private(set) var sampledDocuments = 0
 
@@ -60,6 +68,7 @@ public struct SchemaInference: Sendable {
         }
         guard let index = index(of: name) else { return }
         evidence[index].isArray = evidence[index].isArray || isArray || values.count > 1
+        evidence[index].severalValues = evidence[index].severalValues || values.count > 1
         for value in values {
             switch value {
             case .string(let text) where text.isEmpty: continue
@@ -80,7 +89,17 @@ public struct SchemaInference: Sendable {
     public func schema() -> Schema {
         // Every rule holds by construction: names were checked as members came, the count is
         // capped, and `definition(for:)` gives only valid options.
-        Schema(checked: [FieldDefinition.title, .body] + evidence.map { Self.definition(for: $0) })
+        Schema(checked: [FieldDefinition.title, .body] + evidence.compactMap { Self.definition(for: $0).definition })
+    }
+
+    /// The members left out of the schema, in the order they first appeared, with why.
+    public var excludedMembers: [(name: String, reason: String)] {
+        entries.compactMap { entry in
+            switch entry {
+            case .excluded(let name, let reason): return (name, reason)
+            case .evidence(let index): return Self.definition(for: evidence[index]).exclusion.map { (evidence[index].name, $0) }
+            }
+        }
     }
 
     /// The index of `name`'s evidence, made on its first appearance; nil when it is left out.
@@ -96,11 +115,12 @@ public struct SchemaInference: Sendable {
         }
         if let reason {
             excludedNames.insert(name)
-            excludedMembers.append((name, reason))
+            entries.append(.excluded(name: name, reason: reason))
             return nil
         }
         foldedNames.insert(name.lowercased())
         indexByName[name] = evidence.count
+        entries.append(.evidence(evidence.count))
         evidence.append(Evidence(name: name))
         return evidence.count - 1
     }
@@ -128,8 +148,8 @@ public struct SchemaInference: Sendable {
         }
     }
 
-    /// The definition the rule gives `evidence`.
-    private static func definition(for evidence: Evidence) -> FieldDefinition {
+    /// The definition the rule gives `evidence`, or why it has none.
+    private static func definition(for evidence: Evidence) -> (definition: FieldDefinition?, exclusion: String?) {
         let type: FieldType
         switch (evidence.strings, evidence.integers, evidence.fractions, evidence.booleans) {
         case (false, false, false, false): type = .keyword
@@ -146,6 +166,9 @@ public struct SchemaInference: Sendable {
         case (false, false, false, true): type = .keyword
         default: type = !evidence.fractions && evidence.allStringsAreShort ? .keyword : .stored
         }
-        return FieldDefinition(name: evidence.name, type: type, multiValued: evidence.isArray && type.allowsMultipleValues)
+        if evidence.severalValues && !type.allowsMultipleValues {
+            return (nil, "a document gave it several values, and a \(type.rawValue) field takes one")
+        }
+        return (FieldDefinition(name: evidence.name, type: type, multiValued: evidence.isArray && type.allowsMultipleValues), nil)
     }
 }
