@@ -43,9 +43,14 @@ struct LocatedJSON {
         }
     }
 
-    /// Parses `text`, which must be one JSON value (whitespace around it allowed).
+    /// Parses `text`, which must be one JSON value (whitespace around it allowed, and a byte
+    /// order mark before it, as some editors write one).
     static func parse(_ text: String) throws(SyntaxError) -> LocatedJSON {
         var parser = Parser(bytes: Array(text.utf8))
+        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            parser.index = 3
+            parser.lineStart = 3
+        }
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -113,64 +118,61 @@ struct LocatedJSON {
         }
 
         private mutating func parseObject(depth: Int) throws(SyntaxError) -> Value {
-            index += 1
             var members: [(key: String, keyLocation: Location, value: LocatedJSON)] = []
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(members)
-            }
-            while true {
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                    throw error("unexpected \(describeCurrent()), expected a key in quotes")
+            var keys: Set<String> = []
+            try parseElements(closing: UInt8(ascii: "}")) { parser throws(SyntaxError) in
+                guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else {
+                    throw parser.error("unexpected \(parser.describeCurrent()), expected a key in quotes")
                 }
-                let keyLocation = location
-                let key = try parseString()
-                if members.contains(where: { $0.key == key }) {
+                let keyLocation = parser.location
+                let key = try parser.parseString()
+                guard keys.insert(key).inserted else {
                     throw SyntaxError(location: keyLocation, message: "key '\(ControlCharacters.forDisplay(key))' given twice in one object")
                 }
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                    throw error("unexpected \(describeCurrent()), expected ':' after a key")
+                parser.skipWhitespace()
+                guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: ":") else {
+                    throw parser.error("unexpected \(parser.describeCurrent()), expected ':' after a key")
                 }
-                index += 1
-                skipWhitespace()
-                members.append((key, keyLocation, try parseValue(depth: depth + 1)))
-                skipWhitespace()
-                guard index < bytes.count else { throw error("unexpected end of file, expected ',' or '}'") }
-                if bytes[index] == UInt8(ascii: "}") {
-                    index += 1
-                    return .object(members)
-                }
-                guard bytes[index] == UInt8(ascii: ",") else { throw error("unexpected \(describeCurrent()), expected ',' or '}'") }
-                index += 1
+                parser.index += 1
+                parser.skipWhitespace()
+                members.append((key, keyLocation, try parser.parseValue(depth: depth + 1)))
             }
+            return .object(members)
         }
 
         private mutating func parseArray(depth: Int) throws(SyntaxError) -> Value {
-            index += 1
             var elements: [LocatedJSON] = []
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(elements)
+            try parseElements(closing: UInt8(ascii: "]")) { parser throws(SyntaxError) in
+                elements.append(try parser.parseValue(depth: depth + 1))
             }
+            return .array(elements)
+        }
+
+        /// Parses the comma-separated elements of the object or array opening at the cursor, up
+        /// to `closing`, with `element` parsing each one (from its first byte).
+        private mutating func parseElements(closing: UInt8, _ element: (inout Parser) throws(SyntaxError) -> Void) throws(SyntaxError) {
+            index += 1
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == closing {
+                index += 1
+                return
+            }
+            let expected = "expected ',' or '\(Character(Unicode.Scalar(closing)))'"
             while true {
                 skipWhitespace()
-                elements.append(try parseValue(depth: depth + 1))
+                try element(&self)
                 skipWhitespace()
-                guard index < bytes.count else { throw error("unexpected end of file, expected ',' or ']'") }
-                if bytes[index] == UInt8(ascii: "]") {
+                guard index < bytes.count else { throw error("unexpected end of file, \(expected)") }
+                if bytes[index] == closing {
                     index += 1
-                    return .array(elements)
+                    return
                 }
-                guard bytes[index] == UInt8(ascii: ",") else { throw error("unexpected \(describeCurrent()), expected ',' or ']'") }
+                guard bytes[index] == UInt8(ascii: ",") else { throw error("unexpected \(describeCurrent()), \(expected)") }
                 index += 1
             }
         }
 
-        private mutating func parseString() throws(SyntaxError) -> String {
+        mutating func parseString() throws(SyntaxError) -> String {
             index += 1
             var out: [UInt8] = []
             while true {

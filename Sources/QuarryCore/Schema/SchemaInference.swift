@@ -12,11 +12,11 @@
 /// 3. Booleans only: **keyword** (`true`, `false`).
 /// 4. Mixed kinds: a **keyword** when there is no fractional number and every string is short,
 ///    else **stored**.
-/// 5. A member ever given as an array (or with several values) is **multi-valued**, of its elements' type by the rules
-///    above, when that type can be (keyword, date, integer, float). A text or stored field takes
-///    one value a document: a one-element array gives it, but a member that gave several text
-///    or stored values in one document is left out (listed in `excludedMembers`). A member with
-///    no value (only empty strings or empty arrays) is a keyword.
+/// 5. A member ever given as an array (or with several values) is **multi-valued**, of its
+///    elements' type by the rules above, when that type can be (keyword, date, integer, float).
+///    A text or stored field takes one value a document: a one-element array gives it, but a
+///    member that gave several text or stored values in one document is left out (listed in
+///    `excludedMembers`). A member with no value (only empty strings or empty arrays) is a keyword.
 ///
 /// Names have no rule of their own (a `url` is stored because its values are long and have no
 /// spaces). Fields come in the order their member first appears, after title and body. A member
@@ -128,23 +128,26 @@ public struct SchemaInference: Sendable {
     private static func observe(string text: String, in evidence: inout Evidence) {
         evidence.strings = true
         if evidence.allStringsAreDates {
-            evidence.allStringsAreDates = text.utf8.count >= 7 && ISODate.seconds(text) != nil
+            // Dates are 7 (`2024-03`) to about 30 bytes long: longer strings are not copied to be parsed.
+            evidence.allStringsAreDates = (7...64).contains(text.utf8.count) && ISODate.seconds(text) != nil
         }
         if evidence.allStringsAreShort || !evidence.someStringHasWhitespace {
             var words = 0
             var inWord = false
             var whitespace = false
+            let long = text.utf8.count > shortBytes
             for scalar in text.unicodeScalars {
                 if scalar.properties.isWhitespace {
                     whitespace = true
                     inWord = false
+                    if long || words > shortWords { break }
                 } else if !inWord {
                     inWord = true
                     words += 1
                 }
             }
             evidence.someStringHasWhitespace = evidence.someStringHasWhitespace || whitespace
-            evidence.allStringsAreShort = evidence.allStringsAreShort && text.utf8.count <= shortBytes && words <= shortWords
+            evidence.allStringsAreShort = evidence.allStringsAreShort && !long && words <= shortWords
         }
     }
 

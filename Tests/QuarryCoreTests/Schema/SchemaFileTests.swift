@@ -232,6 +232,9 @@ import Testing
         expectFailure("{\"fields\": [{\"weight\": -}]}", line: 1, column: 25, field: nil, name: nil,
                       "invalid JSON: a number needs a digit after '-'")
         expectFailure("{\"fields\": tru}", line: 1, column: 12, field: nil, name: nil, "invalid JSON: unexpected 't', expected a value")
+        #expect(throws: Never.self) { try parse("\u{FEFF}{\"fields\": []}") }
+        expectFailure("\u{FEFF}{\"fields\": [1]}", line: 1, column: 13, field: 0, name: nil,
+                      "a field definition is an object such as {\"name\": \"source\", \"type\": \"keyword\"}, not a number")
         expectFailure("{fields: []}", line: 1, column: 2, field: nil, name: nil, "invalid JSON: unexpected 'f', expected a key in quotes")
         let deep = String(repeating: "[", count: 100_000)
         expectFailure("{\"fields\": \(deep)", line: 1, column: 75, field: nil, name: nil, "invalid JSON: nested deeper than 64 levels")
