@@ -1,3 +1,4 @@
+import QuarryTestSupport
 import Testing
 @testable import QuarryCore
 
@@ -248,6 +249,44 @@ import Testing
         #expect(failure(#"{"fields": [{"name": "x", "type": null}]}"#)?.message == "unknown type null (expected one of text, keyword, date, integer, float, stored)")
         #expect(failure(#"{"fields": [{"name": "\ud83d\ude00", "type": "keyword"}]}"#)?.message
                     == "a name is made of ASCII letters, digits, '_', '.' and '-', and this one has '😀'")
+    }
+
+    /// Seeded damage to a valid file (bytes cut, doubled, replaced by JSON's own characters)
+    /// never traps: each result is a schema or an error naming the file and a place inside it.
+    @Test func damagedFilesFailWithAPlace() {
+        let valid = [Schema.default.json(),
+                     #"{"fields": [{"name": "t\u0061gs", "type": "keyword", "multi": true}, {"name": "summary", "type": "text", "weight": 1e1, "language": "fr"}]}"#]
+        let alphabet = Array(#"{}[]:,"\ 0123456789.eE+-tfnulrsa"#.utf8) + [0x0A, 0x09, 0xC3, 0xA9, 0x00]
+        for text in valid {
+            #expect(throws: Never.self) { try parse(text) }
+        }
+        var generator = SeededGenerator(seed: 31)
+        var parsed = 0
+        for _ in 0..<4000 {
+            var bytes = Array(valid[Int.random(in: 0..<valid.count, using: &generator)].utf8)
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let at = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes.remove(at: at)
+                case 1: bytes.insert(bytes[at], at: at)
+                default: bytes[at] = alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+                }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            do {
+                _ = try Schema(json: text, file: "schema.json")
+                parsed += 1
+            } catch {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(error.file == "schema.json")
+                guard let line = error.line, let column = error.column, (1...lines.count).contains(line) else {
+                    Issue.record("no place in the file: \(error)")
+                    continue
+                }
+                #expect((1...(lines[line - 1].utf8.count + 1)).contains(column), "\(error)")
+            }
+        }
+        #expect(parsed > 0)
     }
 
     @Test func jsonRoundTrip() throws {
