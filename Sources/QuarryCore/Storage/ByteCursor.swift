@@ -77,9 +77,12 @@ struct ByteCursor {
 
     /// A length-prefixed byte range of the underlying buffer.
     mutating func readBytes() throws(IndexError) -> UnsafeRawBufferPointer {
-        let length = try readInt(atMost: remaining)
-        defer { offset += length }
-        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+        let length = try readVInt()
+        // Bounded by what remains after the length itself.
+        guard length <= UInt64(remaining) else { throw corrupt("a length of \(length) bytes past the end") }
+        let count = Int(length)
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
     }
 
     /// A length-prefixed UTF-8 string.
