@@ -8,7 +8,7 @@ import Testing
     }
 
     /// The default fields and an integer, a float and a multi-valued keyword field.
-    private let numbers = Schema(fields: Schema.default.fields + [
+    private let numbers = try! Schema(fields: Schema.default.fields + [
         FieldDefinition(name: "pages", type: .integer), FieldDefinition(name: "price", type: .float),
         FieldDefinition(name: "tag", type: .keyword, multiValued: true)])
 
