@@ -28,4 +28,15 @@ enum ByteComparison {
         }
         return memcmp(a, b, count) == 0
     }
+
+    /// Byte-wise order of two byte strings (a prefix first): negative, 0 or positive.
+    @inline(__always)
+    static func order(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+            let order = memcmp(x, y, common)
+            if order != 0 { return Int(order) }
+        }
+        return a.count - b.count
+    }
 }

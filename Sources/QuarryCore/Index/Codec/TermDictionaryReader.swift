@@ -118,14 +118,7 @@ final class TermDictionaryReader: @unchecked Sendable {
 
     /// Byte-wise order of two terms.
     @inline(__always)
-    func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
-        let common = min(a.count, b.count)
-        if common > 0 {
-            let order = memcmp(a.baseAddress!, b.baseAddress!, common)
-            if order != 0 { return Int(order) }
-        }
-        return a.count - b.count
-    }
+    func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int { ByteComparison.order(a, b) }
 
     /// The file offset of block `i`'s index entry.
     private func indexEntry(_ i: Int) throws(IndexError) -> ByteCursor {

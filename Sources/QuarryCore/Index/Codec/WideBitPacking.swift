@@ -1,0 +1,66 @@
+/// Fixed-width bit packing of 64-bit values with random access, for columns: `count` values of
+/// `width` bits each (0 to 64), least significant bits first, little-endian, in
+/// `ceil(count * width / 8)` bytes. `BitPacking` packs 32-bit values and decodes them a run at a
+/// time; columns read one value per document, anywhere.
+enum WideBitPacking {
+    /// Bits needed for `value`.
+    @inline(__always)
+    static func width(of value: UInt64) -> Int { 64 - value.leadingZeroBitCount }
+
+    /// The bytes `count` values of `width` bits take, or nil when that is beyond any file.
+    static func byteCount(_ count: Int, width: Int) -> Int? {
+        guard count >= 0, width >= 0, width <= 64 else { return nil }
+        let (bits, overflow) = count.multipliedReportingOverflow(by: width)
+        guard !overflow, bits <= Int.max - 7 else { return nil }
+        return (bits + 7) / 8
+    }
+
+    /// Appends the low `width` bits of each of `values`.
+    static func append(_ values: UnsafeBufferPointer<UInt64>, width: Int, to stream: inout ByteStream) {
+        guard width > 0, !values.isEmpty else { return }
+        let size = (values.count * width + 7) / 8
+        let out = UnsafeMutableRawPointer(stream.reserve(size))
+        let mask = Self.mask(width)
+        var accumulator: UInt64 = 0
+        var bits = 0
+        var written = 0
+        for raw in values {
+            let value = raw & mask
+            accumulator |= value << UInt64(bits)
+            bits += width
+            if bits >= 64 {
+                out.storeBytes(of: accumulator.littleEndian, toByteOffset: written, as: UInt64.self)
+                written += 8
+                bits -= 64
+                // The value's bits that did not fit (a shift by 64 gives 0).
+                accumulator = value >> UInt64(width - bits)
+            }
+        }
+        while bits > 0 {
+            out.storeBytes(of: UInt8(truncatingIfNeeded: accumulator), toByteOffset: written, as: UInt8.self)
+            accumulator >>= 8
+            written += 1
+            bits -= 8
+        }
+        assert(written == size)
+        stream.commit(size)
+    }
+
+    /// The low `width` bits set.
+    @inline(__always)
+    static func mask(_ width: Int) -> UInt64 { width >= 64 ? .max : (1 &<< UInt64(width)) &- 1 }
+
+    /// Value `index` of the values of `width` bits packed at `base`. The caller guarantees that
+    /// the packed bytes plus 8 more are readable (the footer of every file provides the 8).
+    @inline(__always)
+    static func value(_ base: UnsafeRawPointer, at index: Int, width: Int) -> UInt64 {
+        let bit = index &* width
+        let byte = bit &>> 3
+        let shift = bit & 7
+        var value = base.loadUnaligned(fromByteOffset: byte, as: UInt64.self).littleEndian &>> UInt64(shift)
+        if shift &+ width > 64 {
+            value |= UInt64(base.load(fromByteOffset: byte &+ 8, as: UInt8.self)) &<< UInt64(64 &- shift)
+        }
+        return value & mask(width)
+    }
+}

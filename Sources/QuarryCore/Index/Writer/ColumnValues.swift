@@ -1,0 +1,65 @@
+/// One column's values as a segment's documents give them, before encoding: (document, value)
+/// pairs in document order, keyword values interned to ids in the order first seen.
+final class ColumnValues {
+    let kind: ColumnKind
+    /// The document of each value, non-decreasing.
+    private var documents = GrowableBuffer<UInt32>(capacity: 64)
+    /// Numeric values, or keyword ids into `dictionary`.
+    private var values = GrowableBuffer<Int64>(capacity: 64)
+    /// Keyword values by id (empty for a numeric column).
+    private var dictionary = ByteStringTable(initialCapacity: 8)
+
+    init(kind: ColumnKind) { self.kind = kind }
+
+    /// Bytes held, for the writer's memory budget.
+    var memoryBytes: Int { documents.memoryBytes + values.memoryBytes + dictionary.memoryBytes }
+
+    /// Adds a value of `doc`, which must not be before the last document added.
+    @inline(__always)
+    func append(doc: Int, value: Int64) {
+        precondition(doc >= 0 && doc <= Int(UInt32.max), "document \(doc) out of range")
+        precondition(documents.isEmpty || UInt32(doc) >= documents[documents.count - 1], "column values out of document order")
+        documents.append(UInt32(doc))
+        values.append(value)
+    }
+
+    /// The keyword id of `bytes`, interned when new.
+    @inline(__always)
+    func intern(_ bytes: UnsafeRawBufferPointer) -> Int64 { Int64(dictionary.intern(bytes)) }
+
+    /// The documents' values grouped by document, ascending within each, and the document of
+    /// each value. Keyword values become ordinals (without repeats in a document) into
+    /// `dictionary`, the keyword ids sorted by their bytes.
+    func sorted() -> (documents: [UInt32], values: [Int64], dictionary: [Int32]) {
+        var sortedValues = Array(values.elements)
+        var dictionary: [Int32] = []
+        if kind == .keyword {
+            dictionary = (0..<Int32(self.dictionary.count)).sorted {
+                ByteComparison.order(self.dictionary.bytes(of: $0), self.dictionary.bytes(of: $1)) < 0
+            }
+            var ordinals = [Int64](repeating: 0, count: dictionary.count)
+            for (ordinal, id) in dictionary.enumerated() { ordinals[Int(id)] = Int64(ordinal) }
+            for i in sortedValues.indices { sortedValues[i] = ordinals[Int(sortedValues[i])] }
+        }
+        var sortedDocuments: [UInt32] = []
+        sortedDocuments.reserveCapacity(documents.count)
+        var kept = 0
+        var start = 0
+        while start < documents.count {
+            var end = start + 1
+            while end < documents.count && documents[end] == documents[start] { end += 1 }
+            sortedValues[start..<end].sort()
+            for i in start..<end where kind == .numeric || i == start || sortedValues[i] != sortedValues[i - 1] {
+                sortedValues[kept] = sortedValues[i]
+                sortedDocuments.append(documents[start])
+                kept += 1
+            }
+            start = end
+        }
+        sortedValues.removeLast(sortedValues.count - kept)
+        return (sortedDocuments, sortedValues, dictionary)
+    }
+
+    /// The bytes of keyword id `id`.
+    func bytes(of id: Int32) -> UnsafeRawBufferPointer { dictionary.bytes(of: id) }
+}

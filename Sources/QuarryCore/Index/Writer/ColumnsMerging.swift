@@ -1,0 +1,41 @@
+extension ColumnsWriter {
+    /// The columns of `readers`' segments merged into one writer: live documents only, renumbered
+    /// by `maps` (per segment, each document's new number or -1 when deleted; new numbers ascend
+    /// in segment and document order, as `SegmentMerger` numbers them). A keyword column's
+    /// dictionary keeps only the values of live documents. A field must be of one kind in every
+    /// segment that has it.
+    static func merge(_ readers: [ColumnsReader], maps: [[Int32]]) throws(IndexError) -> ColumnsWriter {
+        precondition(readers.count == maps.count && zip(readers, maps).allSatisfy { $0.documentCount == $1.count },
+                     "one document map per segment, one entry per document")
+        var kinds: [UInt8: ColumnKind] = [:]
+        for reader in readers {
+            for (field, kind) in reader.fields {
+                if let known = kinds[field], known != kind {
+                    throw .invalidArgument("column \(field) is \(known) in one segment and \(kind) in another")
+                }
+                kinds[field] = kind
+            }
+        }
+        var writer = ColumnsWriter()
+        for (field, kind) in kinds.sorted(by: { $0.key < $1.key }) {
+            let column = writer.column(field, kind)
+            for (reader, map) in zip(readers, maps) {
+                if kind == .numeric, let source = reader.numeric(field) {
+                    for doc in map.indices where map[doc] >= 0 {
+                        source.forEach(doc) { column.append(doc: Int(map[doc]), value: $0) }
+                    }
+                } else if kind == .keyword, let source = reader.keyword(field) {
+                    // The new id of each of the segment's ordinals, interned when first used.
+                    var ids = [Int64](repeating: -1, count: source.valueCount)
+                    for doc in map.indices where map[doc] >= 0 {
+                        source.forEach(doc) { ordinal in
+                            if ids[ordinal] < 0 { ids[ordinal] = column.intern(source.value(ordinal)) }
+                            column.append(doc: Int(map[doc]), value: ids[ordinal])
+                        }
+                    }
+                }
+            }
+        }
+        return writer
+    }
+}
