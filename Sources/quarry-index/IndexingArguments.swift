@@ -50,7 +50,7 @@ struct IndexingArguments: ParsableArguments {
         let warnings = WarningPrinter()
         var lost: [String] = []
         let summary = try writer.add(paths: paths, options: options, progress: { reporter.update($0) }) { warning in
-            if strict, warning.kind == .malformed || warning.kind == .tooLarge || warning.kind.isError {
+            if strict, warning.kind == .malformed || warning.kind == .tooLarge || warning.kind == .badValue || warning.kind.isError {
                 throw ValidationError("\(ControlCharacters.forDisplay(warning.description)) (--strict)")
             }
             if warning.kind.isError { lost.append(warning.path) }

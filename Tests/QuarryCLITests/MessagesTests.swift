@@ -66,14 +66,16 @@ import Testing
             + "\"text\": \"Evil body \\u001b[2J cleared \\u009b31m and\\ta tab\\nand a line\", \"date\": \"2024-01-01\\u001b[8m\"}\n"
         workspace.write("input/evil.jsonl", line)
         let index = workspace.file("index")
-        try CLI.buildIndex(index, [workspace.file("input")])
+        let build = try CLI.buildIndex(index, [workspace.file("input")])
+        // Not a date: refused, named, shown escaped, and the rest of the document kept.
+        #expect(build.stderr.contains(#"evil.jsonl:1: field 'date': expected a date"#), "\(build.stderr)")
+        #expect(build.stderr.contains(#"2024-01-01\u{1B}[8m"#), "\(build.stderr)")
 
         let text = try CLI.run("quarry-query", ["search", "--index", index, "evil"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(!text.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }, "\(text.stdout)")
         #expect(text.stdout.contains(#"Evil \u{1B}]0;owned\u{7}title \u{1B}[31mred\u{7F}"#), "\(text.stdout)")
         #expect(text.stdout.contains(#"\u{1B}[2J cleared \u{9B}31m and a tab and a line"#))
-        #expect(text.stdout.contains(#"2024-01-01\u{1B}[8m"#))
 
         let json = try CLI.run("quarry-query", ["search", "--index", index, "--json", "evil"])
         #expect(!json.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }, "\(json.stdout)")

@@ -1,11 +1,12 @@
-/// The index's current commit (`MANIFEST`): the analysis settings and the live segments with
+/// The index's current commit (`MANIFEST`): the analysis settings, the schema, and the live segments with
 /// their deletes. A commit writes `MANIFEST.tmp`, syncs it, gives it a second name
 /// `MANIFEST.<generation>` (the name readers hold the commit by, `CommitHold`) and renames it
 /// over `MANIFEST`, so a reader always sees one whole commit, the old or the new (see `commit`
 /// for the order of syncs).
 ///
-///     manifest := generation:vint nextSegment:vint settings segments:vint segment*
+///     manifest := generation:vint nextSegment:vint settings schema segments:vint segment*
 ///     settings := language:bytes stemmer:bytes foldDiacritics:u8 stopWords:u8
+///     schema   := see `Schema.encode`
 ///     segment  := name:bytes id:16 documents:vint deleted:vint deletesGeneration:vint
 ///                 files:vint (kind:4 size:vint){files} languages:vint language:bytes{languages}
 struct Manifest: Equatable, Sendable {
@@ -14,13 +15,14 @@ struct Manifest: Equatable, Sendable {
     var generation: Int
     var nextSegment: Int
     var settings: AnalysisSettings
-    var schema: Schema = .default
+    var schema: Schema
     var segments: [SegmentInfo]
 
-    init(settings: AnalysisSettings) {
+    init(settings: AnalysisSettings, schema: Schema = .default) {
         generation = 0
         nextSegment = 1
         self.settings = settings
+        self.schema = schema
         segments = []
     }
 
@@ -49,8 +51,9 @@ struct Manifest: Equatable, Sendable {
         let stemmer = try cursor.readString()
         let fold = try cursor.readByte() != 0
         let stop = try cursor.readByte() != 0
+        let schema = try Schema.decode(from: &cursor)
         var manifest = Manifest(settings: AnalysisSettings(language: Language(code: code, stemmer: stemmer.isEmpty ? nil : stemmer),
-                                                           foldDiacritics: fold, stopWords: stop))
+                                                           foldDiacritics: fold, stopWords: stop), schema: schema)
         manifest.generation = generation
         manifest.nextSegment = nextSegment
         let count = try cursor.readInt(atMost: 1_000_000)
@@ -97,6 +100,7 @@ struct Manifest: Equatable, Sendable {
             out.appendString(settings.language.stemmer ?? "")
             out.append(settings.foldDiacritics ? 1 : 0)
             out.append(settings.stopWords ? 1 : 0)
+            schema.encode(into: &out)
             out.appendVInt(segments.count)
             for segment in segments {
                 out.appendString(segment.name)

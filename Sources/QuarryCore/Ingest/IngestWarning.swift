@@ -16,6 +16,9 @@ public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
         case tooLarge
         /// A document whose id came again: the later one wins.
         case duplicateID
+        /// A value that does not fit its field's type (or a second value of a single-valued
+        /// field): that value is left out, the rest of the document kept.
+        case badValue
         /// Anything else worth saying (an unknown language, a skipped file kind).
         case notice
 

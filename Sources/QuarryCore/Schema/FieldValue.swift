@@ -11,3 +11,15 @@ public enum FieldValue: Sendable, Hashable {
     /// `true` or `false`.
     case bool(Bool)
 }
+
+extension FieldValue {
+    /// The value as text, as stored fields keep it.
+    public var text: String {
+        switch self {
+        case .string(let text): return text
+        case .integer(let number): return String(number)
+        case .float(let number): return String(number)
+        case .bool(let flag): return String(flag)
+        }
+    }
+}

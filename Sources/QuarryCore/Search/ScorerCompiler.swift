@@ -84,8 +84,8 @@ struct ScorerCompiler {
             let index = reader.segments.firstIndex { $0 === segment }!
             return entries[index].map { PostingsFilterScorer(segment.postings($0)) }
         case .range(let field, let bounds):
-            guard reader.schema.definition(of: field.number)?.name == "date" else { return nil }
-            return DateFilterScorer(AllDocumentsScorer(count: segment.documentCount), dates: segment.dates, range: bounds)
+            guard let column = segment.columns.numeric(field.number) else { return nil }
+            return RangeFilterScorer(column: column, bounds: bounds, documentCount: segment.documentCount)
         }
     }
 

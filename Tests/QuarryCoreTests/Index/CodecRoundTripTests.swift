@@ -101,7 +101,6 @@ import Testing
         var generator = SeededGenerator(seed: 5)
         let count = 1000
         let ids = (0..<count).map { "doc-\($0)-\(Int.random(in: 0..<1_000_000, using: &generator))" }
-        let dates: [Int64] = (0..<count).map { $0 % 7 == 0 ? DocumentTableFormat.noDate : Int64.random(in: -1_000_000...2_000_000_000, using: &generator) }
         let lengths: [UInt32] = (0..<count).map { _ in UInt32.random(in: 0..<5000, using: &generator) }
 
         var idBytes = ByteStream()
@@ -113,9 +112,6 @@ import Testing
         _ = try ends.withUnsafeBufferPointer {
             try DocumentTableFormat.writeIDs(idBytes.bytes, ends: $0, to: FileWriter(path: directory.file("t.ids"), kind: .ids, segment: segment))
         }
-        _ = try dates.withUnsafeBufferPointer {
-            try DocumentTableFormat.writeDates($0, to: FileWriter(path: directory.file("t.cols"), kind: .columns, segment: segment))
-        }
         _ = try lengths.withUnsafeBufferPointer {
             try NormsFormat.write([(.title, $0), (.body, $0)], to: FileWriter(path: directory.file("t.norms"), kind: .norms, segment: segment))
         }
@@ -124,12 +120,10 @@ import Testing
         _ = try deletes.write(to: FileWriter(path: directory.file("t.del"), kind: .deletes, segment: segment))
 
         let idReader = try IDTableReader(file: MappedFile(path: directory.file("t.ids")), segment: segment, documentCount: count, verifyChecksum: true)
-        let dateReader = try DateColumnReader(file: MappedFile(path: directory.file("t.cols")), segment: segment, documentCount: count, verifyChecksum: true)
         let norms = try NormsReader.read(MappedFile(path: directory.file("t.norms")), segment: segment, documentCount: count, verifyChecksum: true)
         let loaded = try DeletedDocuments.read(MappedFile(path: directory.file("t.del")), segment: segment, documentCount: count)
         for doc in 0..<count {
             #expect(idReader.id(doc) == ids[doc])
-            #expect(dateReader[doc] == (dates[doc] == DocumentTableFormat.noDate ? nil : dates[doc]))
             #expect(norms[.body]?[doc] == lengths[doc])
             #expect(loaded.contains(doc) == deletes.contains(doc))
         }

@@ -1,20 +1,11 @@
-/// Per-document values read at search time without decompressing anything (`.ids` and `.cols`):
+/// Document ids, read at search time without decompressing anything (`.ids`):
 ///
-///     ids     := count:u32 end:u32{count} bytes          document d's id is bytes[end[d-1] ..< end[d]]
-///     columns := count:u32 date:i64{count}               seconds since 1970-01-01 UTC; Int64.min: none
+///     ids := count:u32 end:u32{count} bytes          document d's id is bytes[end[d-1] ..< end[d]]
 enum DocumentTableFormat {
-    static let noDate = Int64.min
-
     static func writeIDs(_ ids: UnsafeRawBufferPointer, ends: UnsafeBufferPointer<UInt32>, to file: FileWriter) throws(IndexError) -> Int {
         file.writeUInt32(UInt32(ends.count))
         for end in ends { file.writeUInt32(end) }
         file.write(ids)
-        return try file.finish()
-    }
-
-    static func writeDates(_ dates: UnsafeBufferPointer<Int64>, to file: FileWriter) throws(IndexError) -> Int {
-        file.writeUInt32(UInt32(dates.count))
-        for date in dates { file.writeUInt64(UInt64(bitPattern: date)) }
         return try file.finish()
     }
 }
@@ -58,30 +49,4 @@ struct IDTableReader: @unchecked Sendable {
 
     /// Document `doc`'s id.
     func id(_ doc: Int) -> String { String(decoding: bytes(doc), as: UTF8.self) }
-}
-
-/// The date column of a mapped `.cols` file.
-struct DateColumnReader: @unchecked Sendable {
-    /// Keeps the mapping alive while the reader points into it.
-    private let file: MappedFile
-    private let values: UnsafeRawPointer
-    let count: Int
-
-    init(file: MappedFile, segment: SegmentID, documentCount: Int, verifyChecksum: Bool) throws(IndexError) {
-        self.file = file
-        let body = try FileFormat.validate(file, kind: .columns, segment: segment, verifyChecksum: verifyChecksum)
-        var cursor = ByteCursor(file.bytes, range: body, file: file.path)
-        count = Int(try cursor.readUInt32())
-        guard count == documentCount, count * 8 <= cursor.remaining else {
-            throw cursor.corrupt("\(count) dates for \(documentCount) documents")
-        }
-        values = file.bytes.baseAddress! + cursor.offset
-    }
-
-    /// Document `doc`'s date in seconds since the epoch, or nil.
-    @inline(__always)
-    subscript(doc: Int) -> Int64? {
-        let value = Int64(bitPattern: values.loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self).littleEndian)
-        return value == DocumentTableFormat.noDate ? nil : value
-    }
 }

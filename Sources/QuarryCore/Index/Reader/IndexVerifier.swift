@@ -33,7 +33,7 @@ public enum IndexVerifier {
                 report.files += 1
             }
             let segment = try SegmentReader(info: info, directory: directory, verifyChecksums: true)
-            try verify(segment, settings: manifest.settings, into: &report)
+            try verify(segment, settings: manifest.settings, layout: FieldLayout(manifest.schema), into: &report)
             report.segments += 1
         }
         let names = try FileSystem.list(directory)
@@ -61,10 +61,16 @@ public enum IndexVerifier {
         return report
     }
 
-    fileprivate static func verify(_ segment: SegmentReader, settings: AnalysisSettings, into report: inout Report) throws(IndexError) {
+    fileprivate static func verify(_ segment: SegmentReader, settings: AnalysisSettings, layout: FieldLayout,
+                                   into report: inout Report) throws(IndexError) {
         let count = segment.documentCount
         let termsPath = segment.terms.file.path
-        for field in Set(segment.terms.fields.keys).union(segment.norms.keys).union([.title, .body, .id]).sorted() {
+        let inverted = layout.invertedFields
+        if let stray = segment.terms.fields.keys.first(where: { !inverted.contains($0) }) {
+            throw .corrupt(file: termsPath, reason: "holds terms of \(stray), which the schema does not index")
+        }
+        for field in inverted {
+            let positional = layout.hasPositions(field)
             let stats = segment.terms.statistics(field)
             let lengths = segment.norms[field]
             var iterator = try segment.terms.terms(in: field)
@@ -85,16 +91,16 @@ public enum IndexVerifier {
                 var documentList: [UInt32] = []
                 var maxFreq = 0
                 var minLength = Int.max
-                var block = BlockBounds(name: name, file: segment.postings.path, checksLength: field != .id && info.docFreq > 1)
+                var block = BlockBounds(name: name, file: segment.postings.path, checksLength: positional && info.docFreq > 1)
                 while cursor.next() != PostingsCursor.noMoreDocs {
                     let doc = Int(cursor.doc)
-                    let positions = field == .id ? UnsafeBufferPointer(start: nil, count: 0) : cursor.positions()
+                    let positions = positional ? cursor.positions() : UnsafeBufferPointer(start: nil, count: 0)
                     if let corruption = cursor.corruption { throw corruption }
-                    guard cursor.freq > 0, field == .id || positions.count == cursor.freq else {
+                    guard cursor.freq > 0, !positional || positions.count == cursor.freq else {
                         throw .corrupt(file: segment.positions.path,
                                        reason: "\(name): \(positions.count) positions in document \(doc), its frequency is \(cursor.freq)")
                     }
-                    let length = field == .id ? 1 : Int(lengths?[doc] ?? 0)
+                    let length = positional ? Int(lengths?[doc] ?? 0) : 1
                     try block.add(cursor, length: length)
                     var last = -1
                     for position in positions {
@@ -119,7 +125,7 @@ public enum IndexVerifier {
                     throw .corrupt(file: segment.postings.path,
                                    reason: "\(name): \(docs) documents and \(occurrences) occurrences, the dictionary says \(info.docFreq) and \(info.totalTermFreq)")
                 }
-                guard maxFreq == info.maxFreq, field == .id || info.docFreq == 1 || minLength == info.minLength else {
+                guard maxFreq == info.maxFreq, !positional || info.docFreq == 1 || minLength == info.minLength else {
                     throw .corrupt(file: segment.postings.path, reason: "\(name): block-max data does not match the postings")
                 }
                 if field == .body {
@@ -138,6 +144,15 @@ public enum IndexVerifier {
                 guard sumDocFreq == count else {
                     throw .corrupt(file: termsPath, reason: "id field posts \(sumDocFreq) documents of \(count)")
                 }
+            } else if !positional {
+                // A keyword field: each document's values, case folded, are its terms, once each;
+                // its column holds the values as given for the same documents.
+                let withValue = segment.columns.keyword(field.number).map { column in (0..<count).reduce(0) { $0 + (column.first($1) == nil ? 0 : 1) } } ?? 0
+                guard sumTotalTermFreq == sumDocFreq, stats.sumTotalTermFreq == sumDocFreq, stats.docCount == withValue else {
+                    throw .corrupt(file: termsPath, reason: "\(field): \(sumDocFreq) postings of \(sumTotalTermFreq) occurrences over \(stats.docCount) documents, the column has values for \(withValue)")
+                }
+                report.postings += sumDocFreq
+                report.terms += terms
             } else {
                 var lengthSum = 0
                 var withField = 0
@@ -153,6 +168,15 @@ public enum IndexVerifier {
                 report.postings += sumDocFreq
                 report.positions += sumTotalTermFreq
                 report.terms += terms
+            }
+        }
+        // Every column the schema gives a field, of its kind.
+        for entry in layout.entries {
+            guard let kind = entry.columnKind else { continue }
+            let present = kind == .numeric ? segment.columns.numeric(entry.field.number) != nil : segment.columns.keyword(entry.field.number) != nil
+            guard present else {
+                throw .corrupt(file: segment.info.path(.columns, in: segment.directory),
+                               reason: "no \(kind) column for field '\(entry.definition.name)'")
             }
         }
         // Ids: the id field finds each document, and the stored document agrees.

@@ -9,7 +9,7 @@ final class SegmentReader: @unchecked Sendable {
     let positions: MappedFile
     let norms: [Field: NormsReader]
     let ids: IDTableReader
-    let dates: DateColumnReader
+    let columns: ColumnsReader
     let storedFile: MappedFile
     let deletes: DeletedDocuments?
 
@@ -28,8 +28,8 @@ final class SegmentReader: @unchecked Sendable {
                                      verifyChecksum: checksum(.norms))
         ids = try IDTableReader(file: Self.map(info, .ids, in: directory), segment: id, documentCount: count,
                                 verifyChecksum: checksum(.ids))
-        dates = try DateColumnReader(file: Self.map(info, .columns, in: directory), segment: id,
-                                     documentCount: count, verifyChecksum: checksum(.columns))
+        columns = try ColumnsReader(file: Self.map(info, .columns, in: directory), segment: id,
+                                    documentCount: count, verifyChecksum: checksum(.columns))
         storedFile = try Self.map(info, .stored, in: directory, populate: false)
         _ = try FileFormat.validate(storedFile, kind: .stored, segment: id, verifyChecksum: checksum(.stored))
         if info.deletesGeneration > 0 {

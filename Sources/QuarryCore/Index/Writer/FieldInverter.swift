@@ -98,3 +98,13 @@ struct FieldInverter: ~Copyable {
         postingCount += touched.count
     }
 }
+
+/// A field inverter held by reference, so that a builder can keep any number of them (one per
+/// text or keyword field of its schema) in a dictionary.
+final class FieldInverterBox {
+    var inverter: FieldInverter
+
+    init(field: Field) {
+        inverter = FieldInverter(field: field)
+    }
+}

@@ -58,6 +58,8 @@ public struct IndexingSummary: Sendable {
 public final class IndexWriter {
     public let directory: String
     public var settings: AnalysisSettings { manifest.settings }
+    /// The index's fields.
+    public var schema: Schema { manifest.schema }
     private let lock: IndexLock
     private var manifest: Manifest
     /// Deletes not committed yet, by segment name (the whole bitmap of that segment).
@@ -71,7 +73,8 @@ public final class IndexWriter {
     /// unless `replacing`, in which case the new, empty index replaces it at the first commit.
     /// A folder that is not an index must be empty, or hold only what an interrupted `create`
     /// left (Quarry's own file names): Quarry never removes a file it did not make.
-    public static func create(directory: String, settings: AnalysisSettings, replacing: Bool = false) throws(IndexError) -> IndexWriter {
+    public static func create(directory: String, settings: AnalysisSettings, schema: Schema = .default,
+                              replacing: Bool = false) throws(IndexError) -> IndexWriter {
         try FileSystem.makeDirectory(directory)
         let manifestPath = "\(directory)/\(Manifest.fileName)"
         if !FileSystem.exists(manifestPath), let foreign = try FileSystem.list(directory).first(where: { IndexFileName($0) == nil }) {
@@ -84,7 +87,7 @@ public final class IndexWriter {
             // A damaged index can be replaced too; its files then go at the first commit.
             old = try? Manifest.read(directory: directory)
         }
-        var manifest = Manifest(settings: settings)
+        var manifest = Manifest(settings: settings, schema: schema)
         manifest.generation = old?.generation ?? 0
         manifest.nextSegment = old?.nextSegment ?? 1
         let writer = IndexWriter(directory: directory, lock: lock, manifest: manifest)
@@ -132,6 +135,7 @@ public final class IndexWriter {
         var seenIDs = Set<UInt64>()
         var duplicateIDs = Set<String>()
         var languages = Set<String>()
+        let checker = FieldValueChecker(layout: FieldLayout(schema))
         defer { ingest.stop() }
         try reader.read(paths, warn: { warning in
             summary.warnings += 1
@@ -156,6 +160,10 @@ public final class IndexWriter {
                 summary.warnings += 1
                 try warn(IngestWarning(.notice, path: document.path ?? "input",
                                        message: "unknown language '\(language)': its documents are analyzed without stemming"))
+            }
+            for problem in checker.problems(in: document) {
+                summary.warnings += 1
+                try warn(IngestWarning(.badValue, at: document.origin ?? InputLocation(path: document.path ?? "input"), message: problem))
             }
             summary.documents += 1
             summary.textBytes += document.title.utf8.count + document.body.utf8.count
@@ -330,7 +338,7 @@ public final class IndexWriter {
         let name = SegmentInfo.name(number: manifest.nextSegment)
         manifest.nextSegment += 1
         let readers = try sources.map { info throws(IndexError) in try SegmentReader(info: info, directory: directory) }
-        let merged = try SegmentMerger(readers: readers, directory: directory, name: name).merge()
+        let merged = try SegmentMerger(readers: readers, layout: FieldLayout(schema), directory: directory, name: name).merge()
         let names = Set(sources.map(\.name))
         let position = manifest.segments.firstIndex { names.contains($0.name) } ?? manifest.segments.count
         manifest.segments.removeAll { names.contains($0.name) }
@@ -400,6 +408,7 @@ private final class Ingest: @unchecked Sendable {
 
     private let directory: String
     private let settings: AnalysisSettings
+    private let layout: FieldLayout
     private let threads: Int
     private let budgetPerThread: Int
     private let names: Locked<() -> String>
@@ -414,6 +423,7 @@ private final class Ingest: @unchecked Sendable {
     init(writer: IndexWriter, options: IndexingOptions) throws {
         directory = writer.directory
         settings = writer.settings
+        layout = FieldLayout(writer.schema)
         threads = options.threads.clamped(to: IndexingOptions.threadRange)
         budgetPerThread = options.flushThresholdBytes ?? options.memoryMB.clamped(to: IndexingOptions.memoryRange) * 1_048_576 / threads
         names = Locked { [unowned writer] in writer.allocateSegmentName() }
@@ -489,7 +499,7 @@ private final class Ingest: @unchecked Sendable {
         func add(_ document: Document, sequence: Int) throws {
             if builder == nil {
                 let name = ingest.names.withLock { $0() }
-                builder = try SegmentBuilder(name: name, directory: ingest.directory, settings: ingest.settings,
+                builder = try SegmentBuilder(name: name, directory: ingest.directory, settings: ingest.settings, layout: ingest.layout,
                                              vocabulary: vocabulary, analyzers: analyzers)
             }
             try builder!.add(document, sequence: sequence)

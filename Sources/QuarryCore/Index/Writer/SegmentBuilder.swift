@@ -1,22 +1,26 @@
-/// Builds one segment in memory from documents, on one thread: analyzes them, inverts title, body
-/// and id, streams stored fields to the segment's `.store` file, and keeps ids and dates; then
-/// `flush` writes the rest of the segment's files.
+/// Builds one segment in memory from documents, on one thread: analyzes them, inverts the text
+/// fields, the keyword fields and the id, streams stored fields to the segment's `.store` file,
+/// and keeps ids and column values; then `flush` writes the rest of the segment's files.
 final class SegmentBuilder {
     let info: (name: String, id: SegmentID)
     let directory: String
     private let settings: AnalysisSettings
+    private let layout: FieldLayout
     private let vocabulary: Vocabulary
     private var analyzers: [String: Analyzer]
     private var pool = ByteSlicePool()
     private var title = FieldInverter(field: .title)
     private var body = FieldInverter(field: .body)
     private var identifiers = FieldInverter(field: .id)
+    /// The schema's other text and keyword fields, by number.
+    private var others: [Field: FieldInverterBox] = [:]
+    private var columns = ColumnsWriter()
+    private var keywordTerms: [Int32] = []
     private var tokens = TokenBuffer()
     private let storedFile: FileWriter
     private let stored: StoredFieldsWriter
     private var idBytes = ByteStream(capacity: 1 << 16)
     private var idEnds = GrowableBuffer<UInt32>(capacity: 1 << 12)
-    private var dates = GrowableBuffer<Int64>(capacity: 1 << 12)
     /// The order in which each document was read (for "the last one wins" across segments).
     private(set) var sequenceNumbers: [Int] = []
     /// The languages this segment's documents named.
@@ -24,12 +28,17 @@ final class SegmentBuilder {
 
     /// Starts segment `name` in `directory`. Analyzers share `vocabulary`, which outlives the
     /// builder so the next segment on this thread starts with warm caches.
-    init(name: String, directory: String, settings: AnalysisSettings, vocabulary: Vocabulary,
+    init(name: String, directory: String, settings: AnalysisSettings, layout: FieldLayout, vocabulary: Vocabulary,
          analyzers: [String: Analyzer]) throws(IndexError) {
         let id = SegmentID.random()
         info = (name, id)
         self.directory = directory
         self.settings = settings
+        self.layout = layout
+        for entry in layout.entries {
+            if entry.isInverted, entry.field != .title, entry.field != .body { others[entry.field] = FieldInverterBox(field: entry.field) }
+            if let kind = entry.columnKind { columns.declare(field: entry.field.number, kind: kind) }
+        }
         self.vocabulary = vocabulary
         self.analyzers = analyzers
         storedFile = try FileWriter(path: "\(directory)/\(name).\(FileFormat.Kind.stored.fileExtension)", kind: .stored, segment: id)
@@ -45,17 +54,36 @@ final class SegmentBuilder {
     /// flushes when it passes its budget.
     var memoryBytes: Int {
         pool.memoryBytes + title.memoryBytes + body.memoryBytes + identifiers.memoryBytes
-            + idBytes.count + idEnds.memoryBytes + dates.memoryBytes + sequenceNumbers.capacity * 8
+            + others.values.reduce(0) { $0 + $1.inverter.memoryBytes } + columns.memoryBytes
+            + idBytes.count + idEnds.memoryBytes + sequenceNumbers.capacity * 8
     }
 
-    /// Adds a document, read `sequence`-th.
+    /// Adds a document, read `sequence`-th. Its members' values are converted to their fields'
+    /// types; a value that does not fit is left out (the writer reported it when it read it).
     func add(_ document: Document, sequence: Int) throws(IndexError) {
         let doc = Int32(documentCount)
-        let analyzer = try self.analyzer(for: document.language)
+        let analyzer = try self.analyzer(for: document.language ?? layout.schema.fields[0].language)
         analyze(document.title, with: analyzer)
         title.add(doc: doc, tokens: tokens, pool: &pool)
-        analyze(document.body, with: analyzer)
+        let bodyAnalyzer = document.language != nil || layout.schema.fields[1].language == layout.schema.fields[0].language
+            ? analyzer : try self.analyzer(for: layout.schema.fields[1].language)
+        analyze(document.body, with: bodyAnalyzer)
         body.add(doc: doc, tokens: tokens, pool: &pool)
+        var stored = Self.storedFields(of: document)
+        var filled: Set<Field> = []
+        for member in document.fields {
+            guard let entry = layout.entry(named: member.name), entry.field != .title, entry.field != .body else {
+                // Not a field of the schema: its strings are kept for display.
+                for case .string(let text) in member.values { stored.append(StoredField(name: member.name, value: text)) }
+                continue
+            }
+            guard filled.insert(entry.field).inserted else { continue }
+            try add(member, as: entry, doc: doc, language: document.language, stored: &stored)
+        }
+        for (field, box) in others where !filled.contains(field) {
+            tokens.removeAll()
+            box.inverter.add(doc: doc, tokens: tokens, pool: &pool)
+        }
 
         var id = document.id
         let term = id.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) }
@@ -65,25 +93,54 @@ final class SegmentBuilder {
         id.withUTF8 { idBytes.append(UnsafeRawBufferPointer($0)) }
         idEnds.append(UInt32(idBytes.count))
 
-        dates.append(document.values(of: "date").lazy.compactMap { value -> Int64? in
-            if case .string(let text) = value { return ISODate.seconds(text) }
-            return nil
-        }.first ?? DocumentTableFormat.noDate)
-        stored.add(Self.storedFields(of: document))
+        self.stored.add(stored)
         sequenceNumbers.append(sequence)
     }
 
-    /// The fields stored for display and snippets, in a fixed order.
+    /// Adds the values of one member to its field: analyzed text, keyword terms and column
+    /// values, and their text to `stored` when the field is stored.
+    private func add(_ member: DocumentField, as entry: FieldLayout.Entry, doc: Int32, language: String?,
+                     stored: inout [StoredField]) throws(IndexError) {
+        let definition = entry.definition
+        let given = member.values.filter { $0 != .string("") }
+        let values = definition.multiValued ? given[...] : given.prefix(1)
+        tokens.removeAll()
+        keywordTerms.removeAll(keepingCapacity: true)
+        for value in values {
+            guard case .success(let typed) = definition.convert(value) else { continue }
+            switch typed {
+            case .text(let text):
+                var text = text
+                let analyzer = try self.analyzer(for: language ?? definition.language)
+                text.withUTF8 { analyzer.analyze(UnsafeRawBufferPointer($0), into: &tokens) }
+            case .keyword(let text):
+                var text = text
+                text.withUTF8 { columns.addKeyword(field: entry.field.number, doc: Int(doc), value: UnsafeRawBufferPointer($0)) }
+                var folded = KeywordTerm.folded(text)
+                let term = folded.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) }
+                if !keywordTerms.contains(term) { keywordTerms.append(term) }
+            case .seconds(let value), .integer(let value):
+                columns.addNumeric(field: entry.field.number, doc: Int(doc), value: value)
+            case .float(let value):
+                columns.addNumeric(field: entry.field.number, doc: Int(doc), value: SortableDouble.bits(value))
+            case .stored:
+                break
+            }
+            if definition.stored { stored.append(StoredField(name: definition.name, value: value.text)) }
+        }
+        guard let box = others[entry.field] else { return }
+        for (position, term) in keywordTerms.enumerated() {
+            tokens.append(term: term, position: Int32(position), start: 0, end: 0)
+        }
+        box.inverter.add(doc: doc, tokens: tokens, pool: &pool)
+    }
+
+    /// The id, title, body, language and path, stored for display and snippets, in a fixed order.
     static func storedFields(of document: Document) -> [StoredField] {
         var fields = [StoredField(name: "id", value: document.id), StoredField(name: "title", value: document.title),
                       StoredField(name: "text", value: document.body)]
         if let language = document.language { fields.append(StoredField(name: "lang", value: language)) }
         if let path = document.path { fields.append(StoredField(name: "path", value: path)) }
-        for field in document.fields {
-            for value in field.values {
-                if case .string(let text) = value { fields.append(StoredField(name: field.name, value: text)) }
-            }
-        }
         return fields
     }
 
@@ -123,16 +180,23 @@ final class SegmentBuilder {
         write(title, title: title, pool: pool, dictionary: dictionary, postings: &postings)
         write(body, title: title, pool: pool, dictionary: dictionary, postings: &postings)
         write(identifiers, title: title, pool: pool, dictionary: dictionary, postings: &postings)
+        for field in others.keys.sorted() {
+            write(others[field]!.inverter, title: title, pool: pool, dictionary: dictionary, postings: &postings)
+        }
         sizes[.postings] = try postingsFile.finish()
         sizes[.positions] = try positionsFile.finish()
         sizes[.terms] = try dictionary.finish()
 
         let normsFile = try FileWriter(path: path(.norms), kind: .norms, segment: info.id)
-        sizes[.norms] = try NormsFormat.write([(.title, title.lengths.elements), (.body, body.lengths.elements)], to: normsFile)
+        var lengths = [(field: Field.title, values: title.lengths.elements), (Field.body, body.lengths.elements)]
+        for field in layout.textFields where field != .title && field != .body {
+            lengths.append((field, others[field]!.inverter.lengths.elements))
+        }
+        sizes[.norms] = try NormsFormat.write(lengths, to: normsFile)
         let idsFile = try FileWriter(path: path(.ids), kind: .ids, segment: info.id)
         sizes[.ids] = try DocumentTableFormat.writeIDs(idBytes.bytes, ends: idEnds.elements, to: idsFile)
         let columnsFile = try FileWriter(path: path(.columns), kind: .columns, segment: info.id)
-        sizes[.columns] = try DocumentTableFormat.writeDates(dates.elements, to: columnsFile)
+        sizes[.columns] = try columns.write(documentCount: documentCount, to: columnsFile)
         return SegmentInfo(name: info.name, id: info.id, documentCount: documentCount, deletedCount: 0,
                            deletesGeneration: 0, fileSizes: sizes, languages: languages.sorted())
     }
@@ -144,7 +208,7 @@ final class SegmentBuilder {
         let order = sortedTerms(inverter)
         var positions = GrowableBuffer<UInt32>(capacity: 256)
         var documentList = GrowableBuffer<Int32>(capacity: 256)
-        postings.recordsPositions = inverter.field != .id
+        postings.recordsPositions = layout.hasPositions(inverter.field)
         dictionary.startField(inverter.field)
         var sumDocFreq = 0
         for term in order {

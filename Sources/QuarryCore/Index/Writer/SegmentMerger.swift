@@ -1,8 +1,9 @@
 /// Merges segments into one: live documents only, renumbered in segment order; every field's
-/// terms merged in byte order with their postings re-encoded; stored fields, ids, dates and field
-/// lengths copied.
+/// terms merged in byte order with their postings re-encoded; stored fields, ids, columns and
+/// field lengths copied.
 struct SegmentMerger {
     let readers: [SegmentReader]
+    let layout: FieldLayout
     let directory: String
     let name: String
 
@@ -26,9 +27,11 @@ struct SegmentMerger {
         let storedWriter = StoredFieldsWriter(file: try FileWriter(path: path(.stored), kind: .stored, segment: id))
         var idBytes = ByteStream(capacity: 1 << 16)
         var idEnds = GrowableBuffer<UInt32>(capacity: documentCount + 1)
-        var dates = GrowableBuffer<Int64>(capacity: documentCount + 1)
-        var titleLengths = GrowableBuffer<UInt32>(capacity: documentCount + 1)
-        var bodyLengths = GrowableBuffer<UInt32>(capacity: documentCount + 1)
+        let textFields = layout.textFields
+        // Per text field, each new document's length.
+        let lengths = textFields.map { _ in UnsafeMutableBufferPointer<UInt32>.allocate(capacity: documentCount) }
+        defer { for buffer in lengths { buffer.deallocate() } }
+        var next = 0
         for (s, reader) in readers.enumerated() {
             let stored = try reader.storedFields()
             for doc in 0..<reader.documentCount where maps[s][doc] >= 0 {
@@ -36,17 +39,17 @@ struct SegmentMerger {
                 bytes.withUnsafeBytes { storedWriter.add(serialized: $0) }
                 idBytes.append(reader.ids.bytes(doc))
                 idEnds.append(UInt32(idBytes.count))
-                dates.append(reader.dates[doc] ?? DocumentTableFormat.noDate)
-                titleLengths.append(reader.norms[.title]?[doc] ?? 0)
-                bodyLengths.append(reader.norms[.body]?[doc] ?? 0)
+                for (f, field) in textFields.enumerated() { lengths[f][next] = reader.norms[field]?[doc] ?? 0 }
+                next += 1
             }
         }
         sizes[.stored] = try storedWriter.finish()
         sizes[.ids] = try DocumentTableFormat.writeIDs(idBytes.bytes, ends: idEnds.elements,
                                                        to: try FileWriter(path: path(.ids), kind: .ids, segment: id))
-        sizes[.columns] = try DocumentTableFormat.writeDates(dates.elements,
-                                                             to: try FileWriter(path: path(.columns), kind: .columns, segment: id))
-        sizes[.norms] = try NormsFormat.write([(.title, titleLengths.elements), (.body, bodyLengths.elements)],
+        let columns = try ColumnsWriter.merge(readers.map(\.columns), maps: maps)
+        sizes[.columns] = try columns.write(documentCount: documentCount,
+                                            to: try FileWriter(path: path(.columns), kind: .columns, segment: id))
+        sizes[.norms] = try NormsFormat.write(textFields.indices.map { (textFields[$0], UnsafeBufferPointer(lengths[$0])) },
                                               to: try FileWriter(path: path(.norms), kind: .norms, segment: id))
 
         // Terms and postings.
@@ -56,20 +59,25 @@ struct SegmentMerger {
         let dictionary = TermDictionaryWriter(file: termsFile)
         var postings = PostingsWriter(postings: postingsFile, positions: positionsFile)
         var titleDocuments: [[UInt8]: [UInt32]] = [:]
-        for field in [Field.title, .body, .id] {
-            let lengths: (Int) -> Int = { doc in
-                field == .title ? Int(titleLengths[doc]) : field == .body ? Int(bodyLengths[doc]) : 1
-            }
-            let sumDocFreq = try mergeField(field, maps: maps, dictionary: dictionary, postings: &postings, length: lengths,
-                                            titleDocuments: &titleDocuments)
+        for field in layout.invertedFields {
+            let index = textFields.firstIndex(of: field)
+            let length: (Int) -> Int = { doc in index.map { Int(lengths[$0][doc]) } ?? 1 }
+            var present = [Bool](repeating: false, count: index == nil ? documentCount : 0)
+            let (sumDocFreq, termCount) = try mergeField(field, maps: maps, dictionary: dictionary, postings: &postings, length: length,
+                                                         titleDocuments: &titleDocuments, present: &present)
             if field == .body { titleDocuments = [:] }
-            var stats = FieldStatistics(field: field, termCount: 0, docCount: 0, sumTotalTermFreq: 0, sumDocFreq: 0)
-            for doc in 0..<documentCount {
-                let length = lengths(doc)
-                if length > 0 { stats.docCount += 1 }
-                stats.sumTotalTermFreq += length
+            var stats = FieldStatistics(field: field, termCount: termCount, docCount: 0, sumTotalTermFreq: 0, sumDocFreq: sumDocFreq)
+            if index != nil {
+                for doc in 0..<documentCount {
+                    let length = length(doc)
+                    if length > 0 { stats.docCount += 1 }
+                    stats.sumTotalTermFreq += length
+                }
+            } else {
+                // The id and keyword fields: one occurrence per posting.
+                stats.docCount = present.reduce(0) { $0 + ($1 ? 1 : 0) }
+                stats.sumTotalTermFreq = sumDocFreq
             }
-            stats.sumDocFreq = sumDocFreq
             dictionary.finishField(stats)
         }
         sizes[.postings] = try postingsFile.finish()
@@ -84,9 +92,12 @@ struct SegmentMerger {
     /// Merging the title records each term's new documents in `titleDocuments`, from which the
     /// body's terms count their title-only documents.
     private func mergeField(_ field: Field, maps: [[Int32]], dictionary: TermDictionaryWriter, postings: inout PostingsWriter,
-                            length: (Int) -> Int, titleDocuments: inout [[UInt8]: [UInt32]]) throws(IndexError) -> Int {
+                            length: (Int) -> Int, titleDocuments: inout [[UInt8]: [UInt32]],
+                            present: inout [Bool]) throws(IndexError) -> (sumDocFreq: Int, termCount: Int) {
         var sumDocFreq = 0
-        postings.recordsPositions = field != .id
+        var termCount = 0
+        let hasPositions = layout.hasPositions(field)
+        postings.recordsPositions = hasPositions
         let idPosition: [UInt32] = [0]
         var merged: [UInt32] = []
         dictionary.startField(field)
@@ -115,15 +126,16 @@ struct SegmentMerger {
                 while cursor.next() != PostingsCursor.noMoreDocs {
                     let target = maps[s][Int(cursor.doc)]
                     guard target >= 0 else { continue }
-                    if field == .id {
+                    if !hasPositions {
                         idPosition.withUnsafeBufferPointer { postings.addDocument(UInt32(target), positions: $0, length: 1) }
+                        present[Int(target)] = true
                     } else {
                         let positions = cursor.positions()
                         if let corruption = cursor.corruption { throw corruption }
                         postings.addDocument(UInt32(target), positions: positions, length: length(Int(target)))
                     }
                     documents += 1
-                    if field != .id { merged.append(UInt32(target)) }
+                    if field == .title || field == .body { merged.append(UInt32(target)) }
                 }
                 if let corruption = cursor.corruption { throw corruption }
                 current[s] = try iterators[s].next().map { (Array($0.term), $0.info) }
@@ -140,8 +152,9 @@ struct SegmentMerger {
                 }
             }
             sumDocFreq += info.docFreq
+            termCount += 1
             term.withUnsafeBytes { dictionary.add($0, info: info) }
         }
-        return sumDocFreq
+        return (sumDocFreq, termCount)
     }
 }
