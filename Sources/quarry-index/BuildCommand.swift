@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an index that exists already.")
     var force = false
 
+    @Option(name: .long, help: "The fields: a schema file (see the README); without one, a schema is inferred from the first documents and printed.")
+    var schema: String?
+
     func run() throws {
         try reportingErrors(of: "quarry-index") {
             let resolution = Language.parse(language)
@@ -31,9 +34,10 @@ struct BuildCommand: ParsableCommand {
                 printError("warning: unknown language '\(unknown.code)': no stemming")
             }
             let settings = AnalysisSettings(language: resolution.language, foldDiacritics: !keepAccents, stopWords: stopWords)
+            let fields = try schemaOfBuild()
             let existed = FileManager.default.fileExists(atPath: arguments.index)
             do {
-                let writer = try IndexWriter.create(directory: arguments.index, settings: settings, replacing: force)
+                let writer = try IndexWriter.create(directory: arguments.index, settings: settings, schema: fields, replacing: force)
                 try arguments.run(writer, verb: "indexed")
             } catch {
                 // Nothing was committed: a folder made for the index goes again (the writer,
@@ -44,6 +48,33 @@ struct BuildCommand: ParsableCommand {
                 throw error
             }
         }
+    }
+}
+
+extension BuildCommand {
+    /// The schema file's, or one inferred from the input and printed (unless `--quiet`).
+    fileprivate func schemaOfBuild() throws -> Schema {
+        if let schema {
+            let text: String
+            do {
+                text = try String(contentsOfFile: schema, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot read the schema file \(schema): \(error.localizedDescription)")
+            }
+            do {
+                return try Schema(json: text, file: schema)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+        let inference = try SchemaSampler.infer(paths: arguments.paths, reader: DocumentReader(format: arguments.options.format))
+        let inferred = inference.schema()
+        if !arguments.quiet, inferred.fields.count > 2 || !inference.excludedMembers.isEmpty {
+            printError("quarry-index: fields inferred from \(inference.sampledDocuments) documents (save this as a file and give it to --schema to change them):")
+            printError(inferred.json())
+            for (name, reason) in inference.excludedMembers { printError("quarry-index: member '\(name)' is stored only: \(reason)") }
+        }
+        return inferred
     }
 }
 

@@ -36,6 +36,8 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var ranking: RankingArguments
 
+    @OptionGroup var facetsAndSort: FacetSortArguments
+
     func validate() throws {
         guard k >= 1, k <= 1_000_000 else { throw ValidationError("--k must be from 1 to 1000000") }
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
@@ -45,7 +47,8 @@ struct BatchCommand: ParsableCommand {
         try reportingErrors(of: "quarry-query") {
             let reader = try IndexReader(directory: index)
             let set = try QuerySet.load(queries)
-            let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords, exactTotal: false)
+            let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords, exactTotal: false,
+                                        facets: try facetsAndSort.requests(), sort: facetsAndSort.order)
             let results = Locked<[Int: (hits: [SearchHit], milliseconds: Double)]>([:])
             let failure = Locked<Error?>(nil)
             let next = Locked(0)

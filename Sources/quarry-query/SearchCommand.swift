@@ -34,6 +34,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var ranking: RankingArguments
 
+    @OptionGroup var facetsAndSort: FacetSortArguments
+
     @Argument(help: "The query.")
     var query: [String] = []
 
@@ -85,7 +87,8 @@ struct SearchCommand: ParsableCommand {
     }
 
     private func show(_ text: String, _ searcher: Searcher) throws {
-        let options = SearchOptions(k: k, offset: offset, ranking: ranking.ranking, explain: explain, dropStopWords: ranking.dropsStopWords)
+        let options = SearchOptions(k: k, offset: offset, ranking: ranking.ranking, explain: explain, dropStopWords: ranking.dropsStopWords,
+                                    facets: try facetsAndSort.requests(), sort: facetsAndSort.order)
         let clock = ContinuousClock()
         var results: SearchResults?
         let elapsed = try clock.measure {
@@ -107,6 +110,7 @@ struct SearchCommand: ParsableCommand {
                     ("title", .string(row.stored["title"] ?? "")), ("date", row.stored["date"].map(JSONValue.string) ?? .null),
                 ]
                 if let url = row.stored["url"] { members.append(("url", .string(url))) }
+                if let value = row.hit.sortValue { members.append(("sort", Self.json(value))) }
                 if let snippet = row.snippet {
                     members.append(("snippet", .string(snippet.text)))
                     members.append(("highlights", .array(snippet.highlights.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })))
@@ -117,6 +121,11 @@ struct SearchCommand: ParsableCommand {
             var object: [(String, JSONValue)] = [("query", .string(text)), ("total", .int(results.total)),
                                                  ("total_exact", .bool(results.totalIsExact)), ("took_ms", .double((milliseconds * 1000).rounded() / 1000)),
                                                  ("hits", .array(hits))]
+            if !results.facets.isEmpty {
+                object.append(("facets", .object(results.facets.map { facet in
+                    (facet.field, .array(facet.counts.map { .object([("value", .string($0.value)), ("count", .int($0.count))]) }))
+                })))
+            }
             if !results.notes.isEmpty { object.append(("notes", .array(results.notes.map(JSONValue.string)))) }
             print(JSONValue.object(object).serialized())
             return
@@ -128,7 +137,11 @@ struct SearchCommand: ParsableCommand {
         // not be able to send escape sequences to the terminal.
         for (rank, row) in rows.enumerated() {
             var line = String(format: "%3d. %8.4f  ", offset + rank + 1, row.hit.score) + ControlCharacters.forDisplay(row.hit.id)
-            if let date = row.stored["date"] { line += "  " + ControlCharacters.forDisplay(date) }
+            if let value = row.hit.sortValue {
+                line += "  " + ControlCharacters.forDisplay(value.text)
+            } else if let date = row.stored["date"] {
+                line += "  " + ControlCharacters.forDisplay(date)
+            }
             print(line)
             let title = ControlCharacters.forDisplay(row.stored["title"] ?? "")
             if !title.isEmpty { print("     " + (terminal ? open + title + close : title)) }
@@ -137,8 +150,27 @@ struct SearchCommand: ParsableCommand {
                 for explanationLine in explanation.rendered().split(separator: "\n") { print("       " + explanationLine) }
             }
         }
+        for facet in results.facets {
+            print("facet \(facet.field):")
+            let width = facet.counts.map { ControlCharacters.forDisplay($0.value).count }.max() ?? 0
+            for count in facet.counts {
+                let value = ControlCharacters.forDisplay(count.value)
+                print("  " + value + String(repeating: " ", count: width - value.count) + "  " + String(count.count))
+            }
+            if facet.otherCount > 0 { print("  (other values: \(facet.otherCount))") }
+        }
         let total = results.totalIsExact ? "\(results.total)" : "\(results.total)+"
         print(String(format: "%@ hits, %.2f ms", total, milliseconds))
+    }
+
+    /// A field value as JSON: a number, or text.
+    static func json(_ value: FieldValue) -> JSONValue {
+        switch value {
+        case .integer(let number): return .int(Int(number))
+        case .float(let number): return .double(number)
+        case .string(let text): return .string(text)
+        case .bool(let flag): return .bool(flag)
+        }
     }
 
     /// `snippet` with its control characters made visible, the highlights moved to match.

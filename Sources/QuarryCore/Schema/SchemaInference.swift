@@ -6,7 +6,7 @@
 ///
 /// 1. Strings only: a **date** when every one is an ISO 8601 date or date-time of at least a year
 ///    and month (`2024-03`, `2024-03-01`, `2024-03-01T09:30:00Z`; a bare `2024` may be a code);
-///    else a **keyword** when every one is short (at most 64 bytes and 4 words); else **text**
+///    else a **keyword** when every one is short (at most 64 characters and 6 words); else **text**
 ///    when one has whitespace (prose); else **stored** (long strings without spaces: URLs, hashes).
 /// 2. Integers only: **integer**. Numbers, some written with a fraction or an exponent: **float**.
 /// 3. Booleans only: **keyword** (`true`, `false`).
@@ -38,10 +38,11 @@ public struct SchemaInference: Sendable {
         var severalValues = false
     }
 
-    /// The longest string, in bytes, that counts as short (a keyword).
-    public static let shortBytes = 64
+    /// The longest string, in characters (Unicode scalars, so that a name in Thai or Hindi counts
+    /// as one in English does), that counts as short (a keyword).
+    public static let shortLength = 64
     /// The most words a short string has.
-    public static let shortWords = 4
+    public static let shortWords = 6
 
     /// A member, in the order of first appearance: the index of its evidence, or why it is left out.
     private enum Entry: Sendable {
@@ -135,7 +136,7 @@ public struct SchemaInference: Sendable {
             var words = 0
             var inWord = false
             var whitespace = false
-            let long = text.utf8.count > shortBytes
+            let long = text.utf8.count > shortLength && (text.utf8.count > 4 * shortLength || text.unicodeScalars.count > shortLength)
             for scalar in text.unicodeScalars {
                 if scalar.properties.isWhitespace {
                     whitespace = true

@@ -3,8 +3,13 @@ struct ScorerCompiler {
     let reader: IndexReader
     let statistics: CollectionStatistics
     let ranking: Ranking
-    /// Length normalization of title, body, and both together (the flat model).
-    let normalization: (title: LengthNormalization, body: LengthNormalization, flat: LengthNormalization)
+    /// Length normalization of each text field, and of title and body together (the flat model).
+    let normalization: FieldNormalizations
+
+    /// The weight of text field `field`: the ranking's for title and body, the schema's for the others.
+    private func weight(_ field: Field) -> Double {
+        field == .title || field == .body ? ranking.weight(field) : reader.schema.definition(of: field.number)?.weight ?? 1
+    }
 
     /// The scorers of one term in `segment`: one over all its fields (BM25F, flat), or one per
     /// field (the `fields` model). Empty where the segment lacks the term.
@@ -16,8 +21,8 @@ struct ScorerCompiler {
         let bodyNorms = segment.norms[.body] ?? .empty
         func postings(_ field: Field) -> TermScorer.FieldPostings? {
             guard let info = entries[field] else { return nil }
-            return TermScorer.FieldPostings(field: field, cursor: segment.postings(info), weight: ranking.weight(field),
-                                            normalization: field == .title ? normalization.title : normalization.body)
+            return TermScorer.FieldPostings(field: field, cursor: segment.postings(info), weight: weight(field),
+                                            normalization: normalization.of(field))
         }
         let single = term.fields.count == 1
         if ranking.model == .fields || single {
@@ -27,8 +32,9 @@ struct ScorerCompiler {
                                       documentCount: statistics.fieldDocumentCount[field] ?? statistics.documentCount)
                 let model = single && ranking.model == .flat ? Ranking(k1: ranking.k1, b: ranking.b, titleWeight: ranking.titleWeight,
                                                                       bodyWeight: ranking.bodyWeight, model: .fields) : ranking
-                return TermScorer(text: term.text, title: field == .title ? fieldPostings : nil, body: field == .body ? fieldPostings : nil,
-                                  titleNorms: titleNorms, bodyNorms: bodyNorms, ranking: model, idf: idf, boost: term.boost,
+                // One field: in the title's place for the title, else in the body's.
+                return TermScorer(text: term.text, title: field == .title ? fieldPostings : nil, body: field == .title ? nil : fieldPostings,
+                                  titleNorms: titleNorms, bodyNorms: field == .title || field == .body ? bodyNorms : segment.norms[field] ?? .empty, ranking: model, idf: idf, boost: term.boost,
                                   flat: normalization.flat)
             }
         }
@@ -101,6 +107,6 @@ struct ScorerCompiler {
         return PhraseScorer(text: phrase.text, field: phrase.field, cursors: cursors,
                             tokens: phrase.tokens.map { (cursor: $0.term, offset: $0.offset) }, slop: phrase.slop,
                             norms: segment.norms[phrase.field] ?? .empty, ranking: ranking, idf: idf, boost: phrase.boost,
-                            normalization: phrase.field == .title ? normalization.title : normalization.body)
+                            normalization: normalization.of(phrase.field))
     }
 }

@@ -16,6 +16,10 @@ public struct SearchOptions: Sendable {
     /// Count every match exactly. Off, scorers may skip documents that cannot reach the top k
     /// (the hits are the same; `total` is then a lower bound): query sets need no counts.
     public var exactTotal: Bool
+    /// Facets to count over every matching document (the search then scores every match).
+    public var facets: [FacetRequest]
+    /// Hits by a date or numeric field instead of by score (nil: by score).
+    public var sort: SortOrder?
 
     /// The most hits a search can rank: `k + offset` at most.
     public static let maximumWindow = 10_000_000
@@ -38,7 +42,7 @@ public struct SearchOptions: Sendable {
 
     public init(k: Int = 10, offset: Int = 0, ranking: Ranking = .default, explain: Bool = false,
                 prefixExpansionLimit: Int = 64, pruning: Bool = true, dropStopWords: Bool = Ranking.dropsStopWords,
-                exactTotal: Bool = true) {
+                exactTotal: Bool = true, facets: [FacetRequest] = [], sort: SortOrder? = nil) {
         self.k = max(0, k)
         self.offset = max(0, offset)
         self.ranking = ranking
@@ -47,6 +51,8 @@ public struct SearchOptions: Sendable {
         self.pruning = pruning
         self.dropStopWords = dropStopWords
         self.exactTotal = exactTotal
+        self.facets = facets
+        self.sort = sort
     }
 }
 
@@ -57,6 +63,8 @@ public struct SearchHit: Sendable {
     public var id: String
     public var score: Double
     public var explanation: Explanation?
+    /// The value it was sorted by (a date as ISO 8601 text), when the search sorts by a field.
+    public var sortValue: FieldValue?
 }
 
 /// What a search found.
@@ -70,6 +78,8 @@ public struct SearchResults: Sendable {
     /// The analyzed terms of the query (for highlighting), and its phrases as term sequences.
     public var terms: Set<String>
     public var phrases: [[String]]
+    /// The counts of the facets asked for, in the order asked.
+    public var facets: [FacetResult] = []
 }
 
 /// Why a search failed.
@@ -133,6 +143,10 @@ public final class Searcher {
     /// Runs `query`.
     public func search(_ query: Query, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResults {
         if let problem = options.problem { throw .invalid(problem) }
+        let schema = reader.schema
+        if let problem = options.sort?.problem(in: schema) ?? options.facets.lazy.compactMap({ $0.problem(in: schema) }).first {
+            throw .invalid(problem)
+        }
         var resolver = QueryResolver(reader: reader, analyzer: analyzers.plain,
                                      keywordAnalyzer: options.dropStopWords ? analyzers.keyword : analyzers.plain,
                                      prefixAnalyzer: prefixAnalyzer,
@@ -146,10 +160,21 @@ public final class Searcher {
         }
         var results = SearchResults(hits: [], total: 0, totalIsExact: true, notes: resolver.notes,
                                     terms: resolver.terms, phrases: resolver.phrases)
-        guard let resolved else { return results }
+        var counters = options.facets.map { FacetCounter($0, schema: schema) }
+        guard let resolved else {
+            results.facets = counters.map { $0.result() }
+            return results
+        }
         var collector = TopKCollector(k: options.k + options.offset)
         let compiler = ScorerCompiler(reader: reader, statistics: statistics, ranking: options.ranking,
                                       normalization: normalization(b: options.ranking.b))
+        // Facets and sorts need every match scored: no pruning.
+        let everyMatch = !options.facets.isEmpty || options.sort != nil
+        if everyMatch {
+            try collectEveryMatch(resolved, compiler: compiler, options: options, counters: &counters, into: &results)
+            results.facets = counters.map { $0.result() }
+            return results
+        }
         let disjunction = options.pruning ? resolved.pureDisjunction : nil
         for (s, segment) in reader.segments.enumerated() {
             let base = reader.documentBases[s]
@@ -187,6 +212,59 @@ public final class Searcher {
         return results
     }
 
+    /// Scores every match of `query`, counting `counters`' facets, and keeps the top hits by
+    /// score or in `options.sort`'s order.
+    private func collectEveryMatch(_ query: ResolvedQuery, compiler: ScorerCompiler, options: SearchOptions,
+                                   counters: inout [FacetCounter], into results: inout SearchResults) throws(SearchError) {
+        let window = options.k + options.offset
+        var byScore = TopKCollector(k: window)
+        let sortField = options.sort.flatMap { reader.schema.field(named: $0.field) }
+        var bySort = SortedCollector(k: window, descending: options.sort?.descending ?? false)
+        for (s, segment) in reader.segments.enumerated() {
+            let base = reader.documentBases[s]
+            guard let scorer = compiler.scorer(query, segment: segment) else { continue }
+            for c in counters.indices { counters[c].start(segment) }
+            let column = sortField.flatMap { segment.columns.numeric($0.field.number) }
+            let descending = options.sort?.descending ?? false
+            while scorer.next() != Scorer.exhausted {
+                let doc = scorer.doc
+                if segment.isDeleted(doc) { continue }
+                results.total += 1
+                for c in counters.indices { counters[c].count(doc) }
+                if sortField == nil {
+                    byScore.collect(base + doc, score: scorer.score())
+                } else {
+                    var key: Int64?
+                    if let column {
+                        if descending {
+                            column.forEach(doc) { key = $0 }
+                        } else {
+                            key = column.first(doc)
+                        }
+                    }
+                    bySort.collect(base + doc, key: key, score: scorer.score())
+                }
+            }
+            for c in counters.indices { counters[c].finishSegment() }
+            if let corruption = scorer.corruption { throw .index(corruption) }
+        }
+        let entries: [(doc: Int, score: Double, key: Int64?)] = sortField == nil
+            ? byScore.sorted().map { ($0.doc, $0.score, nil) }
+            : bySort.sorted().map { ($0.doc, $0.score, $0.key) }
+        for entry in entries.dropFirst(options.offset) {
+            var hit = SearchHit(document: entry.doc, id: reader.id(ofDocument: entry.doc), score: entry.score, explanation: nil)
+            if let type = sortField?.definition.type, let key = entry.key {
+                switch type {
+                case .date: hit.sortValue = .string(ISODate.format(key))
+                case .float: hit.sortValue = .float(SortableDouble.value(key))
+                default: hit.sortValue = .integer(key)
+                }
+            }
+            if options.explain { hit.explanation = try explain(query, document: entry.doc, compiler: compiler) }
+            results.hits.append(hit)
+        }
+    }
+
     /// The explanation of `document`'s score, from a fresh scorer tree positioned on it; damage
     /// its cursors met on the way is an error, as in the search itself.
     private func explain(_ query: ResolvedQuery, document: Int, compiler: ScorerCompiler) throws(SearchError) -> Explanation? {
@@ -208,15 +286,12 @@ public final class Searcher {
     public func analyze(_ text: String) -> [Token] { analyzers.plain.tokens(of: text) }
 
     private var storedReaders: [Int: StoredFieldsReader] = [:]
-    private var normalizations: [Double: (title: LengthNormalization, body: LengthNormalization, flat: LengthNormalization)] = [:]
+    private var normalizations: [Double: FieldNormalizations] = [:]
 
     /// The length normalization tables for `b` (made on first use, kept for the next queries).
-    private func normalization(b: Double) -> (title: LengthNormalization, body: LengthNormalization, flat: LengthNormalization) {
+    private func normalization(b: Double) -> FieldNormalizations {
         if let tables = normalizations[b] { return tables }
-        let longest = { (field: Field) in self.reader.segments.map { ($0.norms[field] ?? .empty).maximum }.max() ?? 0 }
-        let tables = (title: LengthNormalization(b: b, averageLength: statistics.averageLength[.title] ?? 1, longest: longest(.title)),
-                      body: LengthNormalization(b: b, averageLength: statistics.averageLength[.body] ?? 1, longest: longest(.body)),
-                      flat: LengthNormalization(b: b, averageLength: statistics.averageFlatLength, longest: longest(.title) + longest(.body)))
+        let tables = FieldNormalizations(b: b, reader: reader, statistics: statistics)
         normalizations[b] = tables
         return tables
     }

@@ -77,4 +77,52 @@ public enum ISODate {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146097 + dayOfEra - 719468
     }
+
+    /// The proleptic Gregorian date of day `days` since 1970-01-01 (the inverse of
+    /// `daysFromEpoch`, Howard Hinnant's algorithm).
+    static func civil(days: Int64) -> (year: Int64, month: Int, day: Int) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let dayOfEra = z - era * 146097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
+        let month = Int(mp < 10 ? mp + 3 : mp - 9)
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// `seconds` since the epoch as ISO 8601 UTC: the date alone at midnight
+    /// (`2024-03-01`), else the date and time (`2024-03-01T09:30:00Z`).
+    public static func format(_ seconds: Int64) -> String {
+        let (days, second) = seconds.dividingFloor(by: 86400)
+        let date = format(days: days, precision: .day)
+        guard second != 0 else { return date }
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return date + "T" + two(second / 3600) + ":" + two(second / 60 % 60) + ":" + two(second % 60) + "Z"
+    }
+
+    /// How much of a date to write.
+    public enum Precision: String, Sendable, CaseIterable {
+        case year, month, day
+    }
+
+    /// Day `days` since 1970-01-01 as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    static func format(days: Int64, precision: Precision) -> String {
+        let (year, month, day) = civil(days: days)
+        let digits = String(abs(year))
+        var text = (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        if precision != .year { text += (month < 10 ? "-0" : "-") + String(month) }
+        if precision == .day { text += (day < 10 ? "-0" : "-") + String(day) }
+        return text
+    }
+}
+
+extension Int64 {
+    /// The quotient rounded towards minus infinity, and the remainder (never negative for a
+    /// positive divisor).
+    func dividingFloor(by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
+        return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
+    }
 }

@@ -9,7 +9,7 @@ struct CollectionStatistics {
         documentCount = max(reader.documentCount, 1)
         var counts: [Field: Int] = [:]
         var averages: [Field: Double] = [:]
-        for field in Field.searchable {
+        for (field, _) in reader.schema.textFields {
             let stats = reader.statistics(field)
             counts[field] = stats.docCount
             averages[field] = stats.docCount > 0 ? Double(stats.sumTotalTermFreq) / Double(stats.docCount) : 1
