@@ -66,7 +66,8 @@ import Testing
             + "\"text\": \"Evil body \\u001b[2J cleared \\u009b31m and\\ta tab\\nand a line\", \"date\": \"2024-01-01\\u001b[8m\"}\n"
         workspace.write("input/evil.jsonl", line)
         let index = workspace.file("index")
-        let build = try CLI.buildIndex(index, [workspace.file("input")])
+        workspace.write("schema.json", #"{"fields": [{"name": "date", "type": "date"}]}"#)
+        let build = try CLI.buildIndex(index, [workspace.file("input")], options: ["--schema", workspace.file("schema.json")])
         // Not a date: refused, named, shown escaped, and the rest of the document kept.
         #expect(build.stderr.contains(#"evil.jsonl:1: field 'date': expected a date"#), "\(build.stderr)")
         #expect(build.stderr.contains(#"2024-01-01\u{1B}[8m"#), "\(build.stderr)")
