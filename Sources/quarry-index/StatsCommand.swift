@@ -35,6 +35,7 @@ struct StatsCommand: ParsableCommand {
                                           ("stemmer", stats.settings.language.stemmer.map(JSONValue.string) ?? .null),
                                           ("fold_diacritics", .bool(stats.settings.foldDiacritics)),
                                           ("stop_words", .bool(stats.settings.stopWords))])),
+                    ("schema", .array(stats.schema.fields.map(Self.json))),
                     ("generation", .int(stats.generation)),
                 ])
                 print(object.serialized())
@@ -48,6 +49,15 @@ struct StatsCommand: ParsableCommand {
             print(String(format: "avg length: title %.2f, body %.2f tokens", stats.averageTitleLength, stats.averageBodyLength))
             print("analysis:   language \(stats.settings.language.code), stemmer \(stats.settings.language.stemmer ?? "none"), "
                 + "accents \(stats.settings.foldDiacritics ? "folded" : "kept"), stop words \(stats.settings.stopWords ? "removed" : "kept")")
+            print("fields:")
+            for field in stats.schema.fields {
+                var options: [String] = []
+                if field.multiValued { options.append("multi-valued") }
+                if !field.stored { options.append("not stored") }
+                if field.type == .text { options.append("weight \(field.weight)") }
+                if let language = field.language { options.append("language \(language)") }
+                print("  " + field.name + " " + field.type.rawValue + (options.isEmpty ? "" : " (" + options.joined(separator: ", ") + ")"))
+            }
             print("bytes:")
             for kind in IndexStatistics.byteKinds {
                 let size = stats.bytes[kind] ?? 0
@@ -55,6 +65,18 @@ struct StatsCommand: ParsableCommand {
             }
             print(String(format: "  %-10@ %12d", "total", total))
         }
+    }
+}
+
+extension StatsCommand {
+    /// A field's definition as JSON, as schema files write it.
+    static func json(_ field: FieldDefinition) -> JSONValue {
+        var members: [(String, JSONValue)] = [("name", .string(field.name)), ("type", .string(field.type.rawValue))]
+        if field.type == .text { members.append(("weight", .double(field.weight))) }
+        if let language = field.language { members.append(("language", .string(language))) }
+        members.append(("multi", .bool(field.multiValued)))
+        members.append(("stored", .bool(field.stored)))
+        return .object(members)
     }
 }
 

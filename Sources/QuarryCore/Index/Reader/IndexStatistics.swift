@@ -14,16 +14,19 @@ public struct IndexStatistics: Sendable {
     /// Bytes on disk by kind of file.
     public var bytes: [String: Int]
     public var settings: AnalysisSettings
+    /// The index's fields.
+    public var schema: Schema
     public var generation: Int
 
     /// The kinds `bytes` reports, in order.
-    public static let byteKinds = ["terms", "postings", "positions", "norms", "stored", "other"]
+    public static let byteKinds = ["terms", "postings", "positions", "norms", "stored", "columns", "other"]
 
     init(_ reader: IndexReader) throws(IndexError) {
         liveDocuments = reader.liveDocumentCount
         deletedDocuments = reader.documentCount - reader.liveDocumentCount
         segments = reader.segments.count
         settings = reader.settings
+        schema = reader.schema
         generation = reader.manifest.generation
         let title = reader.statistics(.title)
         let body = reader.statistics(.body)
@@ -42,7 +45,8 @@ public struct IndexStatistics: Sendable {
                 case .positions: name = "positions"
                 case .norms: name = "norms"
                 case .stored, .ids: name = "stored"
-                case .columns, .deletes, .manifest: name = "other"
+                case .columns: name = "columns"
+                case .deletes, .manifest: name = "other"
                 }
                 bytes[name, default: 0] += size
             }
