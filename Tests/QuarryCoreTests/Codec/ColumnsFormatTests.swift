@@ -255,6 +255,29 @@ import Testing
         #expect(throws: IndexError.self) { try open(path, documentCount: 3) }
     }
 
+    // MARK: WideBitPacking
+
+    @Test func widePackingRoundTripsEveryWidth() {
+        var generator = SeededGenerator(seed: 28)
+        for width in 0...64 {
+            for count in [1, 2, 7, 8, 9, 63, 64, 65, 300] {
+                let values = (0..<count).map { _ in generator.next() & WideBitPacking.mask(width) }
+                var stream = ByteStream()
+                stream.append(0x5A)
+                values.withUnsafeBufferPointer { WideBitPacking.append($0, width: width, to: &stream) }
+                #expect(stream.count == 1 + WideBitPacking.byteCount(count, width: width)!)
+                // The 8 readable bytes past the end every file's footer guarantees.
+                let bytes = Array(stream.bytes) + [UInt8](repeating: 0xFF, count: 8)
+                let read = bytes.withUnsafeBytes { raw in
+                    (0..<count).map { WideBitPacking.value(raw.baseAddress! + 1, at: $0, width: width) }
+                }
+                #expect(read == values, "width \(width), \(count) values")
+            }
+        }
+        #expect(WideBitPacking.byteCount(Int.max / 2, width: 64) == nil)
+        #expect(WideBitPacking.byteCount(1, width: 65) == nil)
+    }
+
     // MARK: SortableDouble
 
     @Test func sortableDoublesRoundTripAndKeepOrder() {
