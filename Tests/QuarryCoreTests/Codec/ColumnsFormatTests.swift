@@ -240,6 +240,21 @@ import Testing
         try roundTrip(models, documentCount: count, &generator, "many columns")
     }
 
+    /// The example of docs/FORMAT.md, Columns, byte for byte.
+    @Test func theDocumentedExample() throws {
+        var writer = ColumnsWriter()
+        writer.addNumeric(field: 4, doc: 0, value: 1_704_067_200)
+        writer.addNumeric(field: 4, doc: 2, value: 1_704_240_000)
+        let directory = TemporaryDirectory()
+        let (path, _) = try write(writer, documentCount: 3, directory)
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let body = bytes[FileFormat.headerSize..<(bytes.count - FileFormat.footerSize)]
+        let expected: [UInt8] = [0x01, 0x04, 0x00, 0x09, 0x03, 0x00, 0x00, 0x00, 0x00, 0xa3, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00,
+                                 0x80, 0x00, 0x92, 0x65, 0x00, 0x00, 0x00, 0x00, 0x01] + [UInt8](repeating: 0, count: 23)
+            + [0x02, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x21]
+        #expect(Array(body) == expected)
+    }
+
     @Test func noColumns() throws {
         let directory = TemporaryDirectory()
         let (path, _) = try write(ColumnsWriter(), documentCount: 10, directory)
