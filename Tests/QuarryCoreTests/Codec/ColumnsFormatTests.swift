@@ -240,6 +240,21 @@ import Testing
         try roundTrip(models, documentCount: count, &generator, "many columns")
     }
 
+    /// The example of docs/FORMAT.md, Columns, byte for byte.
+    @Test func theDocumentedExample() throws {
+        var writer = ColumnsWriter()
+        writer.addNumeric(field: 4, doc: 0, value: 1_704_067_200)
+        writer.addNumeric(field: 4, doc: 2, value: 1_704_240_000)
+        let directory = TemporaryDirectory()
+        let (path, _) = try write(writer, documentCount: 3, directory)
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let body = bytes[FileFormat.headerSize..<(bytes.count - FileFormat.footerSize)]
+        let expected: [UInt8] = [0x01, 0x04, 0x00, 0x09, 0x03, 0x00, 0x00, 0x00, 0x00, 0xa3, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00,
+                                 0x80, 0x00, 0x92, 0x65, 0x00, 0x00, 0x00, 0x00, 0x01] + [UInt8](repeating: 0, count: 23)
+            + [0x02, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x21]
+        #expect(Array(body) == expected)
+    }
+
     @Test func noColumns() throws {
         let directory = TemporaryDirectory()
         let (path, _) = try write(ColumnsWriter(), documentCount: 10, directory)
@@ -253,6 +268,29 @@ import Testing
         let directory = TemporaryDirectory()
         let (path, _) = try write(writer([1: .numeric([[1], [2]])], &generator), documentCount: 2, directory)
         #expect(throws: IndexError.self) { try open(path, documentCount: 3) }
+    }
+
+    // MARK: WideBitPacking
+
+    @Test func widePackingRoundTripsEveryWidth() {
+        var generator = SeededGenerator(seed: 28)
+        for width in 0...64 {
+            for count in [1, 2, 7, 8, 9, 63, 64, 65, 300] {
+                let values = (0..<count).map { _ in generator.next() & WideBitPacking.mask(width) }
+                var stream = ByteStream()
+                stream.append(0x5A)
+                values.withUnsafeBufferPointer { WideBitPacking.append($0, width: width, to: &stream) }
+                #expect(stream.count == 1 + WideBitPacking.byteCount(count, width: width)!)
+                // The 8 readable bytes past the end every file's footer guarantees.
+                let bytes = Array(stream.bytes) + [UInt8](repeating: 0xFF, count: 8)
+                let read = bytes.withUnsafeBytes { raw in
+                    (0..<count).map { WideBitPacking.value(raw.baseAddress! + 1, at: $0, width: width) }
+                }
+                #expect(read == values, "width \(width), \(count) values")
+            }
+        }
+        #expect(WideBitPacking.byteCount(Int.max / 2, width: 64) == nil)
+        #expect(WideBitPacking.byteCount(1, width: 65) == nil)
     }
 
     // MARK: SortableDouble

@@ -15,34 +15,26 @@ enum WideBitPacking {
         return (bits + 7) / 8
     }
 
-    /// Appends the low `width` bits of each of `values`.
+    /// Appends the low `width` bits of each of `values`: each one ORed into zeroed bytes where
+    /// `value(_:at:width:)` reads it (8 bytes, and a ninth when it straddles them).
     static func append(_ values: UnsafeBufferPointer<UInt64>, width: Int, to stream: inout ByteStream) {
         guard width > 0, !values.isEmpty else { return }
         let size = (values.count * width + 7) / 8
-        let out = UnsafeMutableRawPointer(stream.reserve(size))
+        let out = UnsafeMutableRawPointer(stream.reserve(size + 9))
+        out.initializeMemory(as: UInt8.self, repeating: 0, count: size + 9)
         let mask = Self.mask(width)
-        var accumulator: UInt64 = 0
-        var bits = 0
-        var written = 0
-        for raw in values {
+        for (index, raw) in values.enumerated() {
             let value = raw & mask
-            accumulator |= value << UInt64(bits)
-            bits += width
-            if bits >= 64 {
-                out.storeBytes(of: accumulator.littleEndian, toByteOffset: written, as: UInt64.self)
-                written += 8
-                bits -= 64
-                // The value's bits that did not fit (a shift by 64 gives 0).
-                accumulator = value >> UInt64(width - bits)
+            let bit = index * width
+            let byte = bit >> 3
+            let shift = bit & 7
+            let word = UInt64(littleEndian: out.loadUnaligned(fromByteOffset: byte, as: UInt64.self)) | value << UInt64(shift)
+            out.storeBytes(of: word.littleEndian, toByteOffset: byte, as: UInt64.self)
+            if shift + width > 64 {
+                let spill = out.load(fromByteOffset: byte + 8, as: UInt8.self) | UInt8(truncatingIfNeeded: value >> UInt64(64 - shift))
+                out.storeBytes(of: spill, toByteOffset: byte + 8, as: UInt8.self)
             }
         }
-        while bits > 0 {
-            out.storeBytes(of: UInt8(truncatingIfNeeded: accumulator), toByteOffset: written, as: UInt8.self)
-            accumulator >>= 8
-            written += 1
-            bits -= 8
-        }
-        assert(written == size)
         stream.commit(size)
     }
 
