@@ -38,6 +38,10 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var facetsAndSort: FacetSortArguments
 
+    @Option(help: ArgumentHelp("A filter in the query language that every query must also match (e.g. 'source:reuters date:>=1987-03').",
+                               valueName: "query"))
+    var filter: String?
+
     func validate() throws {
         guard k >= 1, k <= 1_000_000 else { throw ValidationError("--k must be from 1 to 1000000") }
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
@@ -47,6 +51,12 @@ struct BatchCommand: ParsableCommand {
         try reportingErrors(of: "quarry-query") {
             let reader = try IndexReader(directory: index)
             let set = try QuerySet.load(queries)
+            let required: Query?
+            do {
+                required = try filter.map { try QueryParser(schema: reader.schema).parse($0) }
+            } catch {
+                throw ValidationError("--filter: \(error)")
+            }
             let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords, exactTotal: false,
                                         facets: try facetsAndSort.requests(), sort: facetsAndSort.order)
             let results = Locked<[Int: (hits: [SearchHit], milliseconds: Double)]>([:])
@@ -67,7 +77,8 @@ struct BatchCommand: ParsableCommand {
                             }
                             guard index < set.queries.count else { return }
                             let text = set.queries[index].text
-                            let query: Query = phrase ? .phrase(text) : .term(text)
+                            let words: Query = phrase ? .phrase(text) : .term(text)
+                            let query = required.map { Query.and([words, $0]) } ?? words
                             let start = ContinuousClock.now
                             let found = try searcher.search(query, options: options)
                             let elapsed = ContinuousClock.now - start

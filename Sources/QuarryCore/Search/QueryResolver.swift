@@ -114,7 +114,7 @@ struct QueryResolver {
     /// Whether some keyword term of `query` is not a stop word.
     private func hasContentWords(_ query: Query) -> Bool {
         switch query {
-        case .term(let text, let field, _): return !query.isFilter(in: schema) && !keywordAnalyzer.tokens(of: text).isEmpty
+        case .term(let text, _, _): return !query.isFilter(in: schema) && !keywordAnalyzer.tokens(of: text).isEmpty
         case .boolean(let must, let should, _, _): return (must + should).contains { hasContentWords($0) }
         case .phrase, .prefix, .range: return false
         }
