@@ -16,6 +16,7 @@ final class SegmentBuilder {
     private var others: [Field: FieldInverterBox] = [:]
     private var columns = ColumnsWriter()
     private var keywordTerms: [Int32] = []
+    private var filled: [Field] = []
     private var tokens = TokenBuffer()
     private let storedFile: FileWriter
     private let stored: StoredFieldsWriter
@@ -70,14 +71,16 @@ final class SegmentBuilder {
         analyze(document.body, with: bodyAnalyzer)
         body.add(doc: doc, tokens: tokens, pool: &pool)
         var stored = Self.storedFields(of: document)
-        var filled: Set<Field> = []
+        // The fields this document gave (a few: an array, not a set, so nothing is allocated).
+        filled.removeAll(keepingCapacity: true)
         for member in document.fields {
             guard let entry = layout.entry(named: member.name), entry.field != .title, entry.field != .body else {
                 // Not a field of the schema: its strings are kept for display.
                 for case .string(let text) in member.values { stored.append(StoredField(name: member.name, value: text)) }
                 continue
             }
-            guard filled.insert(entry.field).inserted else { continue }
+            guard !filled.contains(entry.field) else { continue }
+            filled.append(entry.field)
             try add(member, as: entry, doc: doc, language: document.language, stored: &stored)
         }
         for (field, box) in others where !filled.contains(field) {
