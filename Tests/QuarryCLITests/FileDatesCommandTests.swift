@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `quarry-index build --file-dates`, end to end.
+/// `quarry-index build --file-dates`, and the dates of corpus/'s HTML pages, end to end.
 @Suite struct FileDatesCommandTests {
     private func total(_ index: String, _ query: String) throws -> (total: Int?, hits: [[String: Any]]) {
         let result = try CLI.run("quarry-query", ["search", "--index", index, "--json", "--k", "50", query])
@@ -32,4 +32,13 @@ import Testing
         #expect(try total(plain, "depot date:>=2000").total == 0)
     }
 
+    @Test func corpusPagesHaveTheirPublishedDates() throws {
+        let workspace = Workspace()
+        let index = workspace.file("index")
+        #expect(try CLI.run("quarry-index", ["build", "--index", index, "--quiet", Workspace.corpus + "/web"]).status == 0)
+        let december = try total(index, "council date:[2024-12-01 TO 2024-12-31]")
+        let ids = december.hits.compactMap { ($0["id"] as? String).map { ($0 as NSString).lastPathComponent } }.sorted()
+        #expect(ids == ["bin-collection-calendar.html", "library-opening-hours.html"])
+        #expect(december.hits.contains { $0["date"] as? String == "2024-12-16T10:00:00Z" })
+    }
 }

@@ -94,4 +94,16 @@ import Testing
         }
     }
 
+    @Test func corpusPagesCarryTheirMetadata() throws {
+        let web = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpus/web").path
+        var documents: [Document] = []
+        try DocumentReader().read([web], warn: { _ in }) { if $0.path?.hasSuffix(".html") == true { documents.append($0) } }
+        #expect(documents.count == 3)
+        for document in documents {
+            for name in ["author", "date", "section", "tags"] { #expect(!document.values(of: name).isEmpty, "\(document.id) \(name)") }
+            guard case .string(let date) = document.values(of: "date").first else { continue }
+            #expect(ISODate.seconds(date) != nil, "\(date)")
+        }
+    }
 }
