@@ -91,17 +91,17 @@ static void collect(const xmlNode *root, text_buffer *buffer) {
     }
 }
 
+/* The node after `node` in document order under `root` (an element's children first), or NULL
+   after the last: a walk without recursion. */
+static const xmlNode *next_in_order(const xmlNode *node, const xmlNode *root) {
+    if (node->children != NULL && node->type == XML_ELEMENT_NODE) return node->children;
+    while (node != NULL && node != root && node->next == NULL) node = node->parent;
+    return node == NULL || node == root ? NULL : node->next;
+}
+
 static const xmlNode *find_element(const xmlNode *root, const char *name) {
-    const xmlNode *node = root;
-    while (node != NULL) {
+    for (const xmlNode *node = root; node != NULL; node = next_in_order(node, root)) {
         if (node->type == XML_ELEMENT_NODE && strcasecmp((const char *)node->name, name) == 0) return node;
-        if (node->children != NULL && node->type == XML_ELEMENT_NODE) {
-            node = node->children;
-            continue;
-        }
-        while (node != NULL && node != root && node->next == NULL) node = node->parent;
-        if (node == NULL || node == root) break;
-        node = node->next;
     }
     return NULL;
 }
@@ -121,10 +121,9 @@ static void append_string(text_buffer *buffer, const xmlChar *text) {
 
 /* Appends, for each `<meta>` with a name (or property) and a content, and each `<link>` with a rel
    and an href, anywhere in the page, three NUL-terminated strings: the element's name ("meta" or
-   "link"), the key and the value. Iterative, like `collect`. */
+   "link"), the key and the value. */
 static void collect_meta(const xmlNode *root, text_buffer *buffer) {
-    const xmlNode *node = root;
-    while (node != NULL) {
+    for (const xmlNode *node = root; node != NULL; node = next_in_order(node, root)) {
         if (node->type == XML_ELEMENT_NODE) {
             int is_meta = strcasecmp((const char *)node->name, "meta") == 0;
             if (is_meta || strcasecmp((const char *)node->name, "link") == 0) {
@@ -143,13 +142,6 @@ static void collect_meta(const xmlNode *root, text_buffer *buffer) {
                 xmlFree(value);
             }
         }
-        if (node->children != NULL && node->type == XML_ELEMENT_NODE) {
-            node = node->children;
-            continue;
-        }
-        while (node != NULL && node != root && node->next == NULL) node = node->parent;
-        if (node == NULL || node == root) break;
-        node = node->next;
     }
 }
 
