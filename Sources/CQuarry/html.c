@@ -91,19 +91,58 @@ static void collect(const xmlNode *root, text_buffer *buffer) {
     }
 }
 
+/* The node after `node` in document order under `root` (an element's children first), or NULL
+   after the last: a walk without recursion. */
+static const xmlNode *next_in_order(const xmlNode *node, const xmlNode *root) {
+    if (node->children != NULL && node->type == XML_ELEMENT_NODE) return node->children;
+    while (node != NULL && node != root && node->next == NULL) node = node->parent;
+    return node == NULL || node == root ? NULL : node->next;
+}
+
 static const xmlNode *find_element(const xmlNode *root, const char *name) {
-    const xmlNode *node = root;
-    while (node != NULL) {
+    for (const xmlNode *node = root; node != NULL; node = next_in_order(node, root)) {
         if (node->type == XML_ELEMENT_NODE && strcasecmp((const char *)node->name, name) == 0) return node;
-        if (node->children != NULL && node->type == XML_ELEMENT_NODE) {
-            node = node->children;
-            continue;
-        }
-        while (node != NULL && node != root && node->next == NULL) node = node->parent;
-        if (node == NULL || node == root) break;
-        node = node->next;
     }
     return NULL;
+}
+
+/* The value of `node`'s attribute `name` (any case), malloc'd by libxml2 (xmlFree it), or NULL. */
+static xmlChar *attribute(const xmlNode *node, const char *name) {
+    for (const xmlAttr *attr = node->properties; attr != NULL; attr = attr->next) {
+        if (strcasecmp((const char *)attr->name, name) == 0) return xmlNodeListGetString(node->doc, attr->children, 1);
+    }
+    return NULL;
+}
+
+/* Appends `text` and its terminating NUL. */
+static void append_string(text_buffer *buffer, const xmlChar *text) {
+    append(buffer, (const char *)text, (int64_t)strlen((const char *)text) + 1);
+}
+
+/* Appends, for each `<meta>` with a name (or property) and a content, and each `<link>` with a rel
+   and an href, anywhere in the page, three NUL-terminated strings: the element's name ("meta" or
+   "link"), the key and the value. */
+static void collect_meta(const xmlNode *root, text_buffer *buffer) {
+    for (const xmlNode *node = root; node != NULL; node = next_in_order(node, root)) {
+        if (node->type == XML_ELEMENT_NODE) {
+            int is_meta = strcasecmp((const char *)node->name, "meta") == 0;
+            if (is_meta || strcasecmp((const char *)node->name, "link") == 0) {
+                xmlChar *key = attribute(node, is_meta ? "name" : "rel");
+                if (is_meta && (key == NULL || key[0] == 0)) {
+                    xmlFree(key);
+                    key = attribute(node, "property");
+                }
+                xmlChar *value = attribute(node, is_meta ? "content" : "href");
+                if (key != NULL && value != NULL) {
+                    append_string(buffer, (const xmlChar *)(is_meta ? "meta" : "link"));
+                    append_string(buffer, key);
+                    append_string(buffer, value);
+                }
+                xmlFree(key);
+                xmlFree(value);
+            }
+        }
+    }
 }
 
 int32_t cq_html_extract(const uint8_t *html, int64_t length, cq_html_text *out) {
@@ -113,8 +152,9 @@ int32_t cq_html_extract(const uint8_t *html, int64_t length, cq_html_text *out) 
     htmlDocPtr document = htmlReadMemory((const char *)html, (int)length, NULL, "UTF-8", options);
     if (document == NULL) return -1;
     const xmlNode *root = xmlDocGetRootElement(document);
-    text_buffer title = {0}, text = {0};
+    text_buffer title = {0}, text = {0}, meta = {0};
     if (root != NULL) {
+        collect_meta(root, &meta);
         const xmlNode *title_node = find_element(root, "title");
         if (title_node != NULL) collect(title_node, &title);
         const xmlNode *body = find_element(root, "body");
@@ -125,11 +165,14 @@ int32_t cq_html_extract(const uint8_t *html, int64_t length, cq_html_text *out) 
     out->title_length = title.length;
     out->text = text.bytes;
     out->text_length = text.length;
+    out->meta = meta.bytes;
+    out->meta_length = meta.length;
     return 0;
 }
 
 void cq_html_free(cq_html_text *text) {
     free(text->title);
     free(text->text);
+    free(text->meta);
     memset(text, 0, sizeof(*text));
 }

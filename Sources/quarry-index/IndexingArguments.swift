@@ -16,6 +16,9 @@ struct IndexingArguments: ParsableArguments {
     @Option(name: .long, help: "Input format: auto (by extension), text, jsonl, json, html.")
     var format: String = "auto"
 
+    @Flag(name: .customLong("file-dates"), help: "Give text and HTML files without a date of their own their modification time as 'date'.")
+    var fileDates = false
+
     @Flag(name: .long, help: "Stop at the first malformed document instead of skipping it.")
     var strict = false
 
@@ -39,7 +42,9 @@ struct IndexingArguments: ParsableArguments {
     }
 
     var options: IndexingOptions {
-        IndexingOptions(threads: threads, memoryMB: memoryMB, format: InputFormat(rawValue: format) ?? .auto)
+        var options = IndexingOptions(threads: threads, memoryMB: memoryMB, format: InputFormat(rawValue: format) ?? .auto)
+        options.fileDates = fileDates
+        return options
     }
 
     /// Reads `paths` into `writer`, reporting progress and warnings, and commits; prints the

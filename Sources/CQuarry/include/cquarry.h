@@ -139,18 +139,24 @@ void cq_gz_close(cq_gzfile *file);
 
 /* ---- HTML text extraction (libxml2's HTML parser) ---- */
 
-/** The title and visible text of an HTML page, in malloc'd UTF-8 (free with cq_html_free). */
+/** The title, visible text and metadata of an HTML page, in malloc'd UTF-8 (free with cq_html_free). */
 typedef struct cq_html_text {
     char *title;
     int64_t title_length;
     char *text;
     int64_t text_length;
+    /** Triples of NUL-terminated strings, `meta_length` bytes in all: "meta", a
+        `<meta>`'s name (or property) and its content; or "link", a `<link>`'s rel and its href.
+        Entities decoded, in page order. */
+    char *meta;
+    int64_t meta_length;
 } cq_html_text;
 
 /**
  * Parses `length` bytes of UTF-8 HTML (recovering from errors, never fetching anything) and
  * extracts `<title>` and the text of the page, skipping scripts, styles and other non-text
- * elements, with a line break after each block element. Returns 0, or -1 when nothing parses.
+ * elements, with a line break after each block element, and the `<meta>` and `<link>` elements'
+ * keys and values. Returns 0, or -1 when nothing parses.
  */
 int32_t cq_html_extract(const uint8_t *html, int64_t length, cq_html_text *out);
 

@@ -8,6 +8,9 @@ public struct DocumentReader {
     /// Called now and then with the bytes of input read so far (as stored: compressed files
     /// count their compressed bytes), for progress reports.
     public var onProgress: ((Int) -> Void)?
+    /// Whether a text, Markdown or HTML file without a date of its own gets its modification
+    /// time as `date` (ISO 8601, UTC: `2024-03-12T09:30:00Z`).
+    public var fileDates = false
 
     /// Bytes at the start of a file looked at for NUL bytes (a binary file).
     private static let binarySniffBytes = 8192
@@ -162,9 +165,14 @@ public struct DocumentReader {
         let path = reader.path
         let document = html ? HTMLDocumentDecoder.decode(bytes, id: path, path: path)
             : TextDocumentDecoder.decode(&bytes, id: path, path: path, markdown: path.lowercased().contains(".md"))
-        guard let document else {
+        guard var document else {
             try warn(IngestWarning(.notice, path: path, message: "no text: skipped"))
             return
+        }
+        if fileDates, document.values(of: "date").allSatisfy({ $0 == .string("") }),
+           let seconds = FileSystem.modificationSeconds(path), let date = ISODate.string(seconds: seconds) {
+            document.fields.removeAll { $0.name == "date" }
+            document.fields.append(DocumentField("date", date))
         }
         try accept(document, at: InputLocation(path: path), warn: warn, emit: emit)
     }

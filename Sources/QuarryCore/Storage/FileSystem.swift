@@ -35,6 +35,17 @@ enum FileSystem {
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
+    /// When `path` was last modified, in whole seconds since 1970-01-01T00:00:00Z, or nil.
+    static func modificationSeconds(_ path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        return Int64(info.st_mtimespec.tv_sec)
+        #else
+        return Int64(info.st_mtim.tv_sec)
+        #endif
+    }
+
     /// Creates a folder and any missing parents. Each new folder is synced, and so is its
     /// parent, so its name is durable before anything is committed in it.
     static func makeDirectory(_ path: String) throws(IndexError) {

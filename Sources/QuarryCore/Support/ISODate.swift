@@ -58,6 +58,34 @@ public enum ISODate {
         return Int64(daysFromEpoch(year: year, month: month, day: day)) * 86400 + seconds
     }
 
+    /// `seconds` since 1970-01-01T00:00:00Z as `YYYY-MM-DDThh:mm:ssZ` (what `seconds(_:)` reads
+    /// back); nil for a time outside the years 0000 to 9999, which that form cannot write.
+    public static func string(seconds: Int64) -> String? {
+        let (days, second) = (seconds.quotientAndRemainder(dividingBy: 86400))
+        let (day, secondOfDay) = second < 0 ? (days - 1, second + 86400) : (days, second)
+        let (year, month, dayOfMonth) = civilDate(daysFromEpoch: day)
+        guard (0...9999).contains(year) else { return nil }
+        func digits(_ value: Int64, _ count: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, count - text.count)) + text
+        }
+        return "\(digits(year, 4))-\(digits(month, 2))-\(digits(dayOfMonth, 2))T\(digits(secondOfDay / 3600, 2)):"
+            + "\(digits(secondOfDay / 60 % 60, 2)):\(digits(secondOfDay % 60, 2))Z"
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01 (the inverse of `daysFromEpoch`).
+    private static func civilDate(daysFromEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let shifted = days + 719468
+        let era = (shifted >= 0 ? shifted : shifted - 146096) / 146097
+        let dayOfEra = shifted - era * 146097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     private static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     private static func daysIn(month: Int, year: Int) -> Int {

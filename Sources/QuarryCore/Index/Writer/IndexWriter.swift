@@ -7,6 +7,9 @@ public struct IndexingOptions: Sendable {
     /// Memory for documents buffered before a segment is flushed, in megabytes, over all threads.
     public var memoryMB: Int
     public var format: InputFormat
+    /// Whether text and HTML files without a date of their own take their modification time as
+    /// `date` (`DocumentReader.fileDates`).
+    public var fileDates = false
     /// Overrides the flush threshold per thread, in bytes (tests use it to make many segments).
     var flushThresholdBytes: Int?
 
@@ -125,6 +128,7 @@ public final class IndexWriter {
                     progress: (@Sendable (IndexingProgress) -> Void)? = nil,
                     warn: @escaping (IngestWarning) throws -> Void) throws -> IndexingSummary {
         var reader = DocumentReader(format: options.format)
+        reader.fileDates = options.fileDates
         let totalInput = reader.files(paths).reduce(0) { $0 + $1.bytes }
         let start = ContinuousClock.now
         var summary = IndexingSummary()
