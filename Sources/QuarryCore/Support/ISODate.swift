@@ -74,7 +74,7 @@ public enum ISODate {
     }
 
     /// The proleptic Gregorian date `days` after 1970-01-01 (the inverse of `daysFromEpoch`).
-    private static func civilDate(daysFromEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    static func civilDate(daysFromEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let shifted = days + 719468
         let era = (shifted >= 0 ? shifted : shifted - 146096) / 146097
         let dayOfEra = shifted - era * 146097
@@ -106,20 +106,6 @@ public enum ISODate {
         return era * 146097 + dayOfEra - 719468
     }
 
-    /// The proleptic Gregorian date of day `days` since 1970-01-01 (the inverse of
-    /// `daysFromEpoch`, Howard Hinnant's algorithm).
-    static func civil(days: Int64) -> (year: Int64, month: Int, day: Int) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let dayOfEra = z - era * 146097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
     /// `seconds` since the epoch as ISO 8601 UTC: the date alone at midnight
     /// (`2024-03-01`), else the date and time (`2024-03-01T09:30:00Z`).
     public static func format(_ seconds: Int64) -> String {
@@ -137,7 +123,7 @@ public enum ISODate {
 
     /// Day `days` since 1970-01-01 as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     static func format(days: Int64, precision: Precision) -> String {
-        let (year, month, day) = civil(days: days)
+        let (year, month, day) = civilDate(daysFromEpoch: days)
         let digits = String(abs(year))
         var text = (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         if precision != .year { text += (month < 10 ? "-0" : "-") + String(month) }

@@ -120,8 +120,8 @@ struct FacetCounter {
     private static func period(_ seconds: Int64, _ precision: ISODate.Precision) -> Int64 {
         let days = seconds.dividingFloor(by: 86400).quotient
         if precision == .day { return days }
-        let date = ISODate.civil(days: days)
-        return precision == .year ? date.year : date.year * 12 + Int64(date.month - 1)
+        let date = ISODate.civilDate(daysFromEpoch: days)
+        return precision == .year ? date.year : date.year * 12 + date.month - 1
     }
 
     private static func label(_ period: Int64, _ precision: ISODate.Precision) -> String {
