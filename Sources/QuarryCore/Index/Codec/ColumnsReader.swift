@@ -7,6 +7,8 @@ struct ColumnsReader: @unchecked Sendable {
     /// Documents in the segment.
     let documentCount: Int
 
+    /// Validates `file` (the envelope, with `verifyChecksum` its CRC, and every column's
+    /// structure, for a segment of `documentCount` documents) and reads its columns in place.
     init(file: MappedFile, segment: SegmentID, documentCount: Int, verifyChecksum: Bool) throws(IndexError) {
         let body = try FileFormat.validate(file, kind: .columns, segment: segment, verifyChecksum: verifyChecksum)
         var cursor = ByteCursor(file.bytes, range: body, file: file.path)

@@ -113,7 +113,7 @@ struct NumericColumn: @unchecked Sendable {
     }
 
     /// Documents per block.
-    var blockSize: Int { 1 << shift }
+    var blockSize: Int { 1 &<< shift }
 
     /// The number of blocks.
     var blockCount: Int { (count + blockSize - 1) >> shift }

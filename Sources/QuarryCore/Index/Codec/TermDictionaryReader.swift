@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads a term dictionary written by `TermDictionaryWriter`, in place in the mapped file:
 /// exact lookups by binary search over the block index then a scan of one block, and ordered
 /// iteration over a field's terms (all of them, or those with a prefix).

@@ -9,6 +9,7 @@ final class ColumnValues {
     /// Keyword values by id (empty for a numeric column).
     private var dictionary = ByteStringTable(initialCapacity: 8)
 
+    /// An empty column of `kind`.
     init(kind: ColumnKind) { self.kind = kind }
 
     /// Bytes held, for the writer's memory budget.

@@ -9,6 +9,7 @@ struct ColumnsWriter: ~Copyable {
     /// The columns, by field number.
     private var columns: [UInt8: ColumnValues] = [:]
 
+    /// A writer without columns.
     init() {}
 
     /// Bytes held, for the writer's memory budget.
@@ -30,7 +31,8 @@ struct ColumnsWriter: ~Copyable {
         column.append(doc: doc, value: column.intern(value))
     }
 
-    /// The column of `field`, created when new; it must be of `kind`.
+    /// The column of `field`, created when new; it must be of `kind`. The merger appends to it
+    /// directly.
     mutating func column(_ field: UInt8, _ kind: ColumnKind) -> ColumnValues {
         if let column = columns[field] {
             precondition(column.kind == kind, "column \(field) is \(column.kind), not \(kind)")
@@ -48,8 +50,7 @@ struct ColumnsWriter: ~Copyable {
             throw .invalidArgument("\(file.path): \(documentCount) documents, more than a column holds")
         }
         file.writeVInt(columns.count)
-        for field in columns.keys.sorted() {
-            guard let column = columns[field] else { continue }
+        for (field, column) in columns.sorted(by: { $0.key < $1.key }) {
             let (documents, values, dictionary) = column.sorted()
             precondition(documents.last.map { Int($0) < documentCount } ?? true, "column \(field) has a document past the segment")
             let gcd = Self.gcd(values)
