@@ -67,9 +67,10 @@ extension BuildCommand {
                 throw ValidationError("\(error)")
             }
         }
-        let inference = try SchemaSampler.infer(paths: arguments.paths, reader: DocumentReader(format: arguments.options.format))
-        let inferred = inference.schema()
-        if !arguments.quiet, inferred.fields.count > 2 || !inference.excludedMembers.isEmpty {
+        var reader = DocumentReader(format: arguments.options.format)
+        reader.fileDates = arguments.options.fileDates
+        let (inferred, inference) = try SchemaSampler.infer(paths: arguments.paths, reader: reader)
+        if !arguments.quiet, inference.schema().fields.count > 2 || !inference.excludedMembers.isEmpty {
             printError("quarry-index: fields inferred from \(inference.sampledDocuments) documents (save this as a file and give it to --schema to change them):")
             printError(inferred.json())
             for (name, reason) in inference.excludedMembers { printError("quarry-index: member '\(name)' is stored only: \(reason)") }

@@ -24,8 +24,9 @@ import Testing
         #expect(build.stderr.contains(#"{"name":"source","type":"keyword"}"#), "\(build.stderr)")
         let stats = try CLI.json(try CLI.run("quarry-index", ["stats", "--index", index, "--json"]).stdout)
         let fields = try #require(stats["schema"] as? [[String: Any]])
-        #expect(fields.map { $0["name"] as? String } == ["title", "body", "date", "source"])
-        #expect(fields.map { $0["type"] as? String } == ["text", "text", "date", "keyword"])
+        #expect(fields.map { $0["name"] as? String } == ["title", "body", "date", "source", "section", "author", "tags", "url"])
+        #expect(fields.map { $0["type"] as? String } == ["text", "text", "date", "keyword", "keyword", "keyword", "keyword", "stored"])
+        #expect(fields.map { $0["multi"] as? Bool } == [false, false, false, false, false, false, true, false])
 
         // A filter-only query matches exactly the documents of the period; facets count them.
         let in2024 = Self.articles.filter { ($0["date"] as? String)?.hasPrefix("2024") == true }

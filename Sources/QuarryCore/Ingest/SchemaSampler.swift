@@ -1,12 +1,24 @@
 /// Infers a schema from the first documents of some input (`SchemaInference` gives the rule):
-/// what `quarry-index build` does when it is given no schema. Input it cannot read is left to
-/// the build to report.
+/// what `quarry-index build` does when it is given no schema. The fields of `Schema.default`
+/// the sample does not have (`date`, `source`, `url`) are added with their default types, so
+/// that `date:` means the same in every index. Input it cannot read is left to the build to
+/// report.
 public enum SchemaSampler {
     /// Documents read to infer a schema: members first seen after them are stored, not indexed.
     public static let defaultSampleSize = 10_000
 
-    /// The inference over the first `sampleSize` documents under `paths`.
-    public static func infer(paths: [String], reader: DocumentReader, sampleSize: Int = defaultSampleSize) throws -> SchemaInference {
+    /// The schema of the first `sampleSize` documents under `paths`, and the inference it comes
+    /// from (what it sampled, what it left out).
+    public static func infer(paths: [String], reader: DocumentReader,
+                             sampleSize: Int = defaultSampleSize) throws -> (schema: Schema, inference: SchemaInference) {
+        let inference = try sample(paths: paths, reader: reader, sampleSize: sampleSize)
+        let inferred = inference.schema()
+        let names = Set(inferred.fields.map { $0.name.lowercased() })
+        let defaults = Schema.default.fields.dropFirst(2).filter { !names.contains($0.name) }
+        return ((try? Schema(fields: inferred.fields + defaults)) ?? inferred, inference)
+    }
+
+    private static func sample(paths: [String], reader: DocumentReader, sampleSize: Int) throws -> SchemaInference {
         var inference = SchemaInference()
         do {
             try reader.read(paths, warn: { _ in }) { document in
