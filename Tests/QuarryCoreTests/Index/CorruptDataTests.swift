@@ -89,6 +89,17 @@ import Testing
         #expect(documents == 128)
     }
 
+    @Test func packedDocumentGapsOfUInt32MaxEndTheCursor() throws {
+        let directory = TemporaryDirectory()
+        // A full block whose 128 document gaps are all UInt32.max (the block's sum is summed
+        // without overflow checks: it must still end far outside the segment, not wrap into it).
+        let gaps: [UInt8] = [0xFF] + Array(repeatElement([0xFF, 0xFF, 0xFF, 0xFF, 0x0F] as [UInt8], count: 128).joined())
+        let frequencies: [UInt8] = [0xFF] + [UInt8](repeating: 0, count: 128)
+        let cursor = try cursor(directory, postings: gaps + frequencies, docFreq: 128, totalTermFreq: 128)
+        #expect(cursor.next() == PostingsCursor.noMoreDocs)
+        expectCorruption(cursor, in: "s.post")
+    }
+
     @Test func positionsEndNearTheLargestIntEndsTheCursor() throws {
         let directory = TemporaryDirectory()
         // Two blocks (129 documents): skip entries, a full block of documents 0...127 of frequency 1,

@@ -225,10 +225,11 @@ final class PostingsCursor {
                 }
                 offset = next
             }
-            // Gaps and frequencies are at most 32 bits, so `previous` cannot overflow; a frequency
+            // Gaps and frequencies are at most 32 bits, so `previous` (at most 2^32 + 128 * 2^32)
+            // cannot overflow, and the sum needs no overflow check per document; a frequency
             // stored as UInt32.max wraps to 0 (and its document reads no positions).
             for j in 0..<blockDocs {
-                previous += Int64(docs[j]) + 1
+                previous &+= Int64(docs[j]) &+ 1
                 docs[j] = UInt32(truncatingIfNeeded: previous)
                 freqs[j] &+= 1
             }
@@ -238,7 +239,8 @@ final class PostingsCursor {
                 for j in 0..<blockDocs {
                     let value = try cursor.readVInt()
                     guard value >> 1 < UInt64(documentCount) else { throw cursor.corrupt("document gap \(value >> 1)") }
-                    previous += Int64(value >> 1) + 1
+                    // At most 128 gaps below 2^32 each: no overflow.
+                    previous &+= Int64(value >> 1) &+ 1
                     docs[j] = UInt32(truncatingIfNeeded: previous)
                     freqs[j] = value & 1 == 1 ? 1 : UInt32(try cursor.readInt(atMost: Int(UInt32.max) - 2) + 2)
                 }
