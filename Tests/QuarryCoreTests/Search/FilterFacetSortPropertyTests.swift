@@ -291,7 +291,8 @@ import Testing
                 positive.allSatisfy { $0.admits(document) } && !negated.contains { $0.admits(document) }
             }
         case 2:
-            let text = Bool.random(using: &g) ? filters.map(\.text).joined(separator: " AND ") : filters.map { "+" + $0.text }.joined(separator: " ")
+            let text = Bool.random(using: &g) ? filters.map(\.text).joined(separator: " AND ")
+                : filters.map { "+" + $0.text }.joined(separator: " ")
             return GeneratedQuery(text: text, words: nil) { document in filters.allSatisfy { $0.admits(document) } }
         case 3:
             // A group of only filters is their union.
@@ -463,7 +464,9 @@ import Testing
             switch field {
             case "count":
                 let known = documents.flatMap(\.counts)
-                if Int.random(in: 0..<4, using: &g) == 0 { return [9_007_199_254_740_992, 9_007_199_254_740_996, 1e18, -1e18].randomElement(using: &g)! }
+                if Int.random(in: 0..<4, using: &g) == 0 {
+                    return [9_007_199_254_740_992, 9_007_199_254_740_996, 0x1p63, 1e18, -1e18].randomElement(using: &g)!
+                }
                 return Double(Bool.random(using: &g) && !known.isEmpty ? known.randomElement(using: &g)! : count(&g))
             case "date": return Double(period(&g).start)
             default: return price(&g)
@@ -479,11 +482,13 @@ import Testing
     /// The scan's sort order of `matching` on `field`: smallest value ascending, largest descending.
     private func sortedIDs(_ matching: [ReferenceDocument], field: String, descending: Bool,
                            score: (String) -> Double, number: (String) -> Int) -> [String] {
-        func pick<Value: Comparable>(_ values: [Value]) -> Value? { descending ? values.max() : values.min() }
         switch field {
-        case "date": return Reference.sorted(matching, key: { pick($0.dates) }, descending: descending, score: score, number: number)
-        case "count": return Reference.sorted(matching, key: { pick($0.counts) }, descending: descending, score: score, number: number)
-        default: return Reference.sorted(matching, key: { pick($0.prices) }, descending: descending, score: score, number: number)
+        case "date": return Reference.sorted(matching, key: { Self.sortValue($0.dates, descending) }, descending: descending,
+                                             score: score, number: number)
+        case "count": return Reference.sorted(matching, key: { Self.sortValue($0.counts, descending) }, descending: descending,
+                                             score: score, number: number)
+        default: return Reference.sorted(matching, key: { Self.sortValue($0.prices, descending) }, descending: descending,
+                                             score: score, number: number)
         }
     }
 
@@ -531,6 +536,7 @@ import Testing
             let faceted = try searcher.search(query.text, options: SearchOptions(k: k, offset: offset, facets: wanted.map(\.request)))
             #expect(faceted.hits.map(\.id) == page, "\(here): page k \(k) offset \(offset)")
             #expect(faceted.total == matching.count, "\(here): total with facets")
+            #expect(faceted.facets.count == wanted.count, "\(here): facets")
             for (facet, expected) in zip(faceted.facets, wanted.map(\.expected)) {
                 #expect(facet == expected, "\(here): facet \(wanted.map(\.request))")
             }
@@ -552,13 +558,17 @@ import Testing
         }
     }
 
+    /// The value of a multi-valued field a document sorts by: its smallest ascending, its largest descending.
+    private static func sortValue<Value: Comparable>(_ values: [Value], _ descending: Bool) -> Value? {
+        descending ? values.max() : values.min()
+    }
+
     /// The value `document` sorts by on `field` (a date as its seconds), nil when it has none.
     private func sortKey(_ document: ReferenceDocument, field: String, descending: Bool) -> FieldValue? {
-        func pick<Value: Comparable>(_ values: [Value]) -> Value? { descending ? values.max() : values.min() }
         switch field {
-        case "date": return pick(document.dates).map { .integer($0) }
-        case "count": return pick(document.counts).map { .integer($0) }
-        default: return pick(document.prices).map { .float($0) }
+        case "date": return Self.sortValue(document.dates, descending).map { .integer($0) }
+        case "count": return Self.sortValue(document.counts, descending).map { .integer($0) }
+        default: return Self.sortValue(document.prices, descending).map { .float($0) }
         }
     }
 

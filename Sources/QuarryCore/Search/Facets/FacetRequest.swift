@@ -67,7 +67,9 @@ public struct FacetRequest: Sendable, Equatable {
         case (.dates, .date): return nil
         case (.ranges(let ranges), .date), (.ranges(let ranges), .integer), (.ranges(let ranges), .float):
             guard !ranges.isEmpty, ranges.count <= Self.maximumRanges else { return "a facet has from 1 to \(Self.maximumRanges) ranges" }
-            guard !ranges.contains(where: { $0.from?.isNaN == true || $0.to?.isNaN == true }) else { return "a facet range's ends must be numbers" }
+            guard !ranges.contains(where: { $0.from?.isNaN == true || $0.to?.isNaN == true }) else {
+                return "a facet range's ends must be numbers"
+            }
             return nil
         case (.dates, _): return "'\(field)' is a \(definition.type.rawValue) field: only a date field has years, months and days"
         case (.ranges, _): return "'\(field)' is a \(definition.type.rawValue) field: only date and numeric fields have ranges"
