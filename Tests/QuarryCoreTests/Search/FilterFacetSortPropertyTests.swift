@@ -435,6 +435,9 @@ import Testing
             case 3:
                 return (FacetRequest(field: "price", size: size),
                         Reference.values(matching, field: "price", size: size, of: \.prices, label: { "\($0)" }, before: <))
+            case 4 where Bool.random(using: &g):
+                return (FacetRequest(field: "date", size: size),
+                        Reference.values(matching, field: "date", size: size, of: \.dates, label: Reference.instantLabel, before: <))
             case 4:
                 let precision = ISODate.Precision.allCases.randomElement(using: &g)!
                 return (FacetRequest(field: "date", grouping: .dates(precision)),

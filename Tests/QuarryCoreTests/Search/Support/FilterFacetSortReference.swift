@@ -86,6 +86,15 @@ enum FilterFacetSortReference {
         }
     }
 
+    /// An instant as a date facet's value shows it: `YYYY-MM-DD` at midnight UTC, else
+    /// `YYYY-MM-DDThh:mm:ssZ`.
+    static func instantLabel(_ seconds: Int64) -> String {
+        let day = periodLabel(seconds, .day)
+        let parts = calendar.dateComponents([.hour, .minute, .second], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        if parts.hour == 0 && parts.minute == 0 && parts.second == 0 { return day }
+        return day + String(format: "T%02d:%02d:%02dZ", parts.hour!, parts.minute!, parts.second!)
+    }
+
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
