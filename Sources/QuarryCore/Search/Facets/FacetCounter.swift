@@ -60,7 +60,7 @@ struct FacetCounter {
         case .ranges:
             for (r, range) in ranges.enumerated() {
                 var inside = false
-                numbers.forEach(doc) { value in inside = inside || range.contains(number(value)) }
+                numbers.forEach(doc) { value in inside = inside || contains(range, value) }
                 if inside { rangeCounts[r] += 1 }
             }
         }
@@ -102,9 +102,10 @@ struct FacetCounter {
         }
     }
 
-    /// A column value as a number (floats are stored as `SortableDouble` bits).
-    private func number(_ value: Int64) -> Double {
-        type == .float ? SortableDouble.value(value) : Double(value)
+    /// Whether column value `value` lies in `range`: a float (stored as `SortableDouble` bits)
+    /// as a double, an integer or a date's seconds exactly.
+    private func contains(_ range: FacetRange, _ value: Int64) -> Bool {
+        type == .float ? range.contains(SortableDouble.value(value)) : range.contains(value)
     }
 
     /// A column value as text.

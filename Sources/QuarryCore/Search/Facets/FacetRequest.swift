@@ -67,6 +67,9 @@ public struct FacetRequest: Sendable, Equatable {
         case (.dates, .date): return nil
         case (.ranges(let ranges), .date), (.ranges(let ranges), .integer), (.ranges(let ranges), .float):
             guard !ranges.isEmpty, ranges.count <= Self.maximumRanges else { return "a facet has from 1 to \(Self.maximumRanges) ranges" }
+            guard !ranges.contains(where: { $0.from?.isNaN == true || $0.to?.isNaN == true }) else {
+                return "a facet range's ends must be numbers"
+            }
             return nil
         case (.dates, _): return "'\(field)' is a \(definition.type.rawValue) field: only a date field has years, months and days"
         case (.ranges, _): return "'\(field)' is a \(definition.type.rawValue) field: only date and numeric fields have ranges"
@@ -87,6 +90,23 @@ public struct FacetRange: Sendable, Equatable, CustomStringConvertible {
 
     func contains(_ value: Double) -> Bool {
         (from.map { value >= $0 } ?? true) && (to.map { value < $0 } ?? true)
+    }
+
+    /// Whether an integer (or a date's seconds) lies in the range, compared exactly: converted to
+    /// a double, an integer beyond 2^53 may round onto an end (`Int64.max` onto 2^63) and cross it.
+    func contains(_ value: Int64) -> Bool {
+        (from.map { Self.order(value, $0) >= 0 } ?? true) && (to.map { Self.order(value, $0) < 0 } ?? true)
+    }
+
+    /// -1, 0 or 1 as `value` is below, at or above `end`, exactly. Rounding to the nearest double
+    /// keeps order, so only a value that rounds to `end` itself needs a closer look; `end` is
+    /// then integral and at most 2^63 in magnitude.
+    private static func order(_ value: Int64, _ end: Double) -> Int {
+        let rounded = Double(value)
+        if rounded != end { return rounded < end ? -1 : 1 }
+        if end >= 0x1p63 { return -1 }
+        let exact = Int64(end)
+        return value < exact ? -1 : (value > exact ? 1 : 0)
     }
 
     /// `from..to` with integral ends written without a fraction.
