@@ -42,7 +42,8 @@ extension FieldDefinition {
         case (.integer, .bool): return refuse()
 
         case (.float, .integer(let number)): return .success(.float(Double(number)))
-        case (.float, .float(let number)): return number.isFinite ? .success(.float(number)) : refuse()
+        // -0.0 is 0: a filter, a facet and a sort must not tell them apart.
+        case (.float, .float(let number)): return number.isFinite ? .success(.float(number == 0 ? 0 : number)) : refuse()
         case (.float, .string(let text)): return refuse(Self.quotedNumberReason(text))
         case (.float, .bool): return refuse()
 

@@ -477,19 +477,16 @@ private struct ParseState {
     private static func endOfPeriod(_ text: String, start: Int64) -> Int64 {
         guard !text.contains("T"), !text.contains(" ") else { return start }
         let parts = text.split(separator: "-")
+        func lastSecond(before year: Int, _ month: Int) -> Int64 {
+            Int64(ISODate.daysFromEpoch(year: year, month: month, day: 1)) * 86400 - 1
+        }
         switch parts.count {
-        case 1: return ISODate.seconds(format4(Int(parts[0])! + 1)).map { $0 - 1 } ?? start
+        case 1: return lastSecond(before: Int(parts[0])! + 1, 1)
         case 2:
             let year = Int(parts[0])!
             let month = Int(parts[1])!
-            let next = month == 12 ? format4(year + 1) + "-01" : format4(year) + "-" + (month + 1 < 10 ? "0" : "") + String(month + 1)
-            return ISODate.seconds(next).map { $0 - 1 } ?? start
+            return month == 12 ? lastSecond(before: year + 1, 1) : lastSecond(before: year, month + 1)
         default: return start + 86_399
         }
-    }
-
-    private static func format4(_ year: Int) -> String {
-        let digits = String(year)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

@@ -298,8 +298,9 @@ struct QueryResolver {
                 }
             }
             guard let l = float(from, upper: false), let h = float(to, upper: true) else { return nil }
-            low = SortableDouble.bits(l)
-            high = SortableDouble.bits(h)
+            // Columns hold 0 for -0.0 (see `FieldDefinition.convert`): so do the bounds.
+            low = SortableDouble.bits(l == 0 ? 0 : l)
+            high = SortableDouble.bits(h == 0 ? 0 : h)
         default:
             return nil
         }

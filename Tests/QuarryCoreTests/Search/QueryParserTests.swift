@@ -78,6 +78,9 @@ import Testing
         #expect(try parser.parse("date:<=2024-03-01") == .range(field: "date", from: nil, to: .integer(1_709_337_599)))
         #expect(try parser.parse("date:\"2024-03-01T10:00:00Z\"") ==
             .range(field: "date", from: .integer(1_709_287_200), to: .integer(1_709_287_200)))
+        // The last year ISO dates write names all of itself.
+        #expect(try parser.parse("date:9999") == .range(field: "date", from: .integer(253_370_764_800), to: .integer(253_402_300_799)))
+        #expect(try parser.parse("date:9999-12") == .range(field: "date", from: .integer(253_399_622_400), to: .integer(253_402_300_799)))
         #expect(try parser.parse("pages:>100") == .range(field: "pages", from: .integer(101), to: nil))
         #expect(try parser.parse("pages:<=-5") == .range(field: "pages", from: nil, to: .integer(-5)))
         #expect(try parser.parse("pages:[2 TO 3]") == .range(field: "pages", from: .integer(2), to: .integer(3)))
