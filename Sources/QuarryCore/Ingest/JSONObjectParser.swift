@@ -184,13 +184,11 @@ struct JSONObjectParser {
         cursor.index += 1
         guard let byte = cursor.peek() else { throw cursor.error("unterminated escape") }
         cursor.index += 1
+        if let decoded = JSONEscape.byte(for: byte) {
+            arena.append(decoded)
+            return
+        }
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): arena.append(byte)
-        case UInt8(ascii: "b"): arena.append(0x08)
-        case UInt8(ascii: "f"): arena.append(0x0C)
-        case UInt8(ascii: "n"): arena.append(0x0A)
-        case UInt8(ascii: "r"): arena.append(0x0D)
-        case UInt8(ascii: "t"): arena.append(0x09)
         case UInt8(ascii: "u"):
             var scalar = try hex4(&cursor)
             if (0xD800..<0xDC00).contains(scalar),

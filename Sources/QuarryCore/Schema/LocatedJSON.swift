@@ -187,15 +187,11 @@ struct LocatedJSON {
                     guard index < bytes.count else { throw error("unexpected end of file in a string") }
                     let escape = bytes[index]
                     index += 1
-                    switch escape {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "u"): out.append(contentsOf: try parseUnicodeEscape())
-                    default:
+                    if let decoded = JSONEscape.byte(for: escape) {
+                        out.append(decoded)
+                    } else if escape == UInt8(ascii: "u") {
+                        out.append(contentsOf: try parseUnicodeEscape())
+                    } else {
                         index -= 1
                         throw error("unknown escape '\\\(describeCurrent())' in a string")
                     }
