@@ -41,6 +41,11 @@ let package = Package(
             swiftSettings: harness
         ),
         .executableTarget(
+            name: "fuzz-schema",
+            dependencies: [.product(name: "QuarryCore", package: "Quarry")],
+            swiftSettings: harness
+        ),
+        .executableTarget(
             name: "fuzz-index",
             dependencies: [.product(name: "QuarryCore", package: "Quarry"), "FuzzSupport"],
             swiftSettings: harness

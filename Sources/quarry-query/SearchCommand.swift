@@ -150,8 +150,12 @@ struct SearchCommand: ParsableCommand {
                 for explanationLine in explanation.rendered().split(separator: "\n") { print("       " + explanationLine) }
             }
         }
-        for facet in results.facets {
-            print("facet \(facet.field):")
+        for (request, facet) in zip(options.facets, results.facets) {
+            switch request.grouping {
+            case .values: print("facet \(facet.field):")
+            case .dates(let precision): print("facet \(facet.field) by \(precision.rawValue):")
+            case .ranges: print("facet \(facet.field) by range:")
+            }
             let width = facet.counts.map { ControlCharacters.forDisplay($0.value).count }.max() ?? 0
             for count in facet.counts {
                 let value = ControlCharacters.forDisplay(count.value)

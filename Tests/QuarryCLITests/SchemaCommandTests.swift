@@ -62,7 +62,7 @@ import Testing
         // Text output names each facet and its counts.
         let text = try CLI.run("quarry-query", ["search", "--index", index, "--facet", "date:month", "--no-snippets", "council"])
         #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout.contains("facet date:\n  2024-"), "\(text.stdout)")
+        #expect(text.stdout.contains("facet date by month:\n  2024-"), "\(text.stdout)")
     }
 
     @Test func schemaFilesAndValuesThatDoNotFit() throws {
