@@ -24,14 +24,24 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// Every member's key and value lie in the arena (else `text` would read outside it).
+/// Every member's key and value lie in the arena (else `text` would read outside it), and an
+/// array's elements in the elements parsed, none of them an array.
 private func checkMembers(of parser: JSONObjectParser) {
-    for member in parser.members {
-        var ranges = [member.key]
-        switch member.value {
-        case .string(let range), .number(let range): ranges.append(range)
-        case .other: break
+    func ranges(of value: JSONObjectParser.Value) -> [Range<Int>] {
+        switch value {
+        case .string(let range), .number(let range): return [range]
+        case .array(let elements):
+            precondition(elements.lowerBound >= 0 && elements.upperBound <= parser.elements.count,
+                         "elements \(elements) outside \(parser.elements.count) parsed")
+            return parser.elements[elements].flatMap { element -> [Range<Int>] in
+                if case .array = element { preconditionFailure("an array inside an array's elements") }
+                return ranges(of: element)
+            }
+        case .bool, .null, .other: return []
         }
+    }
+    for member in parser.members {
+        let ranges = [member.key] + ranges(of: member.value)
         for range in ranges {
             precondition(range.lowerBound >= 0 && range.upperBound <= parser.arena.count,
                          "member range \(range) outside an arena of \(parser.arena.count) bytes")

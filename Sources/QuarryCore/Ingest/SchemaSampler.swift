@@ -5,7 +5,9 @@
 /// report.
 public enum SchemaSampler {
     /// Documents read to infer a schema: members first seen after them are stored, not indexed.
-    public static let defaultSampleSize = 10_000
+    /// They are read twice (here, then by the build): 10,000 made a build of news-en (20,848
+    /// documents) 13% slower (BENCHMARKS.md §12); 1,000 is a tenth of that reading.
+    public static let defaultSampleSize = 1_000
 
     /// The schema of the first `sampleSize` documents under `paths`, and the inference it comes
     /// from (what it sampled, what it left out).

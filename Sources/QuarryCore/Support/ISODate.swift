@@ -4,7 +4,12 @@ public enum ISODate {
     /// `YYYY-MM-DDThh:mm[:ss[.fff]]` with an optional `Z` or `±hh:mm` offset (UTC when none);
     /// nil when `text` is none of these.
     public static func seconds(_ text: String) -> Int64? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { seconds(utf8: $0) }
+    }
+
+    /// `seconds(_:)` of UTF-8 bytes, read in place (no copy per date parsed).
+    private static func seconds(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var index = 0
         func number(_ digits: Int) -> Int? {
             guard index + digits <= bytes.count else { return nil }
