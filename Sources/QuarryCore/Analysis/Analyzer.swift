@@ -78,8 +78,9 @@ private struct AnalysisChain: ~Copyable {
     private var surfaces = ByteStringTable(initialCapacity: 1 << 16)
     private var surfaceTerms = GrowableBuffer<Int32>(capacity: 1 << 16)
     private var pending = PendingKeys()
-    /// Room for a key with every byte doubled (Turkish I → ı).
-    private let turkishScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * Analyzer.maximumTokenBytes)
+    /// Room for a key with every byte doubled (Turkish I → ı); allocated last in `init`, after
+    /// everything that can throw, so a failed init leaks nothing (a failed init runs no deinit).
+    private let turkishScratch: UnsafeMutablePointer<UInt8>
     private var icuSegments: [ICUWordSegmenter.Segment] = []
     private var icuRanges: [Range<Int>] = []
 
@@ -96,6 +97,7 @@ private struct AnalysisChain: ~Copyable {
         elisions = Elision.prefixes(forStemmer: settings.language.stemmer)
         foldsDiacritics = settings.foldDiacritics && settings.language.foldsDiacritics
         turkic = settings.language.isTurkic
+        turkishScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * Analyzer.maximumTokenBytes)
     }
 
     deinit { turkishScratch.deallocate() }
