@@ -244,18 +244,8 @@ struct QueryResolver {
                 notes.append("'\(name)' is a \(definition.type.rawValue) field: give it a range, as in \(name):[1 TO 10]")
                 return nil
             }
-            let term = KeywordTerm.folded(value)
-            var entries: [TermInfo?] = []
-            var found = false
-            for segment in reader.segments {
-                let lookup = Array(term.utf8).withUnsafeBytes { raw in
-                    Result { () throws(IndexError) in try segment.terms.lookup(raw, in: field) }
-                }
-                let info = try lookup.get()
-                found = found || info != nil
-                entries.append(info)
-            }
-            guard found else {
+            let entries = try lookup(KeywordTerm.folded(value), in: field).entries
+            guard entries.contains(where: { $0 != nil }) else {
                 notes.append("no document has \(name) '\(value)'")
                 return nil
             }
@@ -386,20 +376,27 @@ struct QueryResolver {
         return entries.reduce(body) { $0 + ($1[.body]?.titleOnlyDocuments ?? 0) }
     }
 
+    /// `text`'s dictionary entry in `field` in every segment (nil where absent), and its document
+    /// frequency over them.
+    private func lookup(_ text: String, in field: Field) throws(IndexError) -> (entries: [TermInfo?], documentFrequency: Int) {
+        let bytes = Array(text.utf8)
+        var entries: [TermInfo?] = []
+        var frequency = 0
+        for segment in reader.segments {
+            let lookup = bytes.withUnsafeBytes { raw in Result { () throws(IndexError) in try segment.terms.lookup(raw, in: field) } }
+            let info = try lookup.get()
+            entries.append(info)
+            frequency += info?.docFreq ?? 0
+        }
+        return (entries, frequency)
+    }
+
     private mutating func phrase(_ text: String, tokens: [Token], field: Field, slop: Int, boost: Double) throws(IndexError) -> ResolvedPhrase? {
         var distinct: [String] = []
         for token in tokens where !distinct.contains(token.term) { distinct.append(token.term) }
         var terms: [(text: String, entries: [TermInfo?], documentFrequency: Int)] = []
         for text in distinct {
-            let bytes = Array(text.utf8)
-            var entries: [TermInfo?] = []
-            var frequency = 0
-            for segment in reader.segments {
-                let lookup = bytes.withUnsafeBytes { raw in Result { () throws(IndexError) in try segment.terms.lookup(raw, in: field) } }
-                let info = try lookup.get()
-                entries.append(info)
-                frequency += info?.docFreq ?? 0
-            }
+            let (entries, frequency) = try lookup(text, in: field)
             guard frequency > 0 else { return nil }
             terms.append((text, entries, frequency))
         }
