@@ -19,13 +19,13 @@ struct RankingArguments: ParsableArguments {
     @Option(help: "BM25 length normalization (0 to 1).")
     var b: Double = Ranking.default.b
 
-    @Option(name: .customLong("title-weight"), help: "Weight of matches in the title (0 to 1000).")
-    var titleWeight: Double = Ranking.default.titleWeight
+    @Option(name: .customLong("title-weight"), help: "Weight of matches in the title (0 to 1000; default: the schema's, 3).")
+    var titleWeight: Double?
 
-    @Option(name: .customLong("body-weight"), help: "Weight of matches in the body (0 to 1000).")
-    var bodyWeight: Double = Ranking.default.bodyWeight
+    @Option(name: .customLong("body-weight"), help: "Weight of matches in the body (0 to 1000; default: the schema's, 1).")
+    var bodyWeight: Double?
 
-    @Option(help: "How title and body combine: flat (as one field), bm25f, or fields (a BM25 score each).")
+    @Option(help: "How the text fields combine: flat (as one field), bm25f, or fields (a BM25 score each).")
     var model: String = Ranking.default.model.rawValue
 
     @Option(name: .customLong("stop-words"), help: "Ranked keyword terms: 'drop' or 'keep' the language's stop words.")

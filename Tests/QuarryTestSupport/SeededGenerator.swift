@@ -12,3 +12,14 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 }
+
+extension RandomNumberGenerator {
+    /// `count` words of `vocabulary`, the first ones far more often (the square of a uniform
+    /// draw picks the index), so a random corpus has common and rare terms as text does.
+    public mutating func skewedWords(_ count: Int, from vocabulary: [String]) -> [String] {
+        (0..<count).map { _ in
+            let r = Double.random(in: 0..<1, using: &self)
+            return vocabulary[min(vocabulary.count - 1, Int(r * r * Double(vocabulary.count)))]
+        }
+    }
+}

@@ -15,9 +15,6 @@ public struct Field: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The document id, indexed whole (one term, not analyzed) to find a document by id.
     public static let id = Field(number: 2)
 
-    /// The fields a query searches when it names none.
-    public static let searchable: [Field] = [.title, .body]
-
     public static func < (lhs: Field, rhs: Field) -> Bool { lhs.number < rhs.number }
 
     public var description: String {

@@ -11,11 +11,17 @@ extension Schema {
     /// The definition of the field a query names (see `field(named:)`).
     func definition(named name: String) -> FieldDefinition? { field(named: name)?.definition }
 
-    /// The indexed text fields, by number: what a query naming no field searches.
+    /// The indexed text fields, by number.
     var textFields: [(field: Field, definition: FieldDefinition)] {
         fields.compactMap { definition in
             guard definition.type == .text, let number = number(of: definition.name) else { return nil }
             return (Field(number: number), definition)
         }
+    }
+
+    /// What a query naming no field searches: the text fields of weight above 0, by number
+    /// (title and body first). A text field of weight 0 is searched only where a query names it.
+    var searchFields: [Field] {
+        textFields.filter { $0.definition.weight > 0 }.map(\.field)
     }
 }

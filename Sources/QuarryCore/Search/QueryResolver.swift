@@ -39,7 +39,8 @@ struct ResolvedTerm {
     /// Per segment, per field: its dictionary entry (nil where absent).
     let entries: [[Field: TermInfo]]
     let documentFrequency: [Field: Int]
-    /// Documents with the term in any of its fields (title or body).
+    /// Documents with the term in any of its fields: exact over title and body (see
+    /// `unionFrequency`), at least the largest field's count with other fields.
     let unionDocumentFrequency: Int
 }
 
@@ -68,6 +69,8 @@ struct QueryResolver {
     let options: SearchOptions
     /// The index's fields: what a query's field names mean.
     var schema: Schema { reader.schema }
+    /// The fields a query naming none searches (`Schema.searchFields`).
+    private let defaultFields: [Field]
     /// What the user should know about how the query was taken.
     private(set) var notes: [String] = []
     /// The query's single terms, and its phrases, for highlighting (a phrase's words are
@@ -84,6 +87,7 @@ struct QueryResolver {
         self.otherLanguages = otherLanguages
         self.statistics = statistics
         self.options = options
+        defaultFields = reader.schema.searchFields
     }
 
     /// Whether keyword terms drop stop words: only when the query has other words too.
@@ -155,7 +159,7 @@ struct QueryResolver {
             var clauses: [ResolvedQuery] = []
             for tokens in variants {
                 phrases.append(tokens.map(\.term))
-                for field in field.map({ [$0] }) ?? Field.searchable {
+                for field in field.map({ [$0] }) ?? defaultFields {
                     if let resolved = try phrase(text, tokens: tokens, field: field, slop: slop, boost: boost * phraseBoost) {
                         clauses.append(.phrase(resolved))
                     }
@@ -347,10 +351,10 @@ struct QueryResolver {
         }
     }
 
-    /// A term's entries in every segment, for `field` (nil: title and body).
+    /// A term's entries in every segment, for `field` (nil: the default fields).
     private mutating func term(_ text: String, field: Field?, boost: Double) throws(IndexError) -> ResolvedTerm {
         terms.insert(text)
-        let fields = field.map { [$0] } ?? Field.searchable
+        let fields = field.map { [$0] } ?? defaultFields
         let bytes = Array(text.utf8)
         var entries: [[Field: TermInfo]] = []
         var frequency: [Field: Int] = [:]
@@ -369,11 +373,21 @@ struct QueryResolver {
                             unionDocumentFrequency: unionFrequency(entries, frequency))
     }
 
-    /// Documents with the term in the title or the body: the body's count plus, from its
-    /// dictionary entries, those with it only in the title.
+    /// Documents with the term in any of its fields. Over title and body it is exact: per
+    /// segment, the body's count plus, from its dictionary entry, those with it only in the
+    /// title. Other fields record no such count, so with them it is the largest of the counts
+    /// (as Lucene's `CombinedFieldQuery` takes), never less than the title-and-body union.
     private func unionFrequency(_ entries: [[Field: TermInfo]], _ frequency: [Field: Int]) -> Int {
-        guard let body = frequency[.body], body > 0 else { return frequency[.title] ?? 0 }
-        return entries.reduce(body) { $0 + ($1[.body]?.titleOnlyDocuments ?? 0) }
+        var union = 0
+        for found in entries {
+            if let body = found[.body] {
+                union += body.docFreq + (found[.title] != nil ? body.titleOnlyDocuments : 0)
+            } else if let title = found[.title] {
+                union += title.docFreq
+            }
+        }
+        for (field, count) in frequency where field != .title && field != .body { union = max(union, count) }
+        return union
     }
 
     /// `text`'s dictionary entry in `field` in every segment (nil where absent), and its document
@@ -414,7 +428,7 @@ struct QueryResolver {
         var frequencies: [String: Int] = [:]
         var complete = true
         scan: for segment in reader.segments {
-            for field in field.map({ [$0] }) ?? Field.searchable {
+            for field in field.map({ [$0] }) ?? defaultFields {
                 var iterator = try bytes.withUnsafeBytes { raw in
                     Result { () throws(IndexError) in try segment.terms.terms(in: field, withPrefix: raw) }
                 }.get()

@@ -3,13 +3,8 @@ struct ScorerCompiler {
     let reader: IndexReader
     let statistics: CollectionStatistics
     let ranking: Ranking
-    /// Length normalization of each text field, and of title and body together (the flat model).
+    /// Length normalization of each text field, and of the default fields together (the flat model).
     let normalization: FieldNormalizations
-
-    /// The weight of text field `field`: the ranking's for title and body, the schema's for the others.
-    private func weight(_ field: Field) -> Double {
-        field == .title || field == .body ? ranking.weight(field) : reader.schema.definition(of: field.number)?.weight ?? 1
-    }
 
     /// The scorers of one term in `segment`: one over all its fields (BM25F, flat), or one per
     /// field (the `fields` model). Empty where the segment lacks the term.
@@ -17,32 +12,36 @@ struct ScorerCompiler {
         let index = reader.segments.firstIndex { $0 === segment }!
         let entries = term.entries[index]
         guard !entries.isEmpty else { return [] }
-        let titleNorms = segment.norms[.title] ?? .empty
-        let bodyNorms = segment.norms[.body] ?? .empty
-        func postings(_ field: Field) -> TermScorer.FieldPostings? {
-            guard let info = entries[field] else { return nil }
-            return TermScorer.FieldPostings(field: field, cursor: segment.postings(info), weight: weight(field),
-                                            normalization: normalization.of(field))
+        let schema = reader.schema
+        func slot(_ field: Field) -> TermScorer.Slot {
+            let postings = entries[field].map { info in
+                TermScorer.FieldPostings(field: field, cursor: segment.postings(info), weight: ranking.weight(of: field, in: schema),
+                                         normalization: normalization.of(field))
+            }
+            return TermScorer.Slot(field: field, name: name(of: field),
+                                   postings: postings, norms: segment.norms[field] ?? .empty)
         }
         let single = term.fields.count == 1
         if ranking.model == .fields || single {
+            // One field at a time: the flat model of one field is BM25 of that field.
+            var model = ranking
+            if model.model == .flat { model.model = .fields }
             return term.fields.compactMap { field in
-                guard let fieldPostings = postings(field) else { return nil }
+                guard entries[field] != nil else { return nil }
                 let idf = Ranking.idf(documentFrequency: term.documentFrequency[field] ?? 0,
                                       documentCount: statistics.fieldDocumentCount[field] ?? statistics.documentCount)
-                let model = single && ranking.model == .flat ? Ranking(k1: ranking.k1, b: ranking.b, titleWeight: ranking.titleWeight,
-                                                                      bodyWeight: ranking.bodyWeight, model: .fields) : ranking
-                // One field: in the title's place for the title, else in the body's.
-                return TermScorer(text: term.text, title: field == .title ? fieldPostings : nil, body: field == .title ? nil : fieldPostings,
-                                  titleNorms: titleNorms, bodyNorms: field == .title || field == .body ? bodyNorms : segment.norms[field] ?? .empty, ranking: model, idf: idf, boost: term.boost,
+                return TermScorer(text: term.text, slots: [slot(field)], ranking: model, idf: idf, boost: term.boost,
                                   flat: normalization.flat)
             }
         }
-        // Title and body together: idf counts the documents holding the term in either field.
+        // Every field together: idf counts the documents holding the term in any of them.
         let idf = Ranking.idf(documentFrequency: term.unionDocumentFrequency, documentCount: statistics.documentCount)
-        return [TermScorer(text: term.text, title: postings(.title), body: postings(.body), titleNorms: titleNorms, bodyNorms: bodyNorms,
-                           ranking: ranking, idf: idf, boost: term.boost, flat: normalization.flat)]
+        return [TermScorer(text: term.text, slots: term.fields.map(slot), ranking: ranking, idf: idf, boost: term.boost,
+                           flat: normalization.flat)]
     }
+
+    /// The schema's name of `field` (for explanations).
+    private func name(of field: Field) -> String { reader.schema.definition(of: field.number)?.name ?? field.description }
 
     /// The scorer tree of `query` in `segment`, or nil when nothing there can match.
     func scorer(_ query: ResolvedQuery, segment: SegmentReader) -> Scorer? {
@@ -104,9 +103,10 @@ struct ScorerCompiler {
         }
         let count = statistics.fieldDocumentCount[phrase.field] ?? statistics.documentCount
         let idf = phrase.terms.reduce(0.0) { $0 + Ranking.idf(documentFrequency: $1.documentFrequency, documentCount: count) }
-        return PhraseScorer(text: phrase.text, field: phrase.field, cursors: cursors,
+        return PhraseScorer(text: phrase.text, fieldName: name(of: phrase.field), cursors: cursors,
                             tokens: phrase.tokens.map { (cursor: $0.term, offset: $0.offset) }, slop: phrase.slop,
-                            norms: segment.norms[phrase.field] ?? .empty, ranking: ranking, idf: idf, boost: phrase.boost,
+                            norms: segment.norms[phrase.field] ?? .empty, weight: ranking.weight(of: phrase.field, in: reader.schema),
+                            k1: ranking.k1, idf: idf, boost: phrase.boost,
                             normalization: normalization.of(phrase.field))
     }
 }

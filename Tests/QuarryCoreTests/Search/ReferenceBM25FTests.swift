@@ -46,8 +46,11 @@ import Testing
                 let idf = log(1 + (n - df + 0.5) / (df + 0.5))
                 let titleFrequency = Double(titles[doc].filter { $0 == term }.count)
                 let bodyFrequency = Double(bodies[doc].filter { $0 == term }.count)
-                let x = ranking.titleWeight * titleFrequency / (1 - ranking.b + ranking.b * Double(titles[doc].count) / averageTitle)
-                    + ranking.bodyWeight * bodyFrequency / (1 - ranking.b + ranking.b * Double(bodies[doc].count) / averageBody)
+                // The ranking's weights, else the default schema's (3 and 1).
+                let titleWeight = ranking.titleWeight ?? 3
+                let bodyWeight = ranking.bodyWeight ?? 1
+                let x = titleWeight * titleFrequency / (1 - ranking.b + ranking.b * Double(titles[doc].count) / averageTitle)
+                    + bodyWeight * bodyFrequency / (1 - ranking.b + ranking.b * Double(bodies[doc].count) / averageBody)
                 if x > 0 { total += boost * idf * x / (x + ranking.k1) }
             }
             return total
@@ -55,13 +58,6 @@ import Testing
     }
 
     private static let words: [String] = (0..<50).map { "w\($0)" }
-
-    private func words(_ count: Int, _ generator: inout SeededGenerator) -> [String] {
-        (0..<count).map { _ in
-            let r = Double.random(in: 0..<1, using: &generator)
-            return Self.words[min(Self.words.count - 1, Int(r * r * Double(Self.words.count)))]
-        }
-    }
 
     @Test func defaultRankingMatchesThePlainFormula() throws {
         var generator = SeededGenerator(seed: 20261201)
@@ -72,8 +68,10 @@ import Testing
             for _ in 0..<Int.random(in: 1...3, using: &generator) {
                 var batch: [Document] = []
                 for _ in 0..<Int.random(in: 50...400, using: &generator) {
-                    let title = words(Int.random(in: 0...5, using: &generator), &generator)
-                    let body = words(Int.random(in: 0...150, using: &generator), &generator)
+                    let titleLength = Int.random(in: 0...5, using: &generator)
+                    let title = generator.skewedWords(titleLength, from: Self.words)
+                    let bodyLength = Int.random(in: 0...150, using: &generator)
+                    let body = generator.skewedWords(bodyLength, from: Self.words)
                     batch.append(Document(id: "d\(titles.count)", title: title.joined(separator: " "), body: body.joined(separator: " ")))
                     titles.append(title)
                     bodies.append(body)

@@ -7,9 +7,10 @@ struct TestIndex {
     let searcher: Searcher
 
     /// Indexes `batches` (each a separate `add`, so each at least one segment), then deletes `deleted`.
-    init(_ batches: [[Document]], deleted: [String] = [], settings: AnalysisSettings = AnalysisSettings(language: .none)) throws {
+    init(_ batches: [[Document]], deleted: [String] = [], settings: AnalysisSettings = AnalysisSettings(language: .none),
+         schema: Schema = .default) throws {
         directory = TemporaryDirectory()
-        let writer = try IndexWriter.create(directory: directory.path, settings: settings)
+        let writer = try IndexWriter.create(directory: directory.path, settings: settings, schema: schema)
         for batch in batches { _ = try writer.add(batch) }
         if !deleted.isEmpty { try writer.delete(ids: deleted) }
         try writer.commit()

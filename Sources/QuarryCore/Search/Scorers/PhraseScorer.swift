@@ -7,7 +7,8 @@
 /// is at most n). Repeated terms ("new york new") each need an occurrence of their own.
 final class PhraseScorer: Scorer {
     let text: String
-    private let field: Field
+    /// The field's name in the schema (for explanations).
+    private let fieldName: String
     /// One cursor per distinct term, rarest first.
     private let cursors: [PostingsCursor]
     /// For each query token: its cursor and its offset in the phrase.
@@ -40,22 +41,22 @@ final class PhraseScorer: Scorer {
     private let tokenTerms: UnsafeMutablePointer<Int>
     private let tokenOffsets: UnsafeMutablePointer<Int>
 
-    init(text: String, field: Field, cursors: [PostingsCursor], tokens: [(cursor: Int, offset: Int)], slop: Int,
-         norms: NormsReader, ranking: Ranking, idf: Double, boost: Double, normalization: LengthNormalization) {
+    init(text: String, fieldName: String, cursors: [PostingsCursor], tokens: [(cursor: Int, offset: Int)], slop: Int,
+         norms: NormsReader, weight: Double, k1: Double, idf: Double, boost: Double, normalization: LengthNormalization) {
         self.text = text
-        self.field = field
+        self.fieldName = fieldName
         self.cursors = cursors
         self.tokens = tokens
         self.slop = slop
         self.norms = norms
         self.idf = idf
-        factor = idf * boost * ranking.weight(field)
+        factor = idf * boost * weight
         constant = normalization.constant
         slope = normalization.slope
-        k1 = ranking.k1
+        self.k1 = k1
         let frequencyBound = Double(cursors.map(\.info.maxFreq).min() ?? 0)
         let shortest = Double(cursors.map(\.info.minLength).max() ?? 0)
-        scoreBound = factor * Ranking.saturate(frequencyBound / (constant + slope * shortest), k1: ranking.k1)
+        scoreBound = factor * Ranking.saturate(frequencyBound / (constant + slope * shortest), k1: k1)
             * (1 + 1e-9) + 1e-12
         unowned = cursors.map { Unmanaged.passUnretained($0) }
         termPositions = .allocate(capacity: cursors.count)
@@ -148,7 +149,7 @@ final class PhraseScorer: Scorer {
     }
 
     override func explain() -> Explanation {
-        Explanation(value: score(), description: "phrase \"\(text)\"\(slop > 0 ? "~\(slop)" : "") in \(field) (BM25 of its frequency)",
+        Explanation(value: score(), description: "phrase \"\(text)\"\(slop > 0 ? "~\(slop)" : "") in \(fieldName) (BM25 of its frequency)",
                     details: [Explanation(value: idf, description: "idf (sum of its terms')"),
                               Explanation(value: Double(frequency), description: "phrase frequency (field length \(norms[doc]))")])
     }

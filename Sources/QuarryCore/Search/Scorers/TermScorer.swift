@@ -1,5 +1,8 @@
 /// One term of the query in one document, scored by BM25 with the field model (see `Ranking`):
-/// its postings in the title, the body, or both, iterated together.
+/// its postings in every field it is searched in, iterated together.
+///
+/// The first two fields (title and body, for a query naming no field) are held in plain stored
+/// properties, so the common case pays no loop; a schema's further text fields go in `extras`.
 final class TermScorer: Scorer {
     /// The term's postings in one field, with what scoring needs of the field.
     struct FieldPostings {
@@ -12,83 +15,91 @@ final class TermScorer: Scorer {
         var slope: Double { normalization.slope }
     }
 
+    /// One field the term is searched in: its postings in this segment (nil where the field
+    /// lacks the term) and the field's lengths (the flat model adds every field's).
+    struct Slot {
+        let field: Field
+        /// The field's name in the schema (for explanations).
+        let name: String
+        let postings: FieldPostings?
+        let norms: NormsReader
+    }
+
+    /// A slot's hot-path copy: the cursor without reference counting (`slots` keeps it alive; an
+    /// absent field's cursor is another slot's, never touched) and plain numbers.
+    private struct Unrolled {
+        let reference: Unmanaged<PostingsCursor>
+        let present: Bool
+        let weight: Double
+        let constant: Double
+        let slope: Double
+        let normalization: LengthNormalization.View
+        let norms: NormsReader
+
+        init(_ slot: Slot?, some: PostingsCursor, fallback: LengthNormalization) {
+            let postings = slot?.postings
+            reference = Unmanaged.passUnretained(postings?.cursor ?? some)
+            present = postings != nil
+            weight = postings?.weight ?? 0
+            constant = postings?.constant ?? 1
+            slope = postings?.slope ?? 0
+            normalization = (postings?.normalization ?? fallback).view
+            norms = slot?.norms ?? .empty
+        }
+
+        @inline(__always)
+        func with<R>(_ work: (PostingsCursor) -> R) -> R { reference._withUnsafeGuaranteedRef(work) }
+    }
+
     let text: String
-    private let title: FieldPostings?
-    private let body: FieldPostings?
-    private let titleNorms: NormsReader
-    private let bodyNorms: NormsReader
+    private let slots: [Slot]
     private let model: Ranking.FieldModel
     private let k1: Double
     /// idf × boost (× the field weight in the `fields` model).
     private let factor: Double
     private let idf: Double
     private let boost: Double
-    /// Length normalization of the flat model (title and body lengths added).
+    /// Length normalization of the flat model (every field's length added).
     private let flat: LengthNormalization
-    private var flatConstant: Double { flat.constant }
-    private var flatSlope: Double { flat.slope }
+    private let flatNormalization: LengthNormalization.View
     /// No document scores more than this (from the term's largest frequency and shortest field).
     let upperBound: Double
-    // The hot paths' copies of `title` and `body`: cursors without reference counting (the
-    // optionals above keep them alive; see `withTitle`) and plain numbers. A missing field's
-    // cursor is the other's, never touched.
-    private let titleReference: Unmanaged<PostingsCursor>
-    private let bodyReference: Unmanaged<PostingsCursor>
-    private let hasTitle: Bool
-    private let hasBody: Bool
-    private let titleWeight: Double
-    private let titleConstant: Double
-    private let titleSlope: Double
-    private let titleNormalization: LengthNormalization.View
-    private let bodyWeight: Double
-    private let bodyConstant: Double
-    private let bodySlope: Double
-    private let bodyNormalization: LengthNormalization.View
-    /// The flat model's table (`flat` keeps it alive).
-    private let flatNormalization: LengthNormalization.View
+    private let first: Unrolled
+    private let second: Unrolled
+    /// The slots after the first two (empty for title and body).
+    private let extras: [Unrolled]
+    private let hasExtras: Bool
 
-    init(text: String, title: FieldPostings?, body: FieldPostings?, titleNorms: NormsReader, bodyNorms: NormsReader,
-         ranking: Ranking, idf: Double, boost: Double, flat: LengthNormalization) {
+    /// A scorer over `slots` (at least one with postings), in the order their contributions add.
+    init(text: String, slots: [Slot], ranking: Ranking, idf: Double, boost: Double, flat: LengthNormalization) {
         self.text = text
-        self.title = title
-        self.body = body
-        let some = (title ?? body)!.cursor
-        titleReference = Unmanaged.passUnretained(title?.cursor ?? some)
-        bodyReference = Unmanaged.passUnretained(body?.cursor ?? some)
-        hasTitle = title != nil
-        hasBody = body != nil
-        titleWeight = title?.weight ?? 0
-        titleConstant = title?.constant ?? 1
-        titleSlope = title?.slope ?? 0
-        titleNormalization = (title ?? body)!.normalization.view
-        bodyWeight = body?.weight ?? 0
-        bodyConstant = body?.constant ?? 1
-        bodySlope = body?.slope ?? 0
-        bodyNormalization = (body ?? title)!.normalization.view
-        flatNormalization = flat.view
-        self.titleNorms = titleNorms
-        self.bodyNorms = bodyNorms
+        self.slots = slots
+        let present = slots.compactMap(\.postings)
+        let some = present[0]
+        first = Unrolled(slots.first, some: some.cursor, fallback: some.normalization)
+        second = Unrolled(slots.count > 1 ? slots[1] : nil, some: some.cursor, fallback: some.normalization)
+        extras = slots.dropFirst(2).map { Unrolled($0, some: some.cursor, fallback: some.normalization) }
+        hasExtras = !extras.isEmpty
         model = ranking.model
         k1 = ranking.k1
         self.idf = idf
         self.boost = boost
-        let single = title == nil ? body : (body == nil ? title : nil)
-        factor = idf * boost * (ranking.model == .fields ? (single?.weight ?? 1) : 1)
+        factor = idf * boost * (ranking.model == .fields && present.count == 1 ? some.weight : 1)
         self.flat = flat
+        flatNormalization = flat.view
         // The bound: largest frequencies at the shortest lengths, through the same formula.
         var bound = 0.0
         switch ranking.model {
         case .fields, .bm25f:
             var frequency = 0.0
-            for postings in [title, body].compactMap({ $0 }) {
+            for postings in present {
                 let info = postings.cursor.info
                 frequency += postings.weight * Double(info.maxFreq) / (postings.constant + postings.slope * Double(info.minLength))
             }
             bound = factor * Ranking.saturate(frequency, k1: ranking.k1)
         case .flat:
-            let postings = [title, body].compactMap { $0 }
-            let frequency = postings.reduce(0.0) { $0 + $1.weight * Double($1.cursor.info.maxFreq) }
-            let shortest = postings.map { Double($0.cursor.info.minLength) }.min() ?? 0
+            let frequency = present.reduce(0.0) { $0 + $1.weight * Double($1.cursor.info.maxFreq) }
+            let shortest = present.map { Double($0.cursor.info.minLength) }.min() ?? 0
             bound = factor * Ranking.saturate(frequency / (flat.constant + flat.slope * shortest), k1: ranking.k1)
         }
         // Slack for rounding: pruning must never drop a document exhaustive scoring keeps.
@@ -98,7 +109,12 @@ final class TermScorer: Scorer {
     /// The last document of the blocks its postings are in now: block-max data holds up to there.
     @inline(__always)
     func currentBlockEnd() -> Int {
-        min(hasTitle ? withTitle(Self.blockEnd) : Scorer.exhausted, hasBody ? withBody(Self.blockEnd) : Scorer.exhausted)
+        var end = min(first.present ? first.with(Self.blockEnd) : Scorer.exhausted,
+                      second.present ? second.with(Self.blockEnd) : Scorer.exhausted)
+        if hasExtras {
+            for extra in extras where extra.present { end = min(end, extra.with(Self.blockEnd)) }
+        }
+        return end
     }
 
     @inline(__always)
@@ -113,41 +129,34 @@ final class TermScorer: Scorer {
     func blockBound(upTo end: Int) -> Double {
         var frequency = 0.0
         var shortest = Double.infinity
-        for field in 0..<2 {
-            let present = field == 0 ? hasTitle : hasBody
-            let reference = field == 0 ? titleReference : bodyReference
-            let doc = reference._withUnsafeGuaranteedRef { $0.doc }
-            guard present, doc != PostingsCursor.noMoreDocs, Int(doc) <= end else { continue }
-            let impact = reference._withUnsafeGuaranteedRef { $0.currentBlockImpact() }
-            let weight = field == 0 ? titleWeight : bodyWeight
-            switch model {
-            case .fields, .bm25f:
-                let (constant, slope) = field == 0 ? (titleConstant, titleSlope) : (bodyConstant, bodySlope)
-                frequency += weight * Double(impact.maxFreq) / (constant + slope * Double(impact.minLength))
-            case .flat:
-                frequency += weight * Double(impact.maxFreq)
-                shortest = min(shortest, Double(impact.minLength))
-            }
+        addBlockBound(first, upTo: end, frequency: &frequency, shortest: &shortest)
+        addBlockBound(second, upTo: end, frequency: &frequency, shortest: &shortest)
+        if hasExtras {
+            for extra in extras { addBlockBound(extra, upTo: end, frequency: &frequency, shortest: &shortest) }
         }
-        if model == .flat { frequency /= flatConstant + flatSlope * (shortest.isFinite ? shortest : 0) }
+        if model == .flat { frequency /= flat.constant + flat.slope * (shortest.isFinite ? shortest : 0) }
         return factor * Ranking.saturate(frequency, k1: k1) * (1 + 1e-9) + 1e-12
     }
 
-    override var cost: Int { (title?.cursor.info.docFreq ?? 0) + (body?.cursor.info.docFreq ?? 0) }
+    @inline(__always)
+    private func addBlockBound(_ slot: Unrolled, upTo end: Int, frequency: inout Double, shortest: inout Double) {
+        let doc = slot.with { $0.doc }
+        guard slot.present, doc != PostingsCursor.noMoreDocs, Int(doc) <= end else { return }
+        let impact = slot.with { $0.currentBlockImpact() }
+        switch model {
+        case .fields, .bm25f:
+            frequency += slot.weight * Double(impact.maxFreq) / (slot.constant + slot.slope * Double(impact.minLength))
+        case .flat:
+            frequency += slot.weight * Double(impact.maxFreq)
+            shortest = min(shortest, Double(impact.minLength))
+        }
+    }
 
-    override var corruption: IndexError? { title?.cursor.corruption ?? body?.cursor.corruption }
+    override var cost: Int { slots.reduce(0) { $0 + ($1.postings?.cursor.info.docFreq ?? 0) } }
+
+    override var corruption: IndexError? { slots.lazy.compactMap { $0.postings?.cursor.corruption }.first }
 
     override var maxScore: Double { upperBound }
-
-
-    /// Runs `work` on the title's (or the body's) cursor without reference counting.
-    @inline(__always)
-    @discardableResult
-    private func withTitle<R>(_ work: (PostingsCursor) -> R) -> R { titleReference._withUnsafeGuaranteedRef(work) }
-
-    @inline(__always)
-    @discardableResult
-    private func withBody<R>(_ work: (PostingsCursor) -> R) -> R { bodyReference._withUnsafeGuaranteedRef(work) }
 
     @inline(__always)
     private static func position(_ cursor: PostingsCursor) -> Int {
@@ -157,18 +166,29 @@ final class TermScorer: Scorer {
 
     @inline(__always)
     private func settle() -> Int {
-        doc = min(hasTitle ? withTitle(Self.position) : Scorer.exhausted, hasBody ? withBody(Self.position) : Scorer.exhausted)
-        return doc
+        var lowest = min(first.present ? first.with(Self.position) : Scorer.exhausted,
+                         second.present ? second.with(Self.position) : Scorer.exhausted)
+        if hasExtras {
+            for extra in extras where extra.present { lowest = min(lowest, extra.with(Self.position)) }
+        }
+        doc = lowest
+        return lowest
     }
 
     @inline(__always)
     override func next() -> Int {
         if doc < 0 {
-            if hasTitle { withTitle { $0.next() } }
-            if hasBody { withBody { $0.next() } }
+            if first.present { first.with { $0.next() } }
+            if second.present { second.with { $0.next() } }
+            if hasExtras {
+                for extra in extras where extra.present { extra.with { $0.next() } }
+            }
         } else {
-            if hasTitle, Int(withTitle { $0.doc }) == doc { withTitle { $0.next() } }
-            if hasBody, Int(withBody { $0.doc }) == doc { withBody { $0.next() } }
+            if first.present, Int(first.with { $0.doc }) == doc { first.with { $0.next() } }
+            if second.present, Int(second.with { $0.doc }) == doc { second.with { $0.next() } }
+            if hasExtras {
+                for extra in extras where extra.present && Int(extra.with { $0.doc }) == doc { extra.with { $0.next() } }
+            }
         }
         return settle()
     }
@@ -176,38 +196,55 @@ final class TermScorer: Scorer {
     @inline(__always)
     override func advance(to target: Int) -> Int {
         let goal = UInt32(clamping: target)
-        if hasTitle, doc < 0 || Int(withTitle { $0.doc }) < target { withTitle { $0.advance(to: goal) } }
-        if hasBody, doc < 0 || Int(withBody { $0.doc }) < target { withBody { $0.advance(to: goal) } }
+        if first.present, doc < 0 || Int(first.with { $0.doc }) < target { first.with { $0.advance(to: goal) } }
+        if second.present, doc < 0 || Int(second.with { $0.doc }) < target { second.with { $0.advance(to: goal) } }
+        if hasExtras {
+            for extra in extras where extra.present && (doc < 0 || Int(extra.with { $0.doc }) < target) {
+                extra.with { $0.advance(to: goal) }
+            }
+        }
         return settle()
     }
 
     @inline(__always)
     override func score() -> Double {
-        let inTitle = hasTitle && Int(withTitle { $0.doc }) == doc
-        let inBody = hasBody && Int(withBody { $0.doc }) == doc
+        let inFirst = first.present && Int(first.with { $0.doc }) == doc
+        let inSecond = second.present && Int(second.with { $0.doc }) == doc
         switch model {
         case .fields, .bm25f:
             var normalized = 0.0
-            if inTitle { normalized += titleWeight * Double(withTitle { $0.freq }) * titleNormalization[Int(titleNorms[doc])] }
-            if inBody { normalized += bodyWeight * Double(withBody { $0.freq }) * bodyNormalization[Int(bodyNorms[doc])] }
+            if inFirst { normalized += first.weight * Double(first.with { $0.freq }) * first.normalization[Int(first.norms[doc])] }
+            if inSecond { normalized += second.weight * Double(second.with { $0.freq }) * second.normalization[Int(second.norms[doc])] }
+            if hasExtras {
+                for extra in extras where extra.present && Int(extra.with { $0.doc }) == doc {
+                    normalized += extra.weight * Double(extra.with { $0.freq }) * extra.normalization[Int(extra.norms[doc])]
+                }
+            }
             return factor * Ranking.saturate(normalized, k1: k1)
         case .flat:
             var frequency = 0.0
-            if inTitle { frequency += titleWeight * Double(withTitle { $0.freq }) }
-            if inBody { frequency += bodyWeight * Double(withBody { $0.freq }) }
-            return factor * Ranking.saturate(frequency * flatNormalization[Int(titleNorms[doc]) + Int(bodyNorms[doc])], k1: k1)
+            var length = Int(first.norms[doc]) + Int(second.norms[doc])
+            if inFirst { frequency += first.weight * Double(first.with { $0.freq }) }
+            if inSecond { frequency += second.weight * Double(second.with { $0.freq }) }
+            if hasExtras {
+                for extra in extras {
+                    length += Int(extra.norms[doc])
+                    if extra.present, Int(extra.with { $0.doc }) == doc { frequency += extra.weight * Double(extra.with { $0.freq }) }
+                }
+            }
+            return factor * Ranking.saturate(frequency * flatNormalization[length], k1: k1)
         }
     }
 
     override func explain() -> Explanation {
         let value = score()
         var details = [Explanation(value: idf, description: "idf"), Explanation(value: boost, description: "boost")]
-        for postings in [title, body].compactMap({ $0 }) where Int(postings.cursor.doc) == doc {
-            let length = postings.field == .title ? titleNorms[doc] : bodyNorms[doc]
+        for slot in slots {
+            guard let postings = slot.postings, Int(postings.cursor.doc) == doc else { continue }
             details.append(Explanation(value: Double(postings.cursor.freq),
-                                       description: "\(postings.field) frequency (field length \(length), weight \(postings.weight))"))
+                                       description: "\(slot.name) frequency (field length \(slot.norms[doc]), weight \(postings.weight))"))
         }
-        let fields = [title, body].compactMap { $0?.field.description }.joined(separator: "+")
+        let fields = slots.filter { $0.postings != nil }.map(\.name).joined(separator: "+")
         return Explanation(value: value, description: "term '\(text)' in \(fields) (\(model.rawValue) BM25, k1 \(k1))", details: details)
     }
 }

@@ -18,9 +18,9 @@ struct CollectionStatistics {
         averageLength = averages
     }
 
-    /// The average length of title and body together (the flat model's).
-    var averageFlatLength: Double {
-        let total = Field.searchable.reduce(0.0) { $0 + (averageLength[$1] ?? 0) * Double(fieldDocumentCount[$1] ?? 0) }
+    /// The average length of the default fields together (the flat model's).
+    func averageFlatLength(of fields: [Field]) -> Double {
+        let total = fields.reduce(0.0) { $0 + (averageLength[$1] ?? 0) * Double(fieldDocumentCount[$1] ?? 0) }
         return max(total / Double(documentCount), 1)
     }
 }

@@ -1,5 +1,5 @@
-/// The length normalization tables of one `b` for every text field, and for title and body
-/// together (the flat model's).
+/// The length normalization tables of one `b` for every text field, and for the fields a query
+/// naming none searches together (the flat model's).
 struct FieldNormalizations {
     let title: LengthNormalization
     let body: LengthNormalization
@@ -15,7 +15,9 @@ struct FieldNormalizations {
         }
         title = table(.title)
         body = table(.body)
-        flat = LengthNormalization(b: b, averageLength: statistics.averageFlatLength, longest: longest(.title) + longest(.body))
+        let fields = reader.schema.searchFields
+        flat = LengthNormalization(b: b, averageLength: statistics.averageFlatLength(of: fields),
+                                   longest: fields.reduce(0) { $0 + longest($1) })
         var others: [Field: LengthNormalization] = [:]
         for (field, _) in reader.schema.textFields where field != .title && field != .body { others[field] = table(field) }
         self.others = others
