@@ -24,4 +24,10 @@ extension Schema {
     var searchFields: [Field] {
         textFields.filter { $0.definition.weight > 0 }.map(\.field)
     }
+
+    /// The position in `fields` of field number `number` (nil for the id and unknown numbers).
+    func position(of number: UInt8) -> Int? {
+        let position = number < 2 ? Int(number) : Int(number) - 1
+        return number != 2 && position < fields.count ? position : nil
+    }
 }

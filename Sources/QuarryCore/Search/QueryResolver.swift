@@ -78,8 +78,10 @@ struct QueryResolver {
     private(set) var terms: Set<String> = []
     private(set) var phrases: [[String]] = []
 
+    /// `searchFields`: the schema's (`Schema.searchFields`), which a searcher works out once.
     init(reader: IndexReader, analyzer: Analyzer, keywordAnalyzer: Analyzer, prefixAnalyzer: Analyzer,
-         otherLanguages: [(plain: Analyzer, keyword: Analyzer)] = [], statistics: CollectionStatistics, options: SearchOptions) {
+         otherLanguages: [(plain: Analyzer, keyword: Analyzer)] = [], searchFields: [Field],
+         statistics: CollectionStatistics, options: SearchOptions) {
         self.reader = reader
         self.analyzer = analyzer
         self.keywordAnalyzer = keywordAnalyzer
@@ -87,7 +89,7 @@ struct QueryResolver {
         self.otherLanguages = otherLanguages
         self.statistics = statistics
         self.options = options
-        defaultFields = reader.schema.searchFields
+        defaultFields = searchFields
     }
 
     /// Whether keyword terms drop stop words: only when the query has other words too.

@@ -41,7 +41,9 @@ struct ScorerCompiler {
     }
 
     /// The schema's name of `field` (for explanations).
-    private func name(of field: Field) -> String { reader.schema.definition(of: field.number)?.name ?? field.description }
+    private func name(of field: Field) -> String {
+        reader.schema.position(of: field.number).map { reader.schema.fields[$0].name } ?? field.description
+    }
 
     /// The scorer tree of `query` in `segment`, or nil when nothing there can match.
     func scorer(_ query: ResolvedQuery, segment: SegmentReader) -> Scorer? {

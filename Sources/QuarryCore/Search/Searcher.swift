@@ -108,6 +108,8 @@ public final class Searcher {
     /// The other languages the index's documents named (`lang`): queries are analyzed in each too.
     private let otherLanguages: [LanguageAnalyzers]
     let statistics: CollectionStatistics
+    /// What a query naming no field searches (`Schema.searchFields`).
+    private let searchFields: [Field]
 
     public init(reader: IndexReader) throws(SearchError) {
         self.reader = reader
@@ -126,6 +128,7 @@ public final class Searcher {
             throw .invalid("cannot analyze queries: \(error)")
         }
         statistics = CollectionStatistics(reader)
+        searchFields = reader.schema.searchFields
     }
 
     /// Parses and runs `text` in the query language.
@@ -151,7 +154,7 @@ public final class Searcher {
                                      keywordAnalyzer: options.dropStopWords ? analyzers.keyword : analyzers.plain,
                                      prefixAnalyzer: prefixAnalyzer,
                                      otherLanguages: otherLanguages.map { (plain: $0.plain, keyword: options.dropStopWords ? $0.keyword : $0.plain) },
-                                     statistics: statistics, options: options)
+                                     searchFields: searchFields, statistics: statistics, options: options)
         let resolved: ResolvedQuery?
         do {
             resolved = try resolver.resolve(query)

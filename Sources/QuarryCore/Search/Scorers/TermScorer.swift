@@ -111,9 +111,13 @@ final class TermScorer: Scorer {
     func currentBlockEnd() -> Int {
         var end = min(first.present ? first.with(Self.blockEnd) : Scorer.exhausted,
                       second.present ? second.with(Self.blockEnd) : Scorer.exhausted)
-        if hasExtras {
-            for extra in extras where extra.present { end = min(end, extra.with(Self.blockEnd)) }
-        }
+        return hasExtras ? min(end, extrasBlockEnd()) : end
+    }
+
+    @inline(never)
+    private func extrasBlockEnd() -> Int {
+        var end = Scorer.exhausted
+        for extra in extras where extra.present { end = min(end, extra.with(Self.blockEnd)) }
         return end
     }
 
@@ -131,9 +135,7 @@ final class TermScorer: Scorer {
         var shortest = Double.infinity
         addBlockBound(first, upTo: end, frequency: &frequency, shortest: &shortest)
         addBlockBound(second, upTo: end, frequency: &frequency, shortest: &shortest)
-        if hasExtras {
-            for extra in extras { addBlockBound(extra, upTo: end, frequency: &frequency, shortest: &shortest) }
-        }
+        if hasExtras { addExtrasBlockBounds(upTo: end, frequency: &frequency, shortest: &shortest) }
         if model == .flat { frequency /= flat.constant + flat.slope * (shortest.isFinite ? shortest : 0) }
         return factor * Ranking.saturate(frequency, k1: k1) * (1 + 1e-9) + 1e-12
     }
@@ -152,6 +154,11 @@ final class TermScorer: Scorer {
         }
     }
 
+    @inline(never)
+    private func addExtrasBlockBounds(upTo end: Int, frequency: inout Double, shortest: inout Double) {
+        for extra in extras { addBlockBound(extra, upTo: end, frequency: &frequency, shortest: &shortest) }
+    }
+
     override var cost: Int { slots.reduce(0) { $0 + ($1.postings?.cursor.info.docFreq ?? 0) } }
 
     override var corruption: IndexError? { slots.lazy.compactMap { $0.postings?.cursor.corruption }.first }
@@ -168,10 +175,15 @@ final class TermScorer: Scorer {
     private func settle() -> Int {
         var lowest = min(first.present ? first.with(Self.position) : Scorer.exhausted,
                          second.present ? second.with(Self.position) : Scorer.exhausted)
-        if hasExtras {
-            for extra in extras where extra.present { lowest = min(lowest, extra.with(Self.position)) }
-        }
+        if hasExtras { lowest = min(lowest, extrasPosition()) }
         doc = lowest
+        return lowest
+    }
+
+    @inline(never)
+    private func extrasPosition() -> Int {
+        var lowest = Scorer.exhausted
+        for extra in extras where extra.present { lowest = min(lowest, extra.with(Self.position)) }
         return lowest
     }
 
@@ -180,17 +192,19 @@ final class TermScorer: Scorer {
         if doc < 0 {
             if first.present { first.with { $0.next() } }
             if second.present { second.with { $0.next() } }
-            if hasExtras {
-                for extra in extras where extra.present { extra.with { $0.next() } }
-            }
+            if hasExtras { extrasNext() }
         } else {
             if first.present, Int(first.with { $0.doc }) == doc { first.with { $0.next() } }
             if second.present, Int(second.with { $0.doc }) == doc { second.with { $0.next() } }
-            if hasExtras {
-                for extra in extras where extra.present && Int(extra.with { $0.doc }) == doc { extra.with { $0.next() } }
-            }
+            if hasExtras { extrasNext() }
         }
         return settle()
+    }
+
+    /// Moves the further fields' cursors that are on the current document (all, before the first).
+    @inline(never)
+    private func extrasNext() {
+        for extra in extras where extra.present && (doc < 0 || Int(extra.with { $0.doc }) == doc) { extra.with { $0.next() } }
     }
 
     @inline(__always)
@@ -198,12 +212,16 @@ final class TermScorer: Scorer {
         let goal = UInt32(clamping: target)
         if first.present, doc < 0 || Int(first.with { $0.doc }) < target { first.with { $0.advance(to: goal) } }
         if second.present, doc < 0 || Int(second.with { $0.doc }) < target { second.with { $0.advance(to: goal) } }
-        if hasExtras {
-            for extra in extras where extra.present && (doc < 0 || Int(extra.with { $0.doc }) < target) {
-                extra.with { $0.advance(to: goal) }
-            }
-        }
+        if hasExtras { extrasAdvance(to: target) }
         return settle()
+    }
+
+    @inline(never)
+    private func extrasAdvance(to target: Int) {
+        let goal = UInt32(clamping: target)
+        for extra in extras where extra.present && (doc < 0 || Int(extra.with { $0.doc }) < target) {
+            extra.with { $0.advance(to: goal) }
+        }
     }
 
     @inline(__always)
@@ -215,24 +233,32 @@ final class TermScorer: Scorer {
             var normalized = 0.0
             if inFirst { normalized += first.weight * Double(first.with { $0.freq }) * first.normalization[Int(first.norms[doc])] }
             if inSecond { normalized += second.weight * Double(second.with { $0.freq }) * second.normalization[Int(second.norms[doc])] }
-            if hasExtras {
-                for extra in extras where extra.present && Int(extra.with { $0.doc }) == doc {
-                    normalized += extra.weight * Double(extra.with { $0.freq }) * extra.normalization[Int(extra.norms[doc])]
-                }
-            }
+            if hasExtras { addExtrasNormalizedFrequency(to: &normalized) }
             return factor * Ranking.saturate(normalized, k1: k1)
         case .flat:
             var frequency = 0.0
             var length = Int(first.norms[doc]) + Int(second.norms[doc])
             if inFirst { frequency += first.weight * Double(first.with { $0.freq }) }
             if inSecond { frequency += second.weight * Double(second.with { $0.freq }) }
-            if hasExtras {
-                for extra in extras {
-                    length += Int(extra.norms[doc])
-                    if extra.present, Int(extra.with { $0.doc }) == doc { frequency += extra.weight * Double(extra.with { $0.freq }) }
-                }
-            }
+            if hasExtras { extrasFlatFrequency(frequency: &frequency, length: &length) }
             return factor * Ranking.saturate(frequency * flatNormalization[length], k1: k1)
+        }
+    }
+
+    /// Adds the further fields' weighted, normalized frequencies in the current document, in order.
+    @inline(never)
+    private func addExtrasNormalizedFrequency(to normalized: inout Double) {
+        for extra in extras where extra.present && Int(extra.with { $0.doc }) == doc {
+            normalized += extra.weight * Double(extra.with { $0.freq }) * extra.normalization[Int(extra.norms[doc])]
+        }
+    }
+
+    /// The further fields' weighted frequencies and lengths in the current document, added (flat).
+    @inline(never)
+    private func extrasFlatFrequency(frequency: inout Double, length: inout Int) {
+        for extra in extras {
+            length += Int(extra.norms[doc])
+            if extra.present, Int(extra.with { $0.doc }) == doc { frequency += extra.weight * Double(extra.with { $0.freq }) }
         }
     }
 

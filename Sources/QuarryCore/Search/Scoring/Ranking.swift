@@ -55,7 +55,7 @@ public struct Ranking: Sendable, Equatable {
     /// it (`Schema.searchFields`), and then, alone, counts with weight 1.
     func weight(of field: Field, in schema: Schema) -> Double {
         let override = field == .title ? titleWeight : field == .body ? bodyWeight : nil
-        let weight = schema.definition(of: field.number)?.weight ?? 1
+        let weight = schema.position(of: field.number).map { schema.fields[$0].weight } ?? 1
         return override ?? (weight > 0 ? weight : 1)
     }
 
