@@ -11,10 +11,16 @@
 /// whose bounds all together cannot beat it is skipped whole. A document's final score is always
 /// the sum of every term's contribution in the query's order, the same sum exhaustive scoring
 /// makes, so pruned and exhaustive results are identical, ties included.
+///
+/// A filter (a scorer that only narrows: required filters less exclusions) is asked about a
+/// document only once its bound can still beat the threshold; a window starts at the filter's
+/// next document, so windows without one are skipped whole, and a document the filter refuses
+/// sends the essential terms straight to the filter's next one.
 struct MaxScoreCollector {
-    /// Runs over one segment's term scorers, feeding `collector`; returns how many documents were
-    /// scored (a lower bound of the matches once pruning starts) and whether pruning skipped any.
-    static func collect(_ clauses: [TermScorer], base: Int, deletes: DeletedDocuments?,
+    /// Runs over one segment's term scorers, keeping only documents `filter` (if any) matches,
+    /// feeding `collector`; returns how many documents were scored (a lower bound of the matches
+    /// once pruning starts) and whether pruning skipped any.
+    static func collect(_ clauses: [TermScorer], filter: Scorer? = nil, base: Int, deletes: DeletedDocuments?,
                         into collector: inout TopKCollector) -> (scored: Int, pruned: Bool) {
         let count = clauses.count
         guard count > 0 else { return (0, false) }
@@ -44,6 +50,12 @@ struct MaxScoreCollector {
         var windowStart = 0
 
         while true {
+            if let filter {
+                // No hit before the filter's next document: the window starts there.
+                if filter.doc < windowStart { _ = filter.advance(to: windowStart) }
+                if filter.doc == Scorer.exhausted { break }
+                windowStart = filter.doc
+            }
             // Every term at or after the window's start; the window ends with the first block end.
             var end = Scorer.exhausted
             for q in 0..<count {
@@ -84,6 +96,16 @@ struct MaxScoreCollector {
                     if bound <= threshold { pruned = true }
                     for i in essentialStart..<count where scorers.doc(order[i]) == doc { _ = scorers.next(order[i]) }
                     continue
+                }
+                if let filter {
+                    if filter.doc < doc { _ = filter.advance(to: doc) }
+                    let next = filter.doc
+                    if next != doc {
+                        // Nothing before the filter's next document is a hit.
+                        if next > end { break }
+                        for i in essentialStart..<count where scorers.doc(order[i]) < next { _ = scorers.advance(order[i], to: next) }
+                        continue
+                    }
                 }
                 // Essential terms at this document, then the others, largest bound first, while
                 // the document can still enter.
