@@ -105,6 +105,41 @@ import Testing
         #expect(inexact > 50, "\(inexact) pruned searches")
     }
 
+    /// Each shape of words with filters the resolver gives goes through MaxScore (its total is a
+    /// lower bound once it prunes; exhaustive scoring counts exactly), with the same hits; words
+    /// that are only optional next to a required filter do not (a hit may match none of them).
+    @Test func everyFilteredShapeIsPruned() throws {
+        let schema = try Schema(fields: [FieldDefinition(name: "source", type: .keyword),
+                                         FieldDefinition(name: "tag", type: .keyword, multiValued: true),
+                                         FieldDefinition(name: "date", type: .date)])
+        let directory = TemporaryDirectory()
+        let writer = try IndexWriter.create(directory: directory.path, settings: AnalysisSettings(language: .none), schema: schema)
+        let documents = (0..<3000).map { n in
+            // Now and then a document where "common" is frequent: blocks without one are skipped.
+            let body = Array(repeating: "common", count: n % 400 == 7 ? 12 : 1 + n % 3) + Array(repeating: "filler", count: n % 13)
+                + (n % 10 == 0 ? ["rare"] : [])
+            return Document(id: "d\(n)", body: body.joined(separator: " "),
+                            fields: [DocumentField("source", n % 3 == 0 ? "b" : "a"), DocumentField("tag", n % 5 == 0 ? "x" : "y"),
+                                     DocumentField("date", ISODate.format(Int64(1_600_000_000 + 3_600 * n)))])
+        }
+        _ = try writer.add(Array(documents[..<1700]))
+        _ = try writer.add(Array(documents[1700...]))
+        try writer.delete(ids: ["d3", "d1800"])
+        try writer.commit()
+        let searcher = try Searcher(reader: try IndexReader(directory: directory.path))
+        let shapes = ["common source:a", "common rare source:a", "common tag:(x OR y) source:a", "common date:>=2020-10-01",
+                      "common -source:b", "common rare -source:b", "common rare -tag:x -source:b", "+common -rare",
+                      "common (source:a -tag:x)", "+common source:a -date:<2020-10"]
+        for query in shapes + ["+source:a common"] {
+            let pruned = try searcher.search(query, options: SearchOptions(k: 1))
+            let exhaustive = try searcher.search(query, options: SearchOptions(k: 1, pruning: false))
+            #expect(pruned.hits.map(\.id) == exhaustive.hits.map(\.id), "\(query)")
+            #expect(pruned.hits.map(\.score) == exhaustive.hits.map(\.score), "\(query)")
+            #expect(exhaustive.totalIsExact && !exhaustive.hits.isEmpty, "\(query)")
+            #expect(pruned.totalIsExact == !shapes.contains(query), "\(query): total \(pruned.total) of \(exhaustive.total)")
+        }
+    }
+
     /// Words (one now and then required, `+w3`) with required filters (a source, a union of
     /// tags, a date range or comparison) and exclusions (a filter or a word), at least one of those.
     private func filteredQuery(_ generator: inout SeededGenerator) -> String {
