@@ -22,6 +22,13 @@ struct MaxScoreCollector {
     /// once pruning starts) and whether pruning skipped any.
     static func collect(_ clauses: [TermScorer], filter: Scorer? = nil, base: Int, deletes: DeletedDocuments?,
                         into collector: inout TopKCollector) -> (scored: Int, pruned: Bool) {
+        // One loop made for each: without a filter, its checks compile away.
+        if let filter { return collect(clauses, narrowing: UnownedFilter(filter), base: base, deletes: deletes, into: &collector) }
+        return collect(clauses, narrowing: Unfiltered(), base: base, deletes: deletes, into: &collector)
+    }
+
+    private static func collect<Filter: Narrowing>(_ clauses: [TermScorer], narrowing: Filter, base: Int, deletes: DeletedDocuments?,
+                                                   into collector: inout TopKCollector) -> (scored: Int, pruned: Bool) {
         let count = clauses.count
         guard count > 0 else { return (0, false) }
         // Unowned views: `clauses` keeps the scorers alive, the loop below pays no reference counting.
@@ -50,12 +57,9 @@ struct MaxScoreCollector {
         var windowStart = 0
 
         while true {
-            if let filter {
-                // No hit before the filter's next document: the window starts there.
-                if filter.doc < windowStart { _ = filter.advance(to: windowStart) }
-                if filter.doc == Scorer.exhausted { break }
-                windowStart = filter.doc
-            }
+            // No hit before the filter's next document: the window starts there.
+            windowStart = narrowing.firstDocument(from: windowStart)
+            if windowStart == Scorer.exhausted { break }
             // Every term at or after the window's start; the window ends with the first block end.
             var end = Scorer.exhausted
             for q in 0..<count {
@@ -97,15 +101,12 @@ struct MaxScoreCollector {
                     for i in essentialStart..<count where scorers.doc(order[i]) == doc { _ = scorers.next(order[i]) }
                     continue
                 }
-                if let filter {
-                    if filter.doc < doc { _ = filter.advance(to: doc) }
-                    let next = filter.doc
-                    if next != doc {
-                        // Nothing before the filter's next document is a hit.
-                        if next > end { break }
-                        for i in essentialStart..<count where scorers.doc(order[i]) < next { _ = scorers.advance(order[i], to: next) }
-                        continue
-                    }
+                let next = narrowing.firstDocument(from: doc)
+                if next != doc {
+                    // Nothing before the filter's next document is a hit.
+                    if next > end { break }
+                    for i in essentialStart..<count where scorers.doc(order[i]) < next { _ = scorers.advance(order[i], to: next) }
+                    continue
                 }
                 // Essential terms at this document, then the others, largest bound first, while
                 // the document can still enter.
@@ -173,5 +174,29 @@ private struct UnownedScorers {
     @inline(__always) func blockEnd(_ i: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.currentBlockEnd() } }
     @inline(__always) func blockBound(_ i: Int, upTo end: Int) -> Double {
         references[i]._withUnsafeGuaranteedRef { $0.blockBound(upTo: end) }
+    }
+}
+
+/// What MaxScore asks of a filter: its first document at or after a target.
+private protocol Narrowing {
+    func firstDocument(from target: Int) -> Int
+}
+
+/// No filter: every document is kept.
+private struct Unfiltered: Narrowing {
+    @inline(__always) func firstDocument(from target: Int) -> Int { target }
+}
+
+/// A filter scorer held without reference counting (its owner keeps it alive), moved forward
+/// only when it is behind the target.
+private struct UnownedFilter: Narrowing {
+    private let reference: Unmanaged<Scorer>
+
+    init(_ filter: Scorer) {
+        reference = Unmanaged.passUnretained(filter)
+    }
+
+    @inline(__always) func firstDocument(from target: Int) -> Int {
+        reference._withUnsafeGuaranteedRef { $0.doc < target ? $0.advance(to: target) : $0.doc }
     }
 }
