@@ -178,15 +178,22 @@ public final class Searcher {
             results.facets = counters.map { $0.result() }
             return results
         }
-        let disjunction = options.pruning ? resolved.pureDisjunction : nil
+        // Terms, maybe narrowed by filters and exclusions: MaxScore, the filter checked on the way.
+        let filtered = options.pruning ? resolved.filteredDisjunction : nil
         for (s, segment) in reader.segments.enumerated() {
             let base = reader.documentBases[s]
-            if let terms = disjunction {
-                let clauses = terms.flatMap { compiler.termScorers($0, segment: segment) }
-                let (scored, pruned) = MaxScoreCollector.collect(clauses, base: base, deletes: segment.deletes, into: &collector)
+            if let filtered, let clauses = filtered.termScorers(in: segment, compiler: compiler) {
+                let filter: Scorer?
+                switch filtered.narrowing(in: segment, compiler: compiler) {
+                case .nothing: continue
+                case .everything: filter = nil
+                case .to(let scorer): filter = scorer
+                }
+                let (scored, pruned) = MaxScoreCollector.collect(clauses, filter: filter, base: base, deletes: segment.deletes,
+                                                                 into: &collector)
                 results.total += scored
                 if pruned { results.totalIsExact = false }
-                if let corruption = clauses.lazy.compactMap(\.corruption).first { throw .index(corruption) }
+                if let corruption = clauses.lazy.compactMap(\.corruption).first ?? filter?.corruption { throw .index(corruption) }
                 continue
             }
             guard let scorer = compiler.scorer(resolved, segment: segment) else { continue }

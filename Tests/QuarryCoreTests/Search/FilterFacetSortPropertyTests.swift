@@ -535,6 +535,14 @@ import Testing
             let k = Int.random(in: 1...10, using: &g)
             let offset = Int.random(in: 0...4, using: &g)
             let page = Array(ranked.dropFirst(offset).prefix(k))
+            // Without facets, words next to filters go through MaxScore (pruning the page).
+            let top = try searcher.search(query.text, options: SearchOptions(k: k, offset: offset))
+            #expect(top.hits.map(\.id) == page, "\(here): top k \(k) offset \(offset)")
+            for hit in top.hits {
+                let own = score(hit.id)
+                #expect(abs(hit.score - own) <= 1e-12 * max(1, own), "\(here): \(hit.id) in the top scores \(hit.score), without filters \(own)")
+            }
+            #expect(top.totalIsExact ? top.total == matching.count : top.total <= matching.count, "\(here): total of the top")
             let wanted = facets(matching, documents, &g)
             let faceted = try searcher.search(query.text, options: SearchOptions(k: k, offset: offset, facets: wanted.map(\.request)))
             #expect(faceted.hits.map(\.id) == page, "\(here): page k \(k) offset \(offset)")

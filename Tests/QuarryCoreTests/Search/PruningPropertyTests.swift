@@ -47,6 +47,127 @@ import Testing
         }
     }
 
+    private static let sources = ["reuters", "bbc", "ap", "afp"]
+    private static let tags = ["sport", "politics", "tech", "health", "obituary"]
+
+    /// MaxScore with a filter (required keyword values and date ranges, their unions, excluded
+    /// filters and words) returns exactly what scoring every match of the whole query returns, on
+    /// seeded corpora of several segments with deletes, dates now in document order (the column's
+    /// blocks skipped on their bounds), now scattered; and it does prune.
+    @Test(arguments: Ranking.FieldModel.allCases)
+    func filteredPruningEqualsExhaustiveScoring(model: Ranking.FieldModel) throws {
+        var generator = SeededGenerator(seed: 1313 + UInt64(model.rawValue.count))
+        let schema = try Schema(fields: [FieldDefinition(name: "source", type: .keyword),
+                                         FieldDefinition(name: "tag", type: .keyword, multiValued: true),
+                                         FieldDefinition(name: "date", type: .date)])
+        var inexact = 0
+        for round in 0..<3 {
+            let directory = TemporaryDirectory()
+            let writer = try IndexWriter.create(directory: directory.path, settings: AnalysisSettings(language: .none), schema: schema)
+            let ordered = round != 1
+            var id = 0
+            for _ in 0..<Int.random(in: 2...3, using: &generator) {
+                let batch = (0..<Int.random(in: 200...900, using: &generator)).map { _ in
+                    id += 1
+                    var fields: [DocumentField] = []
+                    if Int.random(in: 0..<6, using: &generator) > 0 {
+                        fields.append(DocumentField("source", Self.sources[min(3, Int(pow(Double.random(in: 0..<1, using: &generator), 2) * 4))]))
+                    }
+                    let tags = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Self.tags.randomElement(using: &generator)! }
+                    if !tags.isEmpty { fields.append(DocumentField(name: "tag", values: tags.map { .string($0) }, isArray: true)) }
+                    let day = ordered ? id / 5 + Int.random(in: 0...3, using: &generator) : Int.random(in: 0..<1500, using: &generator)
+                    fields.append(DocumentField("date", ISODate.format(Int64(1_577_836_800 + 86_400 * day))))
+                    return Document(id: "d\(id)", title: text(Int.random(in: 0...4, using: &generator), &generator),
+                                    body: text(Int.random(in: 0...120, using: &generator), &generator), fields: fields)
+                }
+                _ = try writer.add(batch)
+                try writer.delete(ids: (0..<10).map { _ in "d\(Int.random(in: 1...id, using: &generator))" })
+                try writer.commit()
+            }
+            let reader = try IndexReader(directory: directory.path)
+            #expect(reader.segments.count > 1, "round \(round): one segment only")
+            let searcher = try Searcher(reader: reader)
+            let ranking = Ranking(k1: Double.random(in: 0.5...2, using: &generator), b: Double.random(in: 0...1, using: &generator),
+                                  titleWeight: Double.random(in: 0...3, using: &generator), bodyWeight: 1, model: model)
+            for _ in 0..<60 {
+                let query = filteredQuery(&generator)
+                let k = [1, 3, 10, 50].randomElement(using: &generator)!
+                let pruned = try searcher.search(query, options: SearchOptions(k: k, ranking: ranking, pruning: true))
+                let exhaustive = try searcher.search(query, options: SearchOptions(k: k, ranking: ranking, pruning: false))
+                #expect(pruned.hits.map(\.id) == exhaustive.hits.map(\.id), "round \(round), \(query), k \(k)")
+                #expect(pruned.hits.map(\.score) == exhaustive.hits.map(\.score), "round \(round), \(query), k \(k)")
+                #expect(exhaustive.totalIsExact)
+                #expect(pruned.totalIsExact ? pruned.total == exhaustive.total : pruned.total <= exhaustive.total, "\(query)")
+                if !pruned.totalIsExact { inexact += 1 }
+            }
+        }
+        // Exhaustive scoring always counts exactly: the filtered queries went through MaxScore.
+        #expect(inexact > 50, "\(inexact) pruned searches")
+    }
+
+    /// Each shape of words with filters the resolver gives goes through MaxScore (its total is a
+    /// lower bound once it prunes; exhaustive scoring counts exactly), with the same hits; words
+    /// that are only optional next to a required filter do not (a hit may match none of them).
+    @Test func everyFilteredShapeIsPruned() throws {
+        let schema = try Schema(fields: [FieldDefinition(name: "source", type: .keyword),
+                                         FieldDefinition(name: "tag", type: .keyword, multiValued: true),
+                                         FieldDefinition(name: "date", type: .date)])
+        let directory = TemporaryDirectory()
+        let writer = try IndexWriter.create(directory: directory.path, settings: AnalysisSettings(language: .none), schema: schema)
+        let documents = (0..<3000).map { n in
+            // Now and then a document where "common" is frequent: blocks without one are skipped.
+            let body = Array(repeating: "common", count: n % 400 == 7 ? 12 : 1 + n % 3) + Array(repeating: "filler", count: n % 13)
+                + (n % 10 == 0 ? ["rare"] : [])
+            return Document(id: "d\(n)", body: body.joined(separator: " "),
+                            fields: [DocumentField("source", n % 3 == 0 ? "b" : "a"), DocumentField("tag", n % 5 == 0 ? "x" : "y"),
+                                     DocumentField("date", ISODate.format(Int64(1_600_000_000 + 3_600 * n)))])
+        }
+        _ = try writer.add(Array(documents[..<1700]))
+        _ = try writer.add(Array(documents[1700...]))
+        try writer.delete(ids: ["d3", "d1800"])
+        try writer.commit()
+        let searcher = try Searcher(reader: try IndexReader(directory: directory.path))
+        let shapes = ["common source:a", "common rare source:a", "common tag:(x OR y) source:a", "common date:>=2020-10-01",
+                      "common -source:b", "common rare -source:b", "common rare -tag:x -source:b", "+common -rare",
+                      "common (source:a -tag:x)", "+common source:a -date:<2020-10"]
+        for query in shapes + ["+source:a common"] {
+            let pruned = try searcher.search(query, options: SearchOptions(k: 1))
+            let exhaustive = try searcher.search(query, options: SearchOptions(k: 1, pruning: false))
+            #expect(pruned.hits.map(\.id) == exhaustive.hits.map(\.id), "\(query)")
+            #expect(pruned.hits.map(\.score) == exhaustive.hits.map(\.score), "\(query)")
+            #expect(exhaustive.totalIsExact && !exhaustive.hits.isEmpty, "\(query)")
+            #expect(pruned.totalIsExact == !shapes.contains(query), "\(query): total \(pruned.total) of \(exhaustive.total)")
+        }
+    }
+
+    /// Words (one now and then required, `+w3`) with required filters (a source, a union of
+    /// tags, a date range or comparison) and exclusions (a filter or a word), at least one of those.
+    private func filteredQuery(_ generator: inout SeededGenerator) -> String {
+        func filter(_ generator: inout SeededGenerator) -> String {
+            let year = 2020 + Int.random(in: 0...4, using: &generator)
+            switch Int.random(in: 0..<5, using: &generator) {
+            case 0: return "source:\(Self.sources.randomElement(using: &generator)!)"
+            case 1: return "tag:\(Self.tags.randomElement(using: &generator)!)"
+            case 2: return "tag:(\(Self.tags.randomElement(using: &generator)!) OR \(Self.tags.randomElement(using: &generator)!))"
+            case 3: return "date:>=\(year)-\(String(format: "%02d", Int.random(in: 1...12, using: &generator)))"
+            default: return "date:[\(year) TO \(year + Int.random(in: 0...1, using: &generator))]"
+            }
+        }
+        var words = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+            let word = Int.random(in: 0..<10, using: &generator) == 0 ? "absent" : Self.words.randomElement(using: &generator)!
+            return Int.random(in: 0..<4, using: &generator) == 0 ? word + "^2.5" : word
+        }
+        if words.count == 1, Bool.random(using: &generator) { words[0] = "+" + words[0] }
+        var narrowing: [String] = []
+        repeat {
+            narrowing += (0..<Int.random(in: 0...2, using: &generator)).map { _ in filter(&generator) }
+            narrowing += (0..<Int.random(in: 0...1, using: &generator)).map { _ in
+                "-" + (Bool.random(using: &generator) ? filter(&generator) : Self.words.randomElement(using: &generator)!)
+            }
+        } while narrowing.isEmpty
+        return (words + narrowing).shuffled(using: &generator).joined(separator: " ")
+    }
+
     /// Skipping documents that cannot enter the top k (no exact count wanted) keeps the same hits,
     /// for phrases (positions read only for competitive documents) and boolean queries.
     @Test func skippingWithoutCountsKeepsTheSameHits() throws {

@@ -77,3 +77,26 @@ final class RangeFilterScorer: Scorer {
     override var cost: Int { count }
     override var maxScore: Double { 0 }
 }
+
+/// Every document of a segment, scoring 0: what excluded clauses narrow when nothing else is
+/// required (deleted documents are the caller's to skip).
+final class AllDocumentsScorer: Scorer {
+    private let count: Int
+
+    init(documentCount: Int) {
+        count = documentCount
+    }
+
+    override func next() -> Int { doc == Scorer.exhausted ? doc : settle(doc + 1) }
+    override func advance(to target: Int) -> Int { doc == Scorer.exhausted ? doc : settle(max(target, doc + 1)) }
+
+    private func settle(_ candidate: Int) -> Int {
+        doc = candidate < count ? candidate : Scorer.exhausted
+        return doc
+    }
+
+    override func score() -> Double { 0 }
+    override func explain() -> Explanation { Explanation(value: 0, description: "every document") }
+    override var cost: Int { count }
+    override var maxScore: Double { 0 }
+}

@@ -11,11 +11,24 @@
 /// whose bounds all together cannot beat it is skipped whole. A document's final score is always
 /// the sum of every term's contribution in the query's order, the same sum exhaustive scoring
 /// makes, so pruned and exhaustive results are identical, ties included.
+///
+/// A filter (a scorer that only narrows: required filters less exclusions) is asked about a
+/// document only once its bound can still beat the threshold; a window starts at the filter's
+/// next document, so windows without one are skipped whole, and a document the filter refuses
+/// sends the essential terms straight to the filter's next one.
 struct MaxScoreCollector {
-    /// Runs over one segment's term scorers, feeding `collector`; returns how many documents were
-    /// scored (a lower bound of the matches once pruning starts) and whether pruning skipped any.
-    static func collect(_ clauses: [TermScorer], base: Int, deletes: DeletedDocuments?,
+    /// Runs over one segment's term scorers, keeping only documents `filter` (if any) matches,
+    /// feeding `collector`; returns how many documents were scored (a lower bound of the matches
+    /// once pruning starts) and whether pruning skipped any.
+    static func collect(_ clauses: [TermScorer], filter: Scorer? = nil, base: Int, deletes: DeletedDocuments?,
                         into collector: inout TopKCollector) -> (scored: Int, pruned: Bool) {
+        // One loop made for each: without a filter, its checks compile away.
+        if let filter { return collect(clauses, narrowing: UnownedFilter(filter), base: base, deletes: deletes, into: &collector) }
+        return collect(clauses, narrowing: Unfiltered(), base: base, deletes: deletes, into: &collector)
+    }
+
+    private static func collect<Filter: Narrowing>(_ clauses: [TermScorer], narrowing: Filter, base: Int, deletes: DeletedDocuments?,
+                                                   into collector: inout TopKCollector) -> (scored: Int, pruned: Bool) {
         let count = clauses.count
         guard count > 0 else { return (0, false) }
         // Unowned views: `clauses` keeps the scorers alive, the loop below pays no reference counting.
@@ -44,6 +57,9 @@ struct MaxScoreCollector {
         var windowStart = 0
 
         while true {
+            // No hit before the filter's next document: the window starts there.
+            windowStart = narrowing.firstDocument(from: windowStart)
+            if windowStart == Scorer.exhausted { break }
             // Every term at or after the window's start; the window ends with the first block end.
             var end = Scorer.exhausted
             for q in 0..<count {
@@ -83,6 +99,13 @@ struct MaxScoreCollector {
                 if bound <= threshold || deletes?.contains(doc) == true {
                     if bound <= threshold { pruned = true }
                     for i in essentialStart..<count where scorers.doc(order[i]) == doc { _ = scorers.next(order[i]) }
+                    continue
+                }
+                let next = narrowing.firstDocument(from: doc)
+                if next != doc {
+                    // Nothing before the filter's next document is a hit.
+                    if next > end { break }
+                    for i in essentialStart..<count where scorers.doc(order[i]) < next { _ = scorers.advance(order[i], to: next) }
                     continue
                 }
                 // Essential terms at this document, then the others, largest bound first, while
@@ -151,5 +174,29 @@ private struct UnownedScorers {
     @inline(__always) func blockEnd(_ i: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.currentBlockEnd() } }
     @inline(__always) func blockBound(_ i: Int, upTo end: Int) -> Double {
         references[i]._withUnsafeGuaranteedRef { $0.blockBound(upTo: end) }
+    }
+}
+
+/// What MaxScore asks of a filter: its first document at or after a target.
+private protocol Narrowing {
+    func firstDocument(from target: Int) -> Int
+}
+
+/// No filter: every document is kept.
+private struct Unfiltered: Narrowing {
+    @inline(__always) func firstDocument(from target: Int) -> Int { target }
+}
+
+/// A filter scorer held without reference counting (its owner keeps it alive), moved forward
+/// only when it is behind the target.
+private struct UnownedFilter: Narrowing {
+    private let reference: Unmanaged<Scorer>
+
+    init(_ filter: Scorer) {
+        reference = Unmanaged.passUnretained(filter)
+    }
+
+    @inline(__always) func firstDocument(from target: Int) -> Int {
+        reference._withUnsafeGuaranteedRef { $0.doc < target ? $0.advance(to: target) : $0.doc }
     }
 }
