@@ -3,6 +3,9 @@
 ///
 /// The first two fields (title and body, for a query naming no field) are held in plain stored
 /// properties, so the common case pays no loop; a schema's further text fields go in `extras`.
+/// The hot methods take a `TermFieldSpan`: MaxScore's loop, made for `TwoFields` when no term of
+/// the query has more, compiles without the checks for further fields; the `Scorer` overrides
+/// check them (`AnyFields`).
 final class TermScorer: Scorer {
     /// The term's postings in one field, with what scoring needs of the field.
     struct FieldPostings {
@@ -69,6 +72,8 @@ final class TermScorer: Scorer {
     /// The slots after the first two (empty for title and body).
     private let extras: [Unrolled]
     private let hasExtras: Bool
+    /// Whether the term is searched in more than two fields (then only `AnyFields` loops serve it).
+    var hasFurtherFields: Bool { hasExtras }
 
     /// A scorer over `slots` (at least one with postings), in the order their contributions add.
     init(text: String, slots: [Slot], ranking: Ranking, idf: Double, boost: Double, flat: LengthNormalization) {
@@ -108,10 +113,10 @@ final class TermScorer: Scorer {
 
     /// The last document of the blocks its postings are in now: block-max data holds up to there.
     @inline(__always)
-    func currentBlockEnd() -> Int {
+    func currentBlockEnd<Span: TermFieldSpan>(_ span: Span.Type) -> Int {
         var end = min(first.present ? first.with(Self.blockEnd) : Scorer.exhausted,
                       second.present ? second.with(Self.blockEnd) : Scorer.exhausted)
-        return hasExtras ? min(end, extrasBlockEnd()) : end
+        return Span.mayHaveMore && hasExtras ? min(end, extrasBlockEnd()) : end
     }
 
     @inline(never)
@@ -126,16 +131,16 @@ final class TermScorer: Scorer {
         cursor.doc == PostingsCursor.noMoreDocs ? Scorer.exhausted : Int(cursor.currentBlockImpact().lastDoc)
     }
 
-    /// The bound of this term's score in documents up to `end` (no further than `currentBlockEnd()`):
+    /// The bound of this term's score in documents up to `end` (no further than `currentBlockEnd`):
     /// the block-max data, through the same formula as `upperBound`, of the fields that have a
     /// document in that range. Call while positioned.
     @inline(__always)
-    func blockBound(upTo end: Int) -> Double {
+    func blockBound<Span: TermFieldSpan>(upTo end: Int, _ span: Span.Type) -> Double {
         var frequency = 0.0
         var shortest = Double.infinity
         addBlockBound(first, upTo: end, frequency: &frequency, shortest: &shortest)
         addBlockBound(second, upTo: end, frequency: &frequency, shortest: &shortest)
-        if hasExtras { addExtrasBlockBounds(upTo: end, frequency: &frequency, shortest: &shortest) }
+        if Span.mayHaveMore && hasExtras { addExtrasBlockBounds(upTo: end, frequency: &frequency, shortest: &shortest) }
         if model == .flat { frequency /= flat.constant + flat.slope * (shortest.isFinite ? shortest : 0) }
         return factor * Ranking.saturate(frequency, k1: k1) * (1 + 1e-9) + 1e-12
     }
@@ -172,10 +177,10 @@ final class TermScorer: Scorer {
     }
 
     @inline(__always)
-    private func settle() -> Int {
+    private func settle<Span: TermFieldSpan>(_ span: Span.Type) -> Int {
         var lowest = min(first.present ? first.with(Self.position) : Scorer.exhausted,
                          second.present ? second.with(Self.position) : Scorer.exhausted)
-        if hasExtras { lowest = min(lowest, extrasPosition()) }
+        if Span.mayHaveMore && hasExtras { lowest = min(lowest, extrasPosition()) }
         doc = lowest
         return lowest
     }
@@ -187,18 +192,20 @@ final class TermScorer: Scorer {
         return lowest
     }
 
+    override func next() -> Int { next(AnyFields.self) }
+
     @inline(__always)
-    override func next() -> Int {
+    func next<Span: TermFieldSpan>(_ span: Span.Type) -> Int {
         if doc < 0 {
             if first.present { first.with { $0.next() } }
             if second.present { second.with { $0.next() } }
-            if hasExtras { extrasNext() }
+            if Span.mayHaveMore && hasExtras { extrasNext() }
         } else {
             if first.present, Int(first.with { $0.doc }) == doc { first.with { $0.next() } }
             if second.present, Int(second.with { $0.doc }) == doc { second.with { $0.next() } }
-            if hasExtras { extrasNext() }
+            if Span.mayHaveMore && hasExtras { extrasNext() }
         }
-        return settle()
+        return settle(span)
     }
 
     /// Moves the further fields' cursors that are on the current document (all, before the first).
@@ -207,13 +214,15 @@ final class TermScorer: Scorer {
         for extra in extras where extra.present && (doc < 0 || Int(extra.with { $0.doc }) == doc) { extra.with { $0.next() } }
     }
 
+    override func advance(to target: Int) -> Int { advance(to: target, AnyFields.self) }
+
     @inline(__always)
-    override func advance(to target: Int) -> Int {
+    func advance<Span: TermFieldSpan>(to target: Int, _ span: Span.Type) -> Int {
         let goal = UInt32(clamping: target)
         if first.present, doc < 0 || Int(first.with { $0.doc }) < target { first.with { $0.advance(to: goal) } }
         if second.present, doc < 0 || Int(second.with { $0.doc }) < target { second.with { $0.advance(to: goal) } }
-        if hasExtras { extrasAdvance(to: target) }
-        return settle()
+        if Span.mayHaveMore && hasExtras { extrasAdvance(to: target) }
+        return settle(span)
     }
 
     @inline(never)
@@ -224,8 +233,10 @@ final class TermScorer: Scorer {
         }
     }
 
+    override func score() -> Double { score(AnyFields.self) }
+
     @inline(__always)
-    override func score() -> Double {
+    func score<Span: TermFieldSpan>(_ span: Span.Type) -> Double {
         let inFirst = first.present && Int(first.with { $0.doc }) == doc
         let inSecond = second.present && Int(second.with { $0.doc }) == doc
         switch model {
@@ -233,14 +244,14 @@ final class TermScorer: Scorer {
             var normalized = 0.0
             if inFirst { normalized += first.weight * Double(first.with { $0.freq }) * first.normalization[Int(first.norms[doc])] }
             if inSecond { normalized += second.weight * Double(second.with { $0.freq }) * second.normalization[Int(second.norms[doc])] }
-            if hasExtras { addExtrasNormalizedFrequency(to: &normalized) }
+            if Span.mayHaveMore && hasExtras { addExtrasNormalizedFrequency(to: &normalized) }
             return factor * Ranking.saturate(normalized, k1: k1)
         case .flat:
             var frequency = 0.0
             var length = Int(first.norms[doc]) + Int(second.norms[doc])
             if inFirst { frequency += first.weight * Double(first.with { $0.freq }) }
             if inSecond { frequency += second.weight * Double(second.with { $0.freq }) }
-            if hasExtras { extrasFlatFrequency(frequency: &frequency, length: &length) }
+            if Span.mayHaveMore && hasExtras { extrasFlatFrequency(frequency: &frequency, length: &length) }
             return factor * Ranking.saturate(frequency * flatNormalization[length], k1: k1)
         }
     }
@@ -273,4 +284,20 @@ final class TermScorer: Scorer {
         let fields = slots.filter { $0.postings != nil }.map(\.name).joined(separator: "+")
         return Explanation(value: value, description: "term '\(text)' in \(fields) (\(model.rawValue) BM25, k1 \(k1))", details: details)
     }
+}
+
+/// Whether a term scorer's hot path may meet fields beyond its first two, fixed where a loop is
+/// compiled, so a loop over title-and-body terms has no checks for further fields.
+protocol TermFieldSpan {
+    static var mayHaveMore: Bool { get }
+}
+
+/// At most two fields per term (title and body): the further fields' checks compile away.
+enum TwoFields: TermFieldSpan {
+    static var mayHaveMore: Bool { false }
+}
+
+/// Any number of fields per term.
+enum AnyFields: TermFieldSpan {
+    static var mayHaveMore: Bool { true }
 }

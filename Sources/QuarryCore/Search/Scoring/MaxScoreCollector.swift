@@ -22,17 +22,26 @@ struct MaxScoreCollector {
     /// once pruning starts) and whether pruning skipped any.
     static func collect(_ clauses: [TermScorer], filter: Scorer? = nil, base: Int, deletes: DeletedDocuments?,
                         into collector: inout TopKCollector) -> (scored: Int, pruned: Bool) {
-        // One loop made for each: without a filter, its checks compile away.
-        if let filter { return collect(clauses, narrowing: UnownedFilter(filter), base: base, deletes: deletes, into: &collector) }
-        return collect(clauses, narrowing: Unfiltered(), base: base, deletes: deletes, into: &collector)
+        // One loop made for each: without a filter, or with terms of at most two fields, its
+        // checks compile away.
+        let further = clauses.contains { $0.hasFurtherFields }
+        if let filter {
+            let narrowing = UnownedFilter(filter)
+            return further ? collect(clauses, narrowing: narrowing, span: AnyFields.self, base: base, deletes: deletes, into: &collector)
+                : collect(clauses, narrowing: narrowing, span: TwoFields.self, base: base, deletes: deletes, into: &collector)
+        }
+        return further ? collect(clauses, narrowing: Unfiltered(), span: AnyFields.self, base: base, deletes: deletes, into: &collector)
+            : collect(clauses, narrowing: Unfiltered(), span: TwoFields.self, base: base, deletes: deletes, into: &collector)
     }
 
-    private static func collect<Filter: Narrowing>(_ clauses: [TermScorer], narrowing: Filter, base: Int, deletes: DeletedDocuments?,
-                                                   into collector: inout TopKCollector) -> (scored: Int, pruned: Bool) {
+    private static func collect<Filter: Narrowing, Span: TermFieldSpan>(
+        _ clauses: [TermScorer], narrowing: Filter, span: Span.Type, base: Int, deletes: DeletedDocuments?,
+        into collector: inout TopKCollector
+    ) -> (scored: Int, pruned: Bool) {
         let count = clauses.count
         guard count > 0 else { return (0, false) }
         // Unowned views: `clauses` keeps the scorers alive, the loop below pays no reference counting.
-        let scorers = UnownedScorers(clauses)
+        let scorers = UnownedScorers<Span>(clauses)
         // Scratch: per term (query order) its window bound, contribution and match; the terms in
         // window order (by bound) and the prefix sums of their bounds.
         let doubles = UnsafeMutablePointer<Double>.allocate(capacity: 3 * count + 1)
@@ -160,7 +169,7 @@ struct MaxScoreCollector {
 
 /// Term scorers held without reference counting, for the inner loop (their owner keeps them
 /// alive): each call runs on a guaranteed, unretained reference.
-private struct UnownedScorers {
+private struct UnownedScorers<Span: TermFieldSpan> {
     private let references: [Unmanaged<TermScorer>]
 
     init(_ scorers: [TermScorer]) {
@@ -168,12 +177,12 @@ private struct UnownedScorers {
     }
 
     @inline(__always) func doc(_ i: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.doc } }
-    @inline(__always) func next(_ i: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.next() } }
-    @inline(__always) func advance(_ i: Int, to target: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.advance(to: target) } }
-    @inline(__always) func score(_ i: Int) -> Double { references[i]._withUnsafeGuaranteedRef { $0.score() } }
-    @inline(__always) func blockEnd(_ i: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.currentBlockEnd() } }
+    @inline(__always) func next(_ i: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.next(Span.self) } }
+    @inline(__always) func advance(_ i: Int, to target: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.advance(to: target, Span.self) } }
+    @inline(__always) func score(_ i: Int) -> Double { references[i]._withUnsafeGuaranteedRef { $0.score(Span.self) } }
+    @inline(__always) func blockEnd(_ i: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.currentBlockEnd(Span.self) } }
     @inline(__always) func blockBound(_ i: Int, upTo end: Int) -> Double {
-        references[i]._withUnsafeGuaranteedRef { $0.blockBound(upTo: end) }
+        references[i]._withUnsafeGuaranteedRef { $0.blockBound(upTo: end, Span.self) }
     }
 }
 
