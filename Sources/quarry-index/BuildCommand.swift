@@ -38,7 +38,8 @@ struct BuildCommand: ParsableCommand {
             let existed = FileManager.default.fileExists(atPath: arguments.index)
             do {
                 let writer = try IndexWriter.create(directory: arguments.index, settings: settings, schema: fields, replacing: force)
-                try arguments.run(writer, verb: "indexed")
+                // An inferred schema's printout says which members it left out.
+                try arguments.run(writer, verb: "indexed", reportsUnknownMembers: schema != nil)
             } catch {
                 // Nothing was committed: a folder made for the index goes again (the writer,
                 // and its lock, are released by now).

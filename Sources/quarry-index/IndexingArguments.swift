@@ -49,11 +49,14 @@ struct IndexingArguments: ParsableArguments {
 
     /// Reads `paths` into `writer`, reporting progress and warnings, and commits; prints the
     /// summary. Fails, committing nothing, when no document was read and some input could not
-    /// be (every path missing, unreadable or damaged).
-    func run(_ writer: IndexWriter, verb: String) throws {
+    /// be (every path missing, unreadable or damaged). `reportsUnknownMembers` is
+    /// `IndexingOptions`'.
+    func run(_ writer: IndexWriter, verb: String, reportsUnknownMembers: Bool = true) throws {
         let reporter = ProgressReporter(quiet: quiet)
         let warnings = WarningPrinter()
         var lost: [String] = []
+        var options = options
+        options.reportsUnknownMembers = reportsUnknownMembers
         let summary = try writer.add(paths: paths, options: options, progress: { reporter.update($0) }) { warning in
             if strict, warning.kind == .malformed || warning.kind == .tooLarge || warning.kind == .badValue || warning.kind.isError {
                 throw ValidationError("\(ControlCharacters.forDisplay(warning.description)) (--strict)")

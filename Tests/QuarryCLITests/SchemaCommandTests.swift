@@ -112,4 +112,29 @@ import Testing
         let verify = try CLI.run("quarry-index", ["verify", "--index", index])
         #expect(verify.status == 0, "\(verify.stderr)")
     }
+
+    /// A member the given schema lacks is reported once a build, where it first appeared (that its
+    /// text is still stored, `FieldConversionTests` checks); an inferred schema's build does not
+    /// report again what its printout lists as left out.
+    @Test func membersTheSchemaLacksAreReportedOnce() throws {
+        let workspace = Workspace()
+        workspace.write("input/a.jsonl", [
+            #"{"id": "a1", "title": "Ward report", "ward": "North", "date": "2024-02-01", "page count": 3}"#,
+            #"{"id": "a2", "title": "Ward report", "ward": "South", "note": "late"}"#,
+        ].joined(separator: "\n") + "\n")
+        workspace.write("input/b.jsonl", #"{"id": "b1", "title": "Ward report", "ward": "East", "note": "early"}"# + "\n")
+        workspace.write("schema.json", #"{"fields": [{"name": "date", "type": "date"}]}"#)
+        let index = workspace.file("index")
+        let build = try CLI.buildIndex(index, [workspace.file("input")], options: ["--schema", workspace.file("schema.json")])
+        let reported = build.stderr.split(separator: "\n").filter { $0.contains("is not a field of the schema") }
+        #expect(reported.count == 3, "\(build.stderr)")
+        #expect(reported.contains { $0.hasSuffix("a.jsonl:1: member 'ward' is not a field of the schema: its strings are stored, not indexed (reported once)") })
+        #expect(reported.contains { $0.hasSuffix("a.jsonl:1: member 'page count' is not a field of the schema: its strings are stored, not indexed (reported once)") })
+        #expect(reported.contains { $0.hasSuffix("a.jsonl:2: member 'note' is not a field of the schema: its strings are stored, not indexed (reported once)") })
+        #expect(build.stdout.contains("indexed 3 documents") && build.stdout.contains("3 warnings"), "\(build.stdout)")
+
+        let inferred = try CLI.buildIndex(workspace.file("inferred"), [workspace.file("input")])
+        #expect(inferred.stderr.contains("member 'page count' is stored only"), "\(inferred.stderr)")
+        #expect(!inferred.stderr.contains("is not a field of the schema"), "\(inferred.stderr)")
+    }
 }

@@ -40,8 +40,8 @@ struct FieldLayout: Sendable {
         indexByNumber = Dictionary(entries.enumerated().map { ($1.field.number, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The entry of a document member's name, or nil when the schema has no such field.
-    func entry(named name: String) -> Entry? { indexByName[name].map { entries[$0] } }
+    /// The index in `entries` of a document member's name, or nil when the schema has no such field.
+    func index(named name: String) -> Int? { indexByName[name] }
 
     /// The entry of field number `field`, or nil (the id, or a number the schema lacks).
     func entry(of field: Field) -> Entry? { indexByNumber[field.number].map { entries[$0] } }

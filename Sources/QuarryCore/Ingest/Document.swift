@@ -26,6 +26,11 @@ public struct Document: Sendable, Equatable {
         self.origin = origin
     }
 
+    /// Where messages about the document point: where it was read, else its file, else its id.
+    var reportedLocation: InputLocation {
+        origin ?? InputLocation(path: path ?? "document '\(ControlCharacters.forDisplay(id))'")
+    }
+
     /// The values of member `name` (empty when it has none).
     public func values(of name: String) -> [FieldValue] {
         fields.first { $0.name == name }?.values ?? []

@@ -19,6 +19,9 @@ public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
         /// A value that does not fit its field's type (or a second value of a single-valued
         /// field): that value is left out, the rest of the document kept.
         case badValue
+        /// A member the schema has no field for: its strings are stored, not indexed. Reported
+        /// once per name per add, where it first appeared.
+        case unknownMember
         /// Anything else worth saying (an unknown language, a skipped file kind).
         case notice
 

@@ -33,20 +33,33 @@ struct JSONDocumentDecoder {
         var document = Document(id: "")
         for member in parser.members {
             let key = parser.text(member.key)
-            switch (key, member.value) {
-            case ("id", .string(let range)), ("_id", .string(let range)), ("id", .number(let range)), ("_id", .number(let range)):
-                if id == nil { id = parser.text(range) }
-            case ("title", .string(let range)): document.title = parser.text(range)
-            case ("text", .string(let range)), ("body", .string(let range)):
+            // The key first, then the value: each key is compared with the few names once.
+            switch key {
+            case "id", "_id":
+                switch member.value {
+                case .string(let range), .number(let range): if id == nil { id = parser.text(range) }
+                default: continue
+                }
+            case "title":
+                if case .string(let range) = member.value { document.title = parser.text(range) }
+            case "text", "body":
+                guard case .string(let range) = member.value else { continue }
                 let value = parser.text(range)
                 document.body = document.body.isEmpty ? value : document.body + "\n" + value
-            case ("lang", .string(let range)): document.language = parser.text(range)
-            case ("id", _), ("_id", _), ("title", _), ("text", _), ("body", _), ("lang", _): continue
-            case (_, .array(let elements)):
-                let values = parser.elements[elements].compactMap(value)
-                document.fields.append(DocumentField(name: key, values: values, isArray: true))
-            case (_, let scalar):
-                if let value = value(scalar) { document.fields.append(DocumentField(name: key, values: [value])) }
+            case "lang":
+                if case .string(let range) = member.value { document.language = parser.text(range) }
+            default:
+                let field: DocumentField
+                if case .array(let elements) = member.value {
+                    field = DocumentField(name: key, values: parser.elements[elements].compactMap(value), isArray: true)
+                } else if let value = value(member.value) {
+                    field = DocumentField(name: key, values: [value])
+                } else {
+                    continue
+                }
+                // One allocation for the fields, not one per growth.
+                if document.fields.isEmpty { document.fields.reserveCapacity(parser.members.count) }
+                document.fields.append(field)
             }
         }
         guard let id, !id.isEmpty else { throw .missingID }

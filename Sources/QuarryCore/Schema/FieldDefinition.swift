@@ -4,7 +4,7 @@ public struct FieldDefinition: Sendable, Hashable {
     /// The name documents give the member by: ASCII letters, digits, `_`, `.` and `-`, 1 to 64 bytes.
     public var name: String
     public var type: FieldType
-    /// Whether the values are kept to be shown with a hit.
+    /// Whether the values are kept to be shown with a hit (always, for `title` and `body`).
     public var stored: Bool
     /// Whether a document may give several values (keyword, date, integer and float fields only);
     /// a second value for a single-valued field is reported by ingest.
@@ -44,6 +44,9 @@ public struct FieldDefinition: Sendable, Hashable {
     var problem: (key: String, message: String)? {
         if (name == "title" || name == "body") && type != .text {
             return ("type", "'\(name)' is always a text field, not \(type.rawValue)")
+        }
+        if (name == "title" || name == "body") && !stored {
+            return ("stored", "'\(name)' is always stored (hits show the title, snippets come from the body): leave out \"stored\": false")
         }
         if multiValued && !type.allowsMultipleValues {
             return ("multi", "a \(type.rawValue) field cannot be multi-valued (only keyword, date, integer and float fields can)")

@@ -50,7 +50,10 @@ extension Schema {
             let weight = Double(bitPattern: try cursor.readUInt64())
             var language: String?
             if flags & languageFlag != 0 { language = try cursor.readString() }
-            fields.append(FieldDefinition(name: name, type: typeCodes[code], stored: flags & storedFlag != 0,
+            // Title and body are always stored; an index written before that rule was checked may
+            // say otherwise of them, and stored their text all the same.
+            let stored = flags & storedFlag != 0 || name == "title" || name == "body"
+            fields.append(FieldDefinition(name: name, type: typeCodes[code], stored: stored,
                                           multiValued: flags & multiValuedFlag != 0, weight: weight, language: language))
         }
         let schema: Schema

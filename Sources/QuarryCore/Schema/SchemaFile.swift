@@ -11,8 +11,8 @@
 /// A definition has `name` and `type` (required, except that `title` and `body` are text
 /// whatever), and optionally `weight` (text fields: a number from 0 to 1000, default 1, 3 for
 /// the title), `language` (text fields), `multi` (keyword, date, integer and float fields:
-/// true or false, default false) and `stored` (true or false, default true). Any other key is
-/// an error.
+/// true or false, default false) and `stored` (true or false, default true; `title` and `body`
+/// are always stored). Any other key is an error.
 extension Schema {
     /// The keys a field definition may have, in the order `json()` writes them.
     static let definitionKeys = ["name", "type", "weight", "language", "multi", "stored"]

@@ -51,7 +51,7 @@ import Testing
                 writer.declare(field: field, kind: .keyword)
                 for (doc, values) in documents.enumerated() {
                     for value in values.shuffled(using: &generator) {
-                        value.withUnsafeBytes { writer.addKeyword(field: field, doc: doc, value: $0) }
+                        value.withUnsafeBytes { _ = writer.addKeyword(field: field, doc: doc, value: $0) }
                     }
                 }
             }

@@ -26,7 +26,7 @@ import Testing
 
     private func sampleSchema() throws -> Schema {
         try Schema(fields: [
-            FieldDefinition(name: "body", type: .text, stored: false, weight: 0.25, language: "fr"),
+            FieldDefinition(name: "body", type: .text, weight: 0.25, language: "fr"),
             FieldDefinition(name: "summary", type: .text, weight: 7, language: "none"),
             FieldDefinition(name: "tags", type: .keyword, multiValued: true),
             FieldDefinition(name: "date", type: .date),
@@ -85,6 +85,18 @@ import Testing
         // Flips of a weight's low bits or of the stored flag make other valid schemas: the
         // manifest's checksum, not this decoder, catches those.
         #expect(decodedOther > 0)
+    }
+
+    /// An index written before title and body had to be stored may say they are not (their text
+    /// was stored all the same): it still opens, and says they are.
+    @Test func titleAndBodyReadAsStored() throws {
+        var bytes = encoded(Schema.default)
+        let titleFlags = 1 + 1 + 5 + 1
+        let bodyFlags = titleFlags + 1 + 8 + 1 + 4 + 1
+        #expect(bytes[titleFlags] == 1 && bytes[bodyFlags] == 1)
+        bytes[titleFlags] = 0
+        bytes[bodyFlags] = 0
+        #expect(try decode(bytes).get() == Schema.default)
     }
 
     @Test func specificDamageIsNamed() {

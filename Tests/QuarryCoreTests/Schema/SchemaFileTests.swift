@@ -50,11 +50,11 @@ import Testing
               {"name": "score", "type": "float", "multi": true},
               {"name": "hash", "type": "stored", "stored": true},
               {"name": "body", "weight": 2, "language": "german"},
-              {"name": "title", "stored": false}
+              {"name": "title", "stored": true}
             ]}
             """)
         #expect(schema.fields == [
-            FieldDefinition(name: "title", type: .text, stored: false, weight: 3),
+            FieldDefinition(name: "title", type: .text, weight: 3),
             FieldDefinition(name: "body", type: .text, weight: 2, language: "german"),
             FieldDefinition(name: "summary", type: .text, stored: false, weight: 0.5, language: "fr"),
             FieldDefinition(name: "section", type: .keyword),
@@ -132,6 +132,18 @@ import Testing
                       "'title' is always a text field, not keyword")
         expectFailure(file(#"{"name": "a", "type": "date"}, {"name": "body", "type": "stored"}"#), line: 2, column: 59, field: 1, name: "body",
                       "'body' is always a text field, not stored")
+    }
+
+    /// `"stored": false` on the title or the body was accepted and ignored (the text was stored
+    /// all the same); it is refused, naming the field and the place.
+    @Test func titleAndBodyAreAlwaysStored() throws {
+        expectFailure(file(#"{"name": "title", "stored": false}"#), line: 2, column: 31, field: 0, name: "title",
+                      #"'title' is always stored (hits show the title, snippets come from the body): leave out "stored": false"#)
+        expectFailure(file(#"{"name": "a", "type": "date"}, {"name": "body", "type": "text", "stored": false}"#), line: 2, column: 77,
+                      field: 1, name: "body",
+                      #"'body' is always stored (hits show the title, snippets come from the body): leave out "stored": false"#)
+        #expect(throws: SchemaError.self) { try Schema(fields: [FieldDefinition(name: "body", type: .text, stored: false)]) }
+        #expect(try parse(file(#"{"name": "body", "stored": true}"#)).fields[1].stored)
     }
 
     @Test func namesThatCannotBeFields() {
@@ -294,7 +306,7 @@ import Testing
             Schema.default,
             try Schema(fields: []),
             try Schema(fields: [
-                FieldDefinition(name: "body", type: .text, stored: false, weight: 0.1, language: "ja"),
+                FieldDefinition(name: "body", type: .text, weight: 0.1, language: "ja"),
                 FieldDefinition(name: "summary", type: .text, weight: 1e-7, language: "none"),
                 FieldDefinition(name: "tags", type: .keyword, multiValued: true),
                 FieldDefinition(name: "when", type: .date, stored: false, multiValued: true),

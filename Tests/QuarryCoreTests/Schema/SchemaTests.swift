@@ -17,13 +17,13 @@ import Testing
         #expect(FieldDefinition.title.weight == 3 && FieldDefinition.body.weight == 1)
         let schema = try Schema(fields: [
             FieldDefinition(name: "source", type: .keyword),
-            FieldDefinition(name: "body", type: .text, stored: false, language: "de"),
+            FieldDefinition(name: "body", type: .text, language: "de"),
             FieldDefinition(name: "tags", type: .keyword, multiValued: true),
             FieldDefinition(name: "title", type: .text, weight: 5),
         ])
         #expect(schema.fields.map(\.name) == ["title", "body", "source", "tags"])
         #expect(schema.fields[0].weight == 5)
-        #expect(schema.fields[1] == FieldDefinition(name: "body", type: .text, stored: false, weight: 1, language: "de"))
+        #expect(schema.fields[1] == FieldDefinition(name: "body", type: .text, weight: 1, language: "de"))
     }
 
     @Test func theDefaultIsTheFieldsQuarryKnows() throws {

@@ -49,7 +49,8 @@ final class ColumnValues {
         while start < documents.count {
             var end = start + 1
             while end < documents.count && documents[end] == documents[start] { end += 1 }
-            sortedValues[start..<end].sort()
+            // Most documents have one value: sorting a slice of one costs a copy of it.
+            if end - start > 1 { sortedValues.withUnsafeMutableBufferPointer { $0[start..<end].sort() } }
             for i in start..<end where kind == .numeric || i == start || sortedValues[i] != sortedValues[i - 1] {
                 sortedValues[kept] = sortedValues[i]
                 sortedDocuments.append(documents[start])

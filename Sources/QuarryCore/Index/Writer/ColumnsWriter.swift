@@ -6,14 +6,15 @@
 struct ColumnsWriter: ~Copyable {
     private typealias Flag = ColumnsFormat.Flag
 
-    /// The columns, by field number.
-    private var columns: [UInt8: ColumnValues] = [:]
+    /// The columns, indexed by field number (an array, not a dictionary: the builder looks a
+    /// column up for every value).
+    private var columns = [ColumnValues?](repeating: nil, count: Int(UInt8.max) + 1)
 
     /// A writer without columns.
     init() {}
 
     /// Bytes held, for the writer's memory budget.
-    var memoryBytes: Int { columns.values.reduce(0) { $0 + $1.memoryBytes } }
+    var memoryBytes: Int { columns.reduce(0) { $0 + ($1?.memoryBytes ?? 0) } }
 
     /// Declares a column, with no values yet, so that an empty column still exists with its kind.
     mutating func declare(field: UInt8, kind: ColumnKind) { _ = column(field, kind) }
@@ -24,22 +25,26 @@ struct ColumnsWriter: ~Copyable {
         column(field, .numeric).append(doc: doc, value: value)
     }
 
-    /// Adds a value of document `doc` to keyword column `field`; each column's documents come
-    /// in non-decreasing order.
-    mutating func addKeyword(field: UInt8, doc: Int, value: UnsafeRawBufferPointer) {
+    /// Adds a value of document `doc` to keyword column `field` and returns its keyword id (ids
+    /// count up from 0 in the order values are first seen); each column's documents come in
+    /// non-decreasing order.
+    @discardableResult
+    mutating func addKeyword(field: UInt8, doc: Int, value: UnsafeRawBufferPointer) -> Int {
         let column = column(field, .keyword)
-        column.append(doc: doc, value: column.intern(value))
+        let id = column.intern(value)
+        column.append(doc: doc, value: id)
+        return Int(id)
     }
 
     /// The column of `field`, created when new; it must be of `kind`. The merger appends to it
     /// directly.
     mutating func column(_ field: UInt8, _ kind: ColumnKind) -> ColumnValues {
-        if let column = columns[field] {
+        if let column = columns[Int(field)] {
             precondition(column.kind == kind, "column \(field) is \(column.kind), not \(kind)")
             return column
         }
         let column = ColumnValues(kind: kind)
-        columns[field] = column
+        columns[Int(field)] = column
         return column
     }
 
@@ -49,8 +54,10 @@ struct ColumnsWriter: ~Copyable {
         guard documentCount <= Int(UInt32.max) else {
             throw .invalidArgument("\(file.path): \(documentCount) documents, more than a column holds")
         }
-        file.writeVInt(columns.count)
-        for (field, column) in columns.sorted(by: { $0.key < $1.key }) {
+        file.writeVInt(columns.count { $0 != nil })
+        for (number, column) in columns.enumerated() {
+            guard let column else { continue }
+            let field = UInt8(number)
             let (documents, values, dictionary) = column.sorted()
             precondition(documents.last.map { Int($0) < documentCount } ?? true, "column \(field) has a document past the segment")
             let gcd = Self.gcd(values)

@@ -37,6 +37,9 @@ struct FieldInverter: ~Copyable {
 
     var termCount: Int { vocabularyIDs.count }
 
+    /// The documents added so far (the next one's number).
+    var documentCount: Int { lengths.count }
+
     var memoryBytes: Int {
         vocabularyIDs.memoryBytes + states.memoryBytes + lengths.memoryBytes + touched.memoryBytes
     }

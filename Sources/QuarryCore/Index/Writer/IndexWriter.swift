@@ -10,6 +10,10 @@ public struct IndexingOptions: Sendable {
     /// Whether text and HTML files without a date of their own take their modification time as
     /// `date` (`DocumentReader.fileDates`).
     public var fileDates = false
+    /// Whether a document member the schema has no field for is reported
+    /// (`IngestWarning.Kind.unknownMember`, once per name per add). `build` turns it off when
+    /// it inferred the schema, since it prints what the inference left out.
+    public var reportsUnknownMembers = true
     /// Overrides the flush threshold per thread, in bytes (tests use it to make many segments).
     var flushThresholdBytes: Int?
 
@@ -139,7 +143,7 @@ public final class IndexWriter {
         var seenIDs = Set<UInt64>()
         var duplicateIDs = Set<String>()
         var languages = Set<String>()
-        let checker = FieldValueChecker(layout: FieldLayout(schema))
+        var converter = FieldConverter(layout: FieldLayout(schema), reportsUnknownMembers: options.reportsUnknownMembers)
         defer { ingest.stop() }
         try reader.read(paths, warn: { warning in
             summary.warnings += 1
@@ -156,7 +160,7 @@ public final class IndexWriter {
                 duplicateIDs.insert(document.id)
                 summary.duplicates += 1
                 summary.warnings += 1
-                try warn(IngestWarning(.duplicateID, at: document.origin ?? InputLocation(path: document.path ?? "input"),
+                try warn(IngestWarning(.duplicateID, at: document.reportedLocation,
                                        message: "duplicate id '\(document.id)': the later document replaces the earlier"))
             }
             if let language = document.language?.lowercased(), languages.insert(language).inserted,
@@ -165,13 +169,10 @@ public final class IndexWriter {
                 try warn(IngestWarning(.notice, path: document.path ?? "input",
                                        message: "unknown language '\(language)': its documents are analyzed without stemming"))
             }
-            for problem in checker.problems(in: document) {
-                summary.warnings += 1
-                try warn(IngestWarning(.badValue, at: document.origin ?? InputLocation(path: document.path ?? "input"), message: problem))
-            }
+            let converted = try Self.convert(document, with: &converter, summary: &summary, warn: warn)
             summary.documents += 1
             summary.textBytes += document.title.utf8.count + document.body.utf8.count
-            try ingest.add(document, sequence: nextSequence)
+            try ingest.add(document, fields: converted, sequence: nextSequence)
             nextSequence += 1
             if let progress, ContinuousClock.now - lastReport > .milliseconds(200) {
                 lastReport = ContinuousClock.now
@@ -192,20 +193,26 @@ public final class IndexWriter {
         return summary
     }
 
-    /// Indexes documents given in memory (the library's way in; the commands read files).
-    public func add(_ documents: [Document], options: IndexingOptions = IndexingOptions(threads: 1)) throws -> IndexingSummary {
+    /// Indexes documents given in memory (the library's way in; the commands read files). A
+    /// value that does not fit its field's type goes to `warn` (`IngestWarning.Kind.badValue`,
+    /// at the document's origin, else its path, else its id) and is left out, the rest of the
+    /// document kept, as `add(paths:)` does; so do members the schema lacks (`unknownMember`).
+    public func add(_ documents: [Document], options: IndexingOptions = IndexingOptions(threads: 1),
+                    warn: (IngestWarning) throws -> Void = { _ in }) throws -> IndexingSummary {
         let start = ContinuousClock.now
         let ingest = try Ingest(writer: self, options: options)
         defer { ingest.stop() }
         var summary = IndexingSummary()
         var seen = Set<String>()
         var duplicates = Set<String>()
+        var converter = FieldConverter(layout: FieldLayout(schema), reportsUnknownMembers: options.reportsUnknownMembers)
         for document in documents {
             if !seen.insert(document.id).inserted {
                 duplicates.insert(document.id)
                 summary.duplicates += 1
             }
-            try ingest.add(document, sequence: nextSequence)
+            let converted = try Self.convert(document, with: &converter, summary: &summary, warn: warn)
+            try ingest.add(document, fields: converted, sequence: nextSequence)
             nextSequence += 1
             summary.documents += 1
             summary.textBytes += document.title.utf8.count + document.body.utf8.count
@@ -221,6 +228,18 @@ public final class IndexWriter {
         try applyMergePolicy()
         summary.seconds = Self.seconds(since: start)
         return summary
+    }
+
+    /// `document`'s members converted to their fields' types, reporting to `warn` what did not fit
+    /// and the members the schema lacks.
+    private static func convert(_ document: Document, with converter: inout FieldConverter, summary: inout IndexingSummary,
+                                warn: (IngestWarning) throws -> Void) throws -> ConvertedFields {
+        let (fields, warnings) = converter.convert(document)
+        for warning in warnings {
+            summary.warnings += 1
+            try warn(warning)
+        }
+        return fields
     }
 
     /// Deletes older documents with the ids of new ones: every match in the segments that were
@@ -416,11 +435,11 @@ private final class Ingest: @unchecked Sendable {
     private let threads: Int
     private let budgetPerThread: Int
     private let names: Locked<() -> String>
-    private let queue: BlockingQueue<[(Document, Int)]>
+    private let queue: BlockingQueue<[(Document, ConvertedFields, Int)]>
     private let results = Locked<[(SegmentInfo, [Int])]>([])
     private let failure = Locked<Error?>(nil)
     private var group: DispatchGroup?
-    private var batch: [(Document, Int)] = []
+    private var batch: [(Document, ConvertedFields, Int)] = []
     /// The single-thread case: the caller's own worker.
     private var inline: Worker?
 
@@ -439,7 +458,7 @@ private final class Ingest: @unchecked Sendable {
                 let worker = Worker(ingest: self)
                 do {
                     while let batch = queue.pop() {
-                        for (document, sequence) in batch { try worker.add(document, sequence: sequence) }
+                        for (document, fields, sequence) in batch { try worker.add(document, fields: fields, sequence: sequence) }
                     }
                     try worker.flush()
                 } catch {
@@ -450,12 +469,12 @@ private final class Ingest: @unchecked Sendable {
         }
     }
 
-    func add(_ document: Document, sequence: Int) throws {
+    func add(_ document: Document, fields: ConvertedFields, sequence: Int) throws {
         if let inline {
-            try inline.add(document, sequence: sequence)
+            try inline.add(document, fields: fields, sequence: sequence)
             return
         }
-        batch.append((document, sequence))
+        batch.append((document, fields, sequence))
         if batch.count >= Self.batchSize {
             let full = batch
             batch = []
@@ -500,13 +519,13 @@ private final class Ingest: @unchecked Sendable {
             self.ingest = ingest
         }
 
-        func add(_ document: Document, sequence: Int) throws {
+        func add(_ document: Document, fields: ConvertedFields, sequence: Int) throws {
             if builder == nil {
                 let name = ingest.names.withLock { $0() }
                 builder = try SegmentBuilder(name: name, directory: ingest.directory, settings: ingest.settings, layout: ingest.layout,
                                              vocabulary: vocabulary, analyzers: analyzers)
             }
-            try builder!.add(document, sequence: sequence)
+            try builder!.add(document, fields: fields, sequence: sequence)
             if builder!.documentCount & 63 == 0, memoryBytes > ingest.budgetPerThread { try flush() }
         }
 

@@ -8,15 +8,24 @@ final class SegmentBuilder {
     private let layout: FieldLayout
     private let vocabulary: Vocabulary
     private var analyzers: [String: Analyzer]
+    /// The index's analyzer (`analyzers[""]`), for documents and fields that name no language
+    /// without a dictionary lookup each.
+    private var indexAnalyzer: Analyzer?
     private var pool = ByteSlicePool()
     private var title = FieldInverter(field: .title)
     private var body = FieldInverter(field: .body)
     private var identifiers = FieldInverter(field: .id)
-    /// The schema's other text and keyword fields, by number.
-    private var others: [Field: FieldInverterBox] = [:]
+    /// The inverter of each field of the layout (by its index in `entries`) other than title and
+    /// body that is inverted (text and keyword fields); nil for the rest.
+    private var inverters: [FieldInverterBox?]
+    /// Those inverters, in field number order.
+    private var others: [FieldInverterBox]
     private var columns = ColumnsWriter()
-    private var keywordTerms: [Int32] = []
-    private var filled: [Field] = []
+    /// Per keyword field (by index in `entries`): the vocabulary term, case folded, of each of
+    /// its column's keyword ids, so that each distinct value is folded and interned once.
+    private var keywordTermsByID: [[Int32]]
+    /// The distinct terms of the keyword field being added.
+    private var keywordTerms = GrowableBuffer<Int32>(capacity: 16)
     private var tokens = TokenBuffer()
     private let storedFile: FileWriter
     private let stored: StoredFieldsWriter
@@ -36,8 +45,12 @@ final class SegmentBuilder {
         self.directory = directory
         self.settings = settings
         self.layout = layout
+        inverters = layout.entries.map { entry in
+            entry.isInverted && entry.field != .title && entry.field != .body ? FieldInverterBox(field: entry.field) : nil
+        }
+        others = inverters.compactMap { $0 }.sorted { $0.inverter.field < $1.inverter.field }
+        keywordTermsByID = Array(repeating: [], count: layout.entries.count)
         for entry in layout.entries {
-            if entry.isInverted, entry.field != .title, entry.field != .body { others[entry.field] = FieldInverterBox(field: entry.field) }
             if let kind = entry.columnKind { columns.declare(field: entry.field.number, kind: kind) }
         }
         self.vocabulary = vocabulary
@@ -55,13 +68,13 @@ final class SegmentBuilder {
     /// flushes when it passes its budget.
     var memoryBytes: Int {
         pool.memoryBytes + title.memoryBytes + body.memoryBytes + identifiers.memoryBytes
-            + others.values.reduce(0) { $0 + $1.inverter.memoryBytes } + columns.memoryBytes
+            + others.reduce(0) { $0 + $1.inverter.memoryBytes } + columns.memoryBytes
             + idBytes.count + idEnds.memoryBytes + sequenceNumbers.capacity * 8
     }
 
-    /// Adds a document, read `sequence`-th. Its members' values are converted to their fields'
-    /// types; a value that does not fit is left out (the writer reported it when it read it).
-    func add(_ document: Document, sequence: Int) throws(IndexError) {
+    /// Adds a document, read `sequence`-th, with its members' values as `FieldConverter` gave
+    /// them (a value that did not fit is not among them; the writer reported it).
+    func add(_ document: Document, fields: ConvertedFields, sequence: Int) throws(IndexError) {
         let doc = Int32(documentCount)
         let analyzer = try self.analyzer(for: document.language ?? layout.schema.fields[0].language)
         analyze(document.title, with: analyzer)
@@ -70,20 +83,25 @@ final class SegmentBuilder {
             ? analyzer : try self.analyzer(for: layout.schema.fields[1].language)
         analyze(document.body, with: bodyAnalyzer)
         body.add(doc: doc, tokens: tokens, pool: &pool)
-        var stored = Self.storedFields(of: document)
-        // The fields this document gave (a few: an array, not a set, so nothing is allocated).
-        filled.removeAll(keepingCapacity: true)
-        for member in document.fields {
-            guard let entry = layout.entry(named: member.name), entry.field != .title, entry.field != .body else {
-                // Not a field of the schema: its strings are kept for display.
-                for case .string(let text) in member.values { stored.append(StoredField(name: member.name, value: text)) }
-                continue
+        var stored = Self.storedFields(of: document, reserving: fields.values.count + fields.unknownMembers.count)
+        // Each field's values, and the strings of members the schema lacks, in member order.
+        let values = fields.values
+        var unknown = fields.unknownMembers[...]
+        var start = 0
+        while start < values.count || !unknown.isEmpty {
+            let member = start < values.count ? values[start].member : Int.max
+            while let next = unknown.first, next < member {
+                Self.storeUnknown(document.fields[next], in: &stored)
+                unknown = unknown.dropFirst()
             }
-            guard !filled.contains(entry.field) else { continue }
-            filled.append(entry.field)
-            try add(member, as: entry, doc: doc, language: document.language, stored: &stored)
+            guard start < values.count else { break }
+            var end = start + 1
+            while end < values.count && values[end].entry == values[start].entry { end += 1 }
+            try add(values[start..<end], entry: values[start].entry, doc: doc, language: document.language, stored: &stored)
+            start = end
         }
-        for (field, box) in others where !filled.contains(field) {
+        // The fields the document did not give (or gave only values that do not fit).
+        for box in others where box.inverter.documentCount == Int(doc) {
             tokens.removeAll()
             box.inverter.add(doc: doc, tokens: tokens, pool: &pool)
         }
@@ -100,48 +118,59 @@ final class SegmentBuilder {
         sequenceNumbers.append(sequence)
     }
 
-    /// Adds the values of one member to its field: analyzed text, keyword terms and column
-    /// values, and their text to `stored` when the field is stored.
-    private func add(_ member: DocumentField, as entry: FieldLayout.Entry, doc: Int32, language: String?,
+    /// Keeps the strings of a member that is not a field of the schema, for display.
+    private static func storeUnknown(_ member: DocumentField, in stored: inout [StoredField]) {
+        for case .string(let text) in member.values { stored.append(StoredField(name: member.name, value: text)) }
+    }
+
+    /// Adds one field's values (`entry`, its index in the layout): analyzed text, keyword terms
+    /// and column values, and their text to `stored` when the field is stored.
+    private func add(_ values: ArraySlice<ConvertedFields.Value>, entry index: Int, doc: Int32, language: String?,
                      stored: inout [StoredField]) throws(IndexError) {
-        let definition = entry.definition
-        let given = member.values.filter { $0 != .string("") }
-        let values = definition.multiValued ? given[...] : given.prefix(1)
+        // The definition is read in place, not copied (a copy retains its strings).
+        let number = layout.entries[index].field.number
+        let isStored = layout.entries[index].definition.stored
         tokens.removeAll()
-        keywordTerms.removeAll(keepingCapacity: true)
+        keywordTerms.removeAll()
         for value in values {
-            guard case .success(let typed) = definition.convert(value) else { continue }
-            switch typed {
+            switch value.typed {
             case .text(let text):
                 var text = text
-                let analyzer = try self.analyzer(for: language ?? definition.language)
+                let analyzer = try self.analyzer(for: language ?? layout.entries[index].definition.language)
                 text.withUTF8 { analyzer.analyze(UnsafeRawBufferPointer($0), into: &tokens) }
             case .keyword(let text):
                 var text = text
-                text.withUTF8 { columns.addKeyword(field: entry.field.number, doc: Int(doc), value: UnsafeRawBufferPointer($0)) }
-                var folded = KeywordTerm.folded(text)
-                let term = folded.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) }
-                if !keywordTerms.contains(term) { keywordTerms.append(term) }
+                let id = text.withUTF8 { columns.addKeyword(field: number, doc: Int(doc), value: UnsafeRawBufferPointer($0)) }
+                if id == keywordTermsByID[index].count {
+                    var folded = KeywordTerm.folded(text)
+                    keywordTermsByID[index].append(folded.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) })
+                }
+                let term = keywordTermsByID[index][id]
+                if !keywordTerms.elements.contains(term) { keywordTerms.append(term) }
             case .seconds(let value), .integer(let value):
-                columns.addNumeric(field: entry.field.number, doc: Int(doc), value: value)
+                columns.addNumeric(field: number, doc: Int(doc), value: value)
             case .float(let value):
-                columns.addNumeric(field: entry.field.number, doc: Int(doc), value: SortableDouble.bits(value))
+                columns.addNumeric(field: number, doc: Int(doc), value: SortableDouble.bits(value))
             case .stored:
                 break
             }
-            if definition.stored { stored.append(StoredField(name: definition.name, value: value.text)) }
+            if isStored { stored.append(StoredField(name: layout.entries[index].definition.name, value: value.given.text)) }
         }
-        guard let box = others[entry.field] else { return }
-        for (position, term) in keywordTerms.enumerated() {
+        guard let box = inverters[index] else { return }
+        for (position, term) in keywordTerms.elements.enumerated() {
             tokens.append(term: term, position: Int32(position), start: 0, end: 0)
         }
         box.inverter.add(doc: doc, tokens: tokens, pool: &pool)
     }
 
-    /// The id, title, body, language and path, stored for display and snippets, in a fixed order.
-    static func storedFields(of document: Document) -> [StoredField] {
-        var fields = [StoredField(name: "id", value: document.id), StoredField(name: "title", value: document.title),
-                      StoredField(name: "text", value: document.body)]
+    /// The id, title, body, language and path, stored for display and snippets, in a fixed order,
+    /// with room for `extra` more fields.
+    private static func storedFields(of document: Document, reserving extra: Int) -> [StoredField] {
+        var fields: [StoredField] = []
+        fields.reserveCapacity(5 + extra)
+        fields.append(StoredField(name: "id", value: document.id))
+        fields.append(StoredField(name: "title", value: document.title))
+        fields.append(StoredField(name: "text", value: document.body))
         if let language = document.language { fields.append(StoredField(name: "lang", value: language)) }
         if let path = document.path { fields.append(StoredField(name: "path", value: path)) }
         return fields
@@ -155,14 +184,19 @@ final class SegmentBuilder {
 
     /// The analyzer for a document's language (the index's when it names none).
     private func analyzer(for language: String?) throws(IndexError) -> Analyzer {
+        if language == nil, let indexAnalyzer { return indexAnalyzer }
         let key = language?.lowercased() ?? ""
         if !key.isEmpty { languages.insert(key) }
-        if let analyzer = analyzers[key] { return analyzer }
+        if let analyzer = analyzers[key] {
+            if key.isEmpty { indexAnalyzer = analyzer }
+            return analyzer
+        }
         var documentSettings = settings
         if !key.isEmpty { documentSettings = settings.with(language: Language.parse(key).language) }
         do {
             let analyzer = try Analyzer(settings: documentSettings, vocabulary: vocabulary)
             analyzers[key] = analyzer
+            if key.isEmpty { indexAnalyzer = analyzer }
             return analyzer
         } catch {
             throw .invalidArgument("cannot analyze language '\(key)': \(error)")
@@ -183,8 +217,8 @@ final class SegmentBuilder {
         write(title, title: title, pool: pool, dictionary: dictionary, postings: &postings)
         write(body, title: title, pool: pool, dictionary: dictionary, postings: &postings)
         write(identifiers, title: title, pool: pool, dictionary: dictionary, postings: &postings)
-        for field in others.keys.sorted() {
-            write(others[field]!.inverter, title: title, pool: pool, dictionary: dictionary, postings: &postings)
+        for box in others {
+            write(box.inverter, title: title, pool: pool, dictionary: dictionary, postings: &postings)
         }
         sizes[.postings] = try postingsFile.finish()
         sizes[.positions] = try positionsFile.finish()
@@ -192,8 +226,8 @@ final class SegmentBuilder {
 
         let normsFile = try FileWriter(path: path(.norms), kind: .norms, segment: info.id)
         var lengths = [(field: Field.title, values: title.lengths.elements), (Field.body, body.lengths.elements)]
-        for field in layout.textFields where field != .title && field != .body {
-            lengths.append((field, others[field]!.inverter.lengths.elements))
+        for box in others where layout.hasPositions(box.inverter.field) {
+            lengths.append((box.inverter.field, box.inverter.lengths.elements))
         }
         sizes[.norms] = try NormsFormat.write(lengths, to: normsFile)
         let idsFile = try FileWriter(path: path(.ids), kind: .ids, segment: info.id)
