@@ -211,10 +211,7 @@ import Testing
     }
 
     private func words(_ count: Int, _ g: inout SeededGenerator) -> [String] {
-        (0..<count).map { _ in
-            let r = Double.random(in: 0..<1, using: &g)
-            return Self.words[min(Self.words.count - 1, Int(r * r * Double(Self.words.count)))]
-        }
+        g.skewedWords(count, from: Self.words)
     }
 
     /// How many values a document gives: none about one time in five, else one, or up to four

@@ -9,10 +9,7 @@ import Testing
     private static let words: [String] = (0..<60).map { "w\($0)" }
 
     private func text(_ count: Int, _ generator: inout SeededGenerator) -> String {
-        (0..<count).map { _ in
-            let r = Double.random(in: 0..<1, using: &generator)
-            return Self.words[min(Self.words.count - 1, Int(r * r * Double(Self.words.count)))]
-        }.joined(separator: " ")
+        generator.skewedWords(count, from: Self.words).joined(separator: " ")
     }
 
     @Test(arguments: Ranking.FieldModel.allCases)

@@ -51,6 +51,7 @@ final class TermScorer: Scorer {
         }
 
         @inline(__always)
+        @discardableResult
         func with<R>(_ work: (PostingsCursor) -> R) -> R { reference._withUnsafeGuaranteedRef(work) }
     }
 
@@ -114,7 +115,7 @@ final class TermScorer: Scorer {
     /// The last document of the blocks its postings are in now: block-max data holds up to there.
     @inline(__always)
     func currentBlockEnd<Span: TermFieldSpan>(_ span: Span.Type) -> Int {
-        var end = min(first.present ? first.with(Self.blockEnd) : Scorer.exhausted,
+        let end = min(first.present ? first.with(Self.blockEnd) : Scorer.exhausted,
                       second.present ? second.with(Self.blockEnd) : Scorer.exhausted)
         return Span.mayHaveMore && hasExtras ? min(end, extrasBlockEnd()) : end
     }
