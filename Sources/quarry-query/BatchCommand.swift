@@ -78,7 +78,7 @@ struct BatchCommand: ParsableCommand {
                             guard index < set.queries.count else { return }
                             let text = set.queries[index].text
                             let words: Query = phrase ? .phrase(text) : .term(text)
-                            let query = required.map { Query.and([words, $0]) } ?? words
+                            let query = required.map { words.narrowed(by: $0) } ?? words
                             let start = ContinuousClock.now
                             let found = try searcher.search(query, options: options)
                             let elapsed = ContinuousClock.now - start

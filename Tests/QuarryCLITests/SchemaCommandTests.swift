@@ -137,4 +137,30 @@ import Testing
         #expect(inferred.stderr.contains("member 'page count' is stored only"), "\(inferred.stderr)")
         #expect(!inferred.stderr.contains("is not a field of the schema"), "\(inferred.stderr)")
     }
+
+    @Test func batchFiltersNarrowAndExclude() throws {
+        let workspace = Workspace()
+        let index = workspace.file("index")
+        let build = try CLI.buildIndex(index, [Workspace.corpus + "/articles.jsonl"], options: ["--threads", "1"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let source = try #require(Self.articles.first?["source"] as? String)
+        let sourceOf = Dictionary(uniqueKeysWithValues: Self.articles.map { ($0["id"] as! String, $0["source"] as? String) })
+        let queries = workspace.write("queries.jsonl", #"{"_id": "q1", "text": "council report children"}"# + "\n")
+        func run(_ filter: [String]) throws -> [String] {
+            let output = workspace.file("run.txt")
+            let batch = try CLI.run("quarry-query", ["batch", "--index", index, "--queries", queries, "--k", "1000",
+                                                     "--output", output] + filter)
+            #expect(batch.status == 0, "\(batch.stderr)")
+            return try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").map { String($0.split(separator: " ")[2]) }
+        }
+        let all = try run([])
+        let only = try run(["--filter", "source:\"\(source)\""])
+        // `=`: an argument starting with `-` would be taken for an option.
+        let without = try run(["--filter=-source:\"\(source)\""])
+        #expect(!only.isEmpty && !without.isEmpty)
+        #expect(only.allSatisfy { sourceOf[$0] == source })
+        #expect(without.allSatisfy { sourceOf[$0] != source })
+        // Together they are the unfiltered matches: a filter narrows, and an exclusion alone too.
+        #expect(Set(only + without) == Set(all) && only.count + without.count == all.count)
+    }
 }

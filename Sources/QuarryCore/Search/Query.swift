@@ -23,6 +23,15 @@ public indirect enum Query: Sendable, Equatable, CustomStringConvertible {
     /// Any of `clauses` may match.
     public static func or(_ clauses: [Query]) -> Query { .boolean(must: [], should: clauses, mustNot: []) }
 
+    /// This query narrowed by `filter` (as `batch --filter` takes it): a group's excluded
+    /// clauses exclude, its required ones are required, and its optional ones are required as a
+    /// union, so `-section:sport` alone narrows instead of matching nothing.
+    public func narrowed(by filter: Query) -> Query {
+        guard case .boolean(let must, let should, let mustNot, _) = filter else { return .and([self, filter]) }
+        let union = should.isEmpty ? [] : [should.count == 1 ? should[0] : .or(should)]
+        return .boolean(must: [self] + must + union, should: [], mustNot: mustNot)
+    }
+
     public var description: String {
         func fieldPrefix(_ field: String?) -> String { field.map { "\($0):" } ?? "" }
         func boostSuffix(_ boost: Double) -> String { boost == 1 ? "" : "^\(boost)" }
