@@ -106,11 +106,6 @@ public struct Schema: Sendable, Hashable {
     /// The definition of field `number` (see `number(of:)`); nil for the key (2) and for a
     /// number that is no field.
     public func definition(of number: UInt8) -> FieldDefinition? {
-        switch Int(number) {
-        case 0, 1: return fields[Int(number)]
-        case 2: return nil
-        case let n where n - 1 < fields.count: return fields[n - 1]
-        default: return nil
-        }
+        position(of: number).map { fields[$0] }
     }
 }

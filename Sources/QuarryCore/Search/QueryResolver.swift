@@ -357,19 +357,12 @@ struct QueryResolver {
     private mutating func term(_ text: String, field: Field?, boost: Double) throws(IndexError) -> ResolvedTerm {
         terms.insert(text)
         let fields = field.map { [$0] } ?? defaultFields
-        let bytes = Array(text.utf8)
-        var entries: [[Field: TermInfo]] = []
+        var entries = [[Field: TermInfo]](repeating: [:], count: reader.segments.count)
         var frequency: [Field: Int] = [:]
-        for segment in reader.segments {
-            var found: [Field: TermInfo] = [:]
-            for field in fields {
-                let lookup = bytes.withUnsafeBytes { raw in Result { () throws(IndexError) in try segment.terms.lookup(raw, in: field) } }
-                if let info = try lookup.get() {
-                    found[field] = info
-                    frequency[field, default: 0] += info.docFreq
-                }
-            }
-            entries.append(found)
+        for field in fields {
+            let (found, documentFrequency) = try lookup(text, in: field)
+            for (s, info) in found.enumerated() { entries[s][field] = info }
+            if found.contains(where: { $0 != nil }) { frequency[field] = documentFrequency }
         }
         return ResolvedTerm(text: text, fields: fields, boost: boost, entries: entries, documentFrequency: frequency,
                             unionDocumentFrequency: unionFrequency(entries, frequency))
