@@ -8,6 +8,23 @@ import QuarryTestSupport
 @Suite struct ConcurrencyTests {
     private let settings = AnalysisSettings(language: .none)
 
+    /// A refused writer closes its lock file once: closed twice, the second close could close
+    /// whatever file another thread had just opened under the same descriptor (a writer's
+    /// segment, which then failed with "Bad file descriptor").
+    @Test func aRefusedWriterClosesItsLockFileOnce() throws {
+        let directory = TemporaryDirectory()
+        let storage = SimulatedStorage(root: directory.file("elsewhere"))
+        try storage.installed {
+            let writer = try IndexWriterCore.create(directory: directory.path, settings: settings)
+            try writer.commit()
+            for _ in 0..<3 {
+                #expect(throws: IndexError.locked(path: directory.path, pid: getpid())) { try IndexWriterCore(directory: directory.path) }
+            }
+            _ = writer
+        }
+        #expect(storage.doubleCloses.isEmpty, "descriptors closed twice: \(storage.doubleCloses)")
+    }
+
     @Test func readersSearchWhileAWriterAddsDeletesAndMerges() throws {
         let directory = TemporaryDirectory()
         let writer = try IndexWriterCore.create(directory: directory.path, settings: settings)
