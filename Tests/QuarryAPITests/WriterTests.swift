@@ -48,6 +48,16 @@ import Testing
         let stored = try #require(try searcher.document(id: "2"))
         #expect(stored["title"] == "school inspection")
         #expect(stored["published"] == "2024-03-01T12:00:00Z")
+        // Stored documents decode back into the type they were encoded from.
+        let decoded = try #require(try searcher.document(id: "1")).decode(Story.self)
+        let original = story(1, "council budget", tags: ["money", "council"], year: 2023)
+        #expect(decoded.id == original.id && decoded.title == original.title && decoded.body == original.body)
+        #expect(decoded.section == "news" && decoded.tags == ["money", "council"] && decoded.words == original.words)
+        #expect(decoded.published == original.published)
+        let withoutSection = try #require(try searcher.document(id: "3")).decode(Story.self)
+        #expect(withoutSection.section == nil)
+        struct Wrong: Decodable { var id: String; var words: Bool }
+        #expect(throws: SearchError.self) { _ = try stored.decode(Wrong.self) }
     }
 
     @Test func theSchemaIsChecked() async throws {
