@@ -112,6 +112,21 @@ import Testing
         #expect(try index.verify().documents == 1)
     }
 
+    @Test func bufferedDocumentsAreWrittenAtAQuarterOfTheMemoryAndSeenOnlyAtCommit() async throws {
+        let folder = TemporaryDirectory()
+        let index = try Index.create(at: URL(fileURLWithPath: folder.file("i")))
+        let writer = try index.writer(options: IndexingOptions(threads: 1, memoryMB: 16))
+        let body = String(repeating: "river flood warning ", count: 500)
+        // 450 documents of 10 KB: past the 4 MB a writer of 16 MB buffers.
+        for i in 0..<450 { try await writer.add(Document(id: "d\(i)", title: "flood \(i)", body: body)) }
+        #expect(await writer.documentCounts.live > 0, "nothing written at 4 MB of buffered text")
+        #expect(await writer.documentCounts.live < 450)
+        #expect(try index.searcher().liveDocumentCount == 0)
+        try await writer.commit()
+        #expect(await writer.documentCounts.live == 450)
+        #expect(try index.searcher().search("flood").total == 450)
+    }
+
     @Test func oneWriterAtATime() async throws {
         let folder = TemporaryDirectory()
         let index = try Index.create(at: URL(fileURLWithPath: folder.file("i")))
