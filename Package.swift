@@ -44,7 +44,7 @@ let package = Package(
             // keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
-        // What the two executables share: error reporting in the command-line style.
+        // What the executables share: error reporting in the command-line style, JSON output.
         .target(
             name: "QuarryCommandLine",
             dependencies: ["QuarryCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -60,15 +60,21 @@ let package = Package(
         // Release-build benchmarks of the core (figures in BENCHMARKS.md).
         .executableTarget(
             name: "quarry-bench",
-            dependencies: ["QuarryCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["QuarryCore", "QuarryCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // What the test targets share (seeded randomness).
+        // What the test targets share (seeded randomness, temporary folders).
         .target(
             name: "QuarryTestSupport",
             path: "Tests/QuarryTestSupport"
         ),
         .testTarget(
             name: "QuarryCoreTests",
+            dependencies: ["QuarryCore", "QuarryTestSupport"]
+        ),
+        // The public API as a dependant sees it: no @testable import (the README's and the
+        // DocC catalog's snippets are compiled here).
+        .testTarget(
+            name: "QuarryAPITests",
             dependencies: ["QuarryCore", "QuarryTestSupport"]
         ),
         // End-to-end tests: run the executables on corpus/ (they build first).

@@ -4,7 +4,7 @@ import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-index build`: a new index from files and folders.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build a new index from files and folders."
@@ -27,8 +27,8 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The fields: a schema file (see the README); without one, a schema is inferred from the first documents and printed.")
     var schema: String?
 
-    func run() throws {
-        try reportingErrors(of: "quarry-index") {
+    func run() async throws {
+        try await reportingErrors(of: "quarry-index") {
             let resolution = Language.parse(language)
             if case .unknown(let unknown) = resolution {
                 printError("warning: unknown language '\(unknown.code)': no stemming")
@@ -37,9 +37,10 @@ struct BuildCommand: ParsableCommand {
             let fields = try schemaOfBuild()
             let existed = FileManager.default.fileExists(atPath: arguments.index)
             do {
-                let writer = try IndexWriter.create(directory: arguments.index, settings: settings, schema: fields, replacing: force)
+                let writer = try Index.createWriter(at: URL(fileURLWithPath: arguments.index), schema: fields, analysis: settings,
+                                                    replacing: force, options: arguments.options)
                 // An inferred schema's printout says which members it left out.
-                try arguments.run(writer, verb: "indexed", reportsUnknownMembers: schema != nil)
+                try await arguments.run(writer, verb: "indexed", reportsUnknownMembers: schema != nil)
             } catch {
                 // Nothing was committed: a folder made for the index goes again (the writer,
                 // and its lock, are released by now).
@@ -68,9 +69,8 @@ extension BuildCommand {
                 throw ValidationError("\(error)")
             }
         }
-        var reader = DocumentReader(format: arguments.options.format)
-        reader.fileDates = arguments.options.fileDates
-        let (inferred, inference) = try SchemaSampler.infer(paths: arguments.paths, reader: reader)
+        let (inferred, inference) = try Schema.inferred(fromFiles: arguments.paths.map { URL(fileURLWithPath: $0) },
+                                                        options: arguments.options)
         if !arguments.quiet, inference.schema().fields.count > 2 || !inference.excludedMembers.isEmpty {
             printError("quarry-index: fields inferred from \(inference.sampledDocuments) documents (save this as a file and give it to --schema to change them):")
             printError(inferred.json())
@@ -81,7 +81,7 @@ extension BuildCommand {
 }
 
 /// `quarry-index add`: documents into an existing index; a document whose id is there replaces it.
-struct AddCommand: ParsableCommand {
+struct AddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add documents to an index (a document whose id exists replaces the old one)."
@@ -89,10 +89,10 @@ struct AddCommand: ParsableCommand {
 
     @OptionGroup var arguments: IndexingArguments
 
-    func run() throws {
-        try reportingErrors(of: "quarry-index") {
-            let writer = try IndexWriter(directory: arguments.index)
-            try arguments.run(writer, verb: "added")
+    func run() async throws {
+        try await reportingErrors(of: "quarry-index") {
+            let writer = try Index.open(at: URL(fileURLWithPath: arguments.index)).writer(options: arguments.options)
+            try await arguments.run(writer, verb: "added")
         }
     }
 }

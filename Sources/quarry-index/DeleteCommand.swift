@@ -4,7 +4,7 @@ import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-index delete`: documents by id.
-struct DeleteCommand: ParsableCommand {
+struct DeleteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete",
         abstract: "Delete documents by id."
@@ -23,8 +23,8 @@ struct DeleteCommand: ParsableCommand {
         guard !ids.isEmpty || idsFrom != nil else { throw ValidationError("name ids to delete, or --ids-from FILE") }
     }
 
-    func run() throws {
-        try reportingErrors(of: "quarry-index") {
+    func run() async throws {
+        try await reportingErrors(of: "quarry-index") {
             var all = ids
             if let idsFrom {
                 guard let text = try? String(contentsOfFile: idsFrom, encoding: .utf8) else {
@@ -32,17 +32,17 @@ struct DeleteCommand: ParsableCommand {
                 }
                 all += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
-            let writer = try IndexWriter(directory: index)
-            let deleted = try writer.delete(ids: all)
-            try writer.commit(warn: { printError("warning: \($0)") })
-            let counts = writer.documentCounts
+            let writer = try Index.open(at: URL(fileURLWithPath: index)).writer()
+            let deleted = try await writer.delete(ids: all)
+            for warning in try await writer.commit().warnings { printError("warning: \(warning)") }
+            let counts = await writer.documentCounts
             print("deleted \(deleted) of \(all.count) ids; index: \(counts.live) documents, \(counts.deleted) deleted awaiting merge")
         }
     }
 }
 
 /// `quarry-index merge`: segments together, deleted documents dropped.
-struct MergeCommand: ParsableCommand {
+struct MergeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Merge segments and drop deleted documents."
@@ -58,16 +58,17 @@ struct MergeCommand: ParsableCommand {
         guard (1...1_000_000).contains(segments) else { throw ValidationError("--segments must be from 1 to 1000000") }
     }
 
-    func run() throws {
-        try reportingErrors(of: "quarry-index") {
+    func run() async throws {
+        try await reportingErrors(of: "quarry-index") {
             let clock = ContinuousClock()
-            let writer = try IndexWriter(directory: index)
-            let elapsed = try clock.measure {
-                try writer.merge(maximumSegments: segments)
-                try writer.commit(warn: { printError("warning: \($0)") })
-            }
-            let reader = try IndexReader(directory: index)
-            print("merged in \(elapsed); index: \(reader.liveDocumentCount) documents in \(reader.segmentCount) segments")
+            let opened = try Index.open(at: URL(fileURLWithPath: index))
+            let writer = try opened.writer()
+            let start = clock.now
+            try await writer.merge(maximumSegments: segments)
+            for warning in try await writer.commit().warnings { printError("warning: \(warning)") }
+            let elapsed = clock.now - start
+            let stats = try opened.statistics()
+            print("merged in \(elapsed); index: \(stats.liveDocuments) documents in \(stats.segments) segments")
         }
     }
 }

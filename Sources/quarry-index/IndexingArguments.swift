@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuarryCommandLine
 import QuarryCore
 
 /// The options `build` and `add` share.
@@ -51,27 +52,29 @@ struct IndexingArguments: ParsableArguments {
     /// summary. Fails, committing nothing, when no document was read and some input could not
     /// be (every path missing, unreadable or damaged). `reportsUnknownMembers` is
     /// `IndexingOptions`'.
-    func run(_ writer: IndexWriter, verb: String, reportsUnknownMembers: Bool = true) throws {
+    func run(_ writer: IndexWriter, verb: String, reportsUnknownMembers: Bool = true) async throws {
         let reporter = ProgressReporter(quiet: quiet)
         let warnings = WarningPrinter()
-        var lost: [String] = []
         var options = options
         options.reportsUnknownMembers = reportsUnknownMembers
-        let summary = try writer.add(paths: paths, options: options, progress: { reporter.update($0) }) { warning in
-            if strict, warning.kind == .malformed || warning.kind == .tooLarge || warning.kind == .badValue || warning.kind.isError {
-                throw ValidationError("\(ControlCharacters.forDisplay(warning.description)) (--strict)")
-            }
-            if warning.kind.isError { lost.append(warning.path) }
-            warnings.print(warning)
+        options.strict = strict
+        let summary: IndexingSummary
+        do {
+            summary = try await writer.add(files: paths.map { URL(fileURLWithPath: $0) }, options: options,
+                                           progress: { reporter.update($0) }, warning: { warnings.print($0) })
+        } catch {
+            guard case .rejectedInput(let warning) = error else { throw error }
+            throw ValidationError("\(ControlCharacters.forDisplay(warning.description)) (--strict)")
         }
+        let lost = warnings.lostPaths
         reporter.finish()
         warnings.finish()
         if summary.documents == 0, !lost.isEmpty {
             let named = lost.prefix(5).map(ControlCharacters.forDisplay).joined(separator: ", ") + (lost.count > 5 ? ", ..." : "")
             throw IndexError.invalidArgument("nothing indexed: could not read \(named); nothing committed")
         }
-        try writer.commit(warn: { printError("warning: \($0)") })
-        let counts = writer.documentCounts
+        for warning in try await writer.commit().warnings { printError("warning: \(warning)") }
+        let counts = await writer.documentCounts
         var line = "\(verb) \(summary.documents) documents (\(formatMB(summary.textBytes)) of text) in "
         line += String(format: "%.2f s (%.1f MB/s)", summary.seconds, Double(summary.textBytes) / 1e6 / max(summary.seconds, 1e-9))
         if summary.replaced > 0 { line += ", \(summary.replaced) replaced" }

@@ -1,4 +1,5 @@
 import Foundation
+import QuarryCommandLine
 import QuarryCore
 
 /// Shows indexing progress on standard error: a bar redrawn in place on a terminal, a plain line

@@ -2,7 +2,7 @@ import ArgumentParser
 import QuarryCore
 
 @main
-struct QuarryIndex: ParsableCommand {
+struct QuarryIndex: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quarry-index",
         abstract: "Build and maintain a Quarry index.",

@@ -1,8 +1,9 @@
 import ArgumentParser
+import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-query analyze`: the tokens the analysis chain makes of a text, like Elasticsearch's `_analyze`.
-struct AnalyzeCommand: ParsableCommand {
+struct AnalyzeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Print the tokens the analyzer makes of TEXT (term, position, UTF-8 byte offsets)."
@@ -29,7 +30,7 @@ struct AnalyzeCommand: ParsableCommand {
             printError("warning: unknown language '\(unknown.code)': no stemming")
         }
         let settings = AnalysisSettings(language: resolution.language, foldDiacritics: !keepAccents, stopWords: stopWords)
-        let tokens = try Analyzer(settings: settings).tokens(of: text)
+        let tokens = try Analyzer(settings: settings).analyze(text)
         if json {
             let values = tokens.map { token in
                 JSONValue.object([

@@ -4,7 +4,7 @@ import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-query batch`: every query of a set, as a TREC run (and per-query latencies).
-struct BatchCommand: ParsableCommand {
+struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Run a query set (BEIR queries.jsonl or id<TAB>text) and write a TREC run."
@@ -22,7 +22,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "The run's tag (last column).")
     var tag: String = "quarry"
 
-    @Option(help: "Threads running queries, 1 to 256 (latencies are measured per query on each).")
+    @Option(help: "Queries run at once, 1 to 256 (at most one per core runs at a time; each query's latency is its own).")
     var threads: Int = 1
 
     @Flag(help: "Take each query's text as one exact phrase.")
@@ -47,54 +47,45 @@ struct BatchCommand: ParsableCommand {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
     }
 
-    func run() throws {
-        try reportingErrors(of: "quarry-query") {
-            let reader = try IndexReader(directory: index)
+    func run() async throws {
+        try await reportingErrors(of: "quarry-query") {
+            let searcher = try Index.open(at: URL(fileURLWithPath: index)).searcher()
             let set = try QuerySet.load(queries)
             let required: Query?
             do {
-                required = try filter.map { try QueryParser(schema: reader.schema).parse($0) }
+                required = try filter.map { try Query(parsing: $0, schema: searcher.schema) }
             } catch {
                 throw ValidationError("--filter: \(error)")
             }
             let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords, exactTotal: false,
                                         facets: try facetsAndSort.requests(), sort: facetsAndSort.order)
-            let results = Locked<[Int: (hits: [SearchHit], milliseconds: Double)]>([:])
-            let failure = Locked<Error?>(nil)
-            let next = Locked(0)
-            let phrase = self.phrase
-            let group = DispatchGroup()
-            for _ in 0..<threads {
-                group.enter()
-                Thread {
-                    defer { group.leave() }
-                    do {
-                        let searcher = try Searcher(reader: reader)
-                        while true {
-                            let index = next.withLock { value -> Int in
-                                defer { value += 1 }
-                                return value
-                            }
-                            guard index < set.queries.count else { return }
+            let (phrase, workers) = (self.phrase, threads)
+            // Worker w runs queries w, w + workers, ...; each query's time is measured alone.
+            let all = try await withThrowingTaskGroup(of: [(index: Int, hits: [SearchHit], milliseconds: Double)].self) { group in
+                for worker in 0..<workers {
+                    group.addTask {
+                        var done: [(index: Int, hits: [SearchHit], milliseconds: Double)] = []
+                        for index in stride(from: worker, to: set.queries.count, by: workers) {
                             let text = set.queries[index].text
                             let words: Query = phrase ? .phrase(text) : .term(text)
                             let query = required.map { words.narrowed(by: $0) } ?? words
                             let start = ContinuousClock.now
                             let found = try searcher.search(query, options: options)
                             let elapsed = ContinuousClock.now - start
-                            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-                            results.withLock { $0[index] = (found.hits, milliseconds) }
+                            done.append((index, found.hits,
+                                         Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
                         }
-                    } catch {
-                        failure.withLock { $0 = error }
+                        return done
                     }
-                }.start()
+                }
+                var byIndex: [Int: (hits: [SearchHit], milliseconds: Double)] = [:]
+                for try await part in group {
+                    for entry in part { byIndex[entry.index] = (entry.hits, entry.milliseconds) }
+                }
+                return byIndex
             }
-            group.wait()
-            if let error = failure.withLock({ $0 }) { throw error }
             var run = ""
             var latencies: [(String, JSONValue)] = []
-            let all = results.withLock { $0 }
             for (index, entry) in set.queries.enumerated() {
                 guard let result = all[index] else { continue }
                 for (rank, hit) in result.hits.enumerated() {

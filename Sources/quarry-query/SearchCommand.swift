@@ -5,7 +5,7 @@ import QuarryCore
 
 /// `quarry-query search`: ranked results for a query, with snippets; an interactive prompt when
 /// no query is given on a terminal.
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search an index (query language: see the README); with no QUERY on a terminal, a prompt."
@@ -44,10 +44,9 @@ struct SearchCommand: ParsableCommand {
         guard offset >= 0, offset <= 1_000_000 else { throw ValidationError("--offset must be from 0 to 1000000") }
     }
 
-    func run() throws {
-        try reportingErrors(of: "quarry-query") {
-            let reader = try IndexReader(directory: index)
-            let searcher = try Searcher(reader: reader)
+    func run() async throws {
+        try await reportingErrors(of: "quarry-query") {
+            let searcher = try Index.open(at: URL(fileURLWithPath: index)).searcher()
             if !query.isEmpty {
                 try show(query.joined(separator: " "), searcher)
                 return
@@ -99,7 +98,7 @@ struct SearchCommand: ParsableCommand {
         var rows: [(hit: SearchHit, stored: StoredDocument, snippet: Snippet?)] = []
         for hit in results.hits {
             let stored = try searcher.storedDocument(hit.document)
-            let snippet = noSnippets ? nil : searcher.snippet(of: stored["text"] ?? "", for: results)
+            let snippet = noSnippets ? nil : try searcher.snippet(of: stored["text"] ?? "", for: results)
             rows.append((hit, stored, snippet))
         }
         if json {

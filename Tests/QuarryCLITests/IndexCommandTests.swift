@@ -122,7 +122,7 @@ import Testing
         let workspace = Workspace()
         let index = workspace.file("index")
         #expect(try CLI.run("quarry-index", ["build", "--index", index, Workspace.corpus + "/world"]).status == 0)
-        let writer = try IndexWriter(directory: index)
+        let writer = try Index.open(at: URL(fileURLWithPath: index)).writer()
         let refused = try CLI.run("quarry-index", ["add", "--index", index, Workspace.corpus + "/world"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("index is locked by process \(ProcessInfo.processInfo.processIdentifier)"))

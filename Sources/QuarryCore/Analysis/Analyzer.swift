@@ -10,12 +10,13 @@
 /// 3. Caching: each distinct surface form is normalized once; later occurrences cost one hash
 ///    lookup, and no token allocates.
 ///
-/// Not thread-safe: one per thread. Analyzers made with the same `Vocabulary` give the same ids
+/// Not thread-safe (it caches and reuses buffers): one per thread. Analyzers made with the same `Vocabulary` give the same ids
 /// for the same terms, whatever their languages.
 public final class Analyzer {
     /// Segments longer than this many bytes are dropped (they take no position).
     public static let maximumTokenBytes = 255
 
+    /// The language and options it analyzes with.
     public let settings: AnalysisSettings
     let vocabulary: Vocabulary
     private var chain: AnalysisChain
@@ -49,8 +50,23 @@ public final class Analyzer {
         chain.analyze(text, offset: offset, into: &tokens)
     }
 
-    /// Analyzes a string: convenience for queries, tests and the `analyze` command.
-    public func tokens(of text: String) -> [Token] {
+    /// The tokens of `text` as this analyzer's settings analyze it, or as they would in
+    /// `language` (a document's own language, say: `Document/language`), with their positions
+    /// and UTF-8 byte offsets in `text`. Invalid UTF-8 in a `String` cannot occur; a stop word
+    /// or an over-long segment takes no token, so positions may skip.
+    public func analyze(_ text: String, language: Language? = nil) throws(AnalysisError) -> [Token] {
+        guard let language, language != settings.language else { return tokens(of: text) }
+        if let other = otherLanguages[language] { return other.tokens(of: text) }
+        let other = try Analyzer(settings: settings.with(language: language))
+        otherLanguages[language] = other
+        return other.tokens(of: text)
+    }
+
+    /// Analyzers of other languages `analyze(_:language:)` was asked for, made on first use.
+    private var otherLanguages: [Language: Analyzer] = [:]
+
+    /// Analyzes a string (queries, snippets, tests).
+    func tokens(of text: String) -> [Token] {
         var text = text
         var buffer = TokenBuffer()
         text.withUTF8 { analyze(UnsafeRawBufferPointer($0), into: &buffer) }

@@ -1,6 +1,6 @@
 /// Validation and repair of UTF-8 input: invalid sequences become U+FFFD (one per maximal invalid
 /// subpart, as Unicode recommends and Swift's decoder does) and are counted.
-public enum UTF8Repair {
+enum UTF8Repair {
     /// True when `bytes` are all ASCII (checked 8 bytes at a time).
     @inline(__always)
     static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -19,7 +19,7 @@ public enum UTF8Repair {
     }
 
     /// True when `bytes` are valid UTF-8.
-    public static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
         if isASCII(bytes) { return true }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
@@ -34,7 +34,7 @@ public enum UTF8Repair {
 
     /// `bytes` with every invalid sequence replaced by U+FFFD, and how many were replaced.
     /// Returns nil when the bytes are already valid (nothing to copy).
-    public static func repair(_ bytes: UnsafeRawBufferPointer) -> (bytes: [UInt8], replaced: Int)? {
+    static func repair(_ bytes: UnsafeRawBufferPointer) -> (bytes: [UInt8], replaced: Int)? {
         if isValid(bytes) { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 16)

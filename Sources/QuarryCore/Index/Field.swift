@@ -1,23 +1,23 @@
 /// An indexed field, by the number its term dictionary section and its norms are recorded
 /// under: the title 0, the body 1, the document id 2, and a schema's other indexed fields from 3
 /// on, in the schema's order (see `Schema`).
-public struct Field: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let number: UInt8
+struct Field: Hashable, Comparable, Sendable, CustomStringConvertible {
+    let number: UInt8
 
-    public init(number: UInt8) {
+    init(number: UInt8) {
         self.number = number
     }
 
     /// The title, analyzed, with positions.
-    public static let title = Field(number: 0)
+    static let title = Field(number: 0)
     /// The text, analyzed, with positions.
-    public static let body = Field(number: 1)
+    static let body = Field(number: 1)
     /// The document id, indexed whole (one term, not analyzed) to find a document by id.
-    public static let id = Field(number: 2)
+    static let id = Field(number: 2)
 
-    public static func < (lhs: Field, rhs: Field) -> Bool { lhs.number < rhs.number }
+    static func < (lhs: Field, rhs: Field) -> Bool { lhs.number < rhs.number }
 
-    public var description: String {
+    var description: String {
         switch self {
         case .title: return "title"
         case .body: return "body"
@@ -27,7 +27,7 @@ public struct Field: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The field a query names (`title:`, `body:`), or nil.
-    public init?(name: String) {
+    init?(name: String) {
         switch name.lowercased() {
         case "title": self = .title
         case "body", "text": self = .body

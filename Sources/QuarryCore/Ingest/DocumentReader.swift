@@ -1,27 +1,29 @@
+import Foundation
+
 /// Reads documents from files and folders: text, Markdown, HTML, JSON Lines and JSON arrays,
 /// gzip-compressed or not. Bad input never stops the reading: each problem goes to `warn` with
 /// the file (and line and column where they apply) and the rest is read.
-public struct DocumentReader {
-    public var format: InputFormat
+struct DocumentReader {
+    var format: InputFormat
     /// The largest line, document and `.json` file read; larger ones are reported and skipped.
-    public var limits = IngestLimits()
+    var limits = IngestLimits()
     /// Called now and then with the bytes of input read so far (as stored: compressed files
     /// count their compressed bytes), for progress reports.
-    public var onProgress: ((Int) -> Void)?
+    var onProgress: ((Int) -> Void)?
     /// Whether a text, Markdown or HTML file without a date of its own gets its modification
     /// time as `date` (ISO 8601, UTC: `2024-03-12T09:30:00Z`).
-    public var fileDates = false
+    var fileDates = false
 
     /// Bytes at the start of a file looked at for NUL bytes (a binary file).
     private static let binarySniffBytes = 8192
 
-    public init(format: InputFormat = .auto) {
+    init(format: InputFormat = .auto) {
         self.format = format
     }
 
     /// Reads every document under `paths` (folders recursively, in name order), calling `emit`
     /// for each document and `warn` for each problem; either may throw to stop the reading.
-    public func read(_ paths: [String], warn: (IngestWarning) throws -> Void, emit: (Document) throws -> Void) throws {
+    func read(_ paths: [String], warn: (IngestWarning) throws -> Void, emit: (Document) throws -> Void) throws {
         var done = 0
         for entry in try FileWalker.files(paths, warn: warn) {
             try read(entry, before: done, warn: warn, emit: emit)
@@ -31,7 +33,7 @@ public struct DocumentReader {
     }
 
     /// The files `read` would read, with their sizes in bytes (for progress).
-    public func files(_ paths: [String]) -> [(path: String, bytes: Int)] {
+    func files(_ paths: [String]) -> [(path: String, bytes: Int)] {
         FileWalker.files(paths, warn: { _ in }).map { ($0.path, FileSize.of($0.path) ?? 0) }
     }
 
@@ -240,5 +242,18 @@ private struct LineCounter {
             offset += 1
         }
         return (line, target - lineStart + 1)
+    }
+}
+
+extension Document {
+    /// Reads the documents in `files` (files or folders, as ``IndexWriter/add(files:options:progress:warning:)``
+    /// reads them, in `options.format`), giving each to `body` in order, without indexing them.
+    /// Problems with one input go to `warning` and the rest goes on; an error `body` throws
+    /// stops the reading and is rethrown.
+    public static func read(files: [URL], options: IndexingOptions = IndexingOptions(),
+                            warning: (IngestWarning) -> Void = { _ in }, _ body: (Document) throws -> Void) throws {
+        var reader = DocumentReader(format: options.format)
+        reader.fileDates = options.fileDates
+        try reader.read(files.map(\.givenPath), warn: warning, emit: body)
     }
 }

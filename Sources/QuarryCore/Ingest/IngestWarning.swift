@@ -30,6 +30,10 @@ public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
         public var isError: Bool { self == .unreadable || self == .damaged }
     }
 
+    /// Whether something of the input is lost (what `IndexingOptions.strict` refuses): a
+    /// malformed or oversized document, a value left out, a file unreadable or damaged.
+    public var losesInput: Bool { kind == .malformed || kind == .tooLarge || kind == .badValue || kind.isError }
+
     public var kind: Kind
     public var path: String
     /// 1-based line (JSON Lines) or element (JSON array) number, when it applies.

@@ -5,11 +5,11 @@ import Darwin
 #endif
 
 /// A JSON syntax error at a 1-based column (byte) of the line or file being parsed.
-public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var column: Int
-    public var message: String
+struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    var column: Int
+    var message: String
 
-    public var description: String { "column \(column): \(message)" }
+    var description: String { "column \(column): \(message)" }
 }
 
 /// Parses JSON objects (a JSON Lines line, or the elements of a JSON array) into their members:

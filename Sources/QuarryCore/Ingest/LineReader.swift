@@ -7,21 +7,21 @@ import Darwin
 #endif
 
 /// Why an input file could not be read.
-public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
+enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file could not be opened (the system's reason).
     case unreadable(path: String, reason: String)
     /// Reading or decompressing failed part way (zlib's or the system's reason).
     case readFailed(path: String, reason: String)
 
     /// What went wrong, without the path (for messages that name the file already).
-    public var problem: String {
+    var problem: String {
         switch self {
         case .unreadable(_, let reason): return "cannot open: \(reason)"
         case .readFailed(_, let reason): return "read error: \(reason)"
         }
     }
 
-    public var description: String {
+    var description: String {
         switch self {
         case .unreadable(let path, _), .readFailed(let path, _): return "\(path): \(problem)"
         }
@@ -36,18 +36,18 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
 /// without being held whole. A read error or damaged compressed data (a gzip file cut short,
 /// without its trailer, or failing its check) ends the file early: the lines before it are
 /// handed out (not a last one it cut short), and `damage` says what happened.
-public final class LineReader {
+final class LineReader {
     /// One line of the file.
-    public enum Line {
+    enum Line {
         /// A line's bytes (valid until the next call).
         case text(UnsafeRawBufferPointer)
         /// A line longer than `maximumLineLength`, skipped: its length in bytes.
         case tooLong(bytes: Int)
     }
 
-    public let path: String
+    let path: String
     /// Lines longer than this many bytes are skipped (`Line.tooLong`).
-    public let maximumLineLength: Int
+    let maximumLineLength: Int
     private let file: OpaquePointer
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -55,12 +55,12 @@ public final class LineReader {
     private var end = 0
     private var atEnd = false
     /// The 1-based number of the line last returned.
-    public private(set) var lineNumber = 0
+    private(set) var lineNumber = 0
     /// Why the file ended early, if it did: every byte before the failure has been (or will be)
     /// handed out.
-    public private(set) var damage: InputError?
+    private(set) var damage: InputError?
 
-    public init(path: String, maximumLineLength: Int = .max, chunkSize: Int = 1 << 20) throws(InputError) {
+    init(path: String, maximumLineLength: Int = .max, chunkSize: Int = 1 << 20) throws(InputError) {
         guard let file = cq_gz_open(path) else {
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
@@ -77,13 +77,13 @@ public final class LineReader {
     }
 
     /// Bytes the buffer holds: it grows for long lines, to about twice `maximumLineLength` at most.
-    public var bufferCapacity: Int { capacity }
+    var bufferCapacity: Int { capacity }
 
     /// Bytes of the file (as stored, compressed or not) read so far.
-    public var fileOffset: Int { Int(cq_gz_offset(file)) }
+    var fileOffset: Int { Int(cq_gz_offset(file)) }
 
     /// The next line, or nil at the end of the file (or at the damage, see `damage`).
-    public func next() -> Line? {
+    func next() -> Line? {
         var scanFrom = start
         while true {
             if let newline = findNewline(from: scanFrom) {
@@ -110,7 +110,7 @@ public final class LineReader {
 
     /// The next line, or nil at the end of the file; throws at a line over `maximumLineLength`,
     /// and at the end of the bytes read when the file is damaged.
-    public func nextLine() throws(InputError) -> UnsafeRawBufferPointer? {
+    func nextLine() throws(InputError) -> UnsafeRawBufferPointer? {
         switch next() {
         case .text(let line): return line
         case .tooLong(let bytes):
@@ -122,14 +122,14 @@ public final class LineReader {
     }
 
     /// The first `count` unread bytes (fewer at the end of the file), read as needed but not consumed.
-    public func peek(_ count: Int) -> UnsafeRawBufferPointer {
+    func peek(_ count: Int) -> UnsafeRawBufferPointer {
         while !atEnd && end - start < count { refill() }
         return UnsafeRawBufferPointer(start: buffer + start, count: min(count, end - start))
     }
 
     /// The rest of the file, or nil when it is longer than `maximum` bytes (then it is read no
     /// further than about twice that). When the file is damaged, the bytes before the damage.
-    public func readAll(maximum: Int = .max) -> [UInt8]? {
+    func readAll(maximum: Int = .max) -> [UInt8]? {
         while !atEnd && end - start <= maximum { refill() }
         guard end - start <= maximum else { return nil }
         return Array(UnsafeBufferPointer(start: buffer + start, count: end - start))

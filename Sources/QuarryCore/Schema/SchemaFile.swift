@@ -1,3 +1,5 @@
+import Foundation
+
 /// Schema files (`quarry-index build --schema schema.json`): a JSON object with one key,
 /// `fields`, an array of definitions in the order of the schema:
 ///
@@ -128,13 +130,31 @@ extension Schema {
     /// the options that are not the defaults. `init(json:file:)` reads it back to an equal schema.
     public func json() -> String {
         let lines = fields.map { field -> String in
-            var members: [(String, JSONValue)] = [("name", .string(field.name)), ("type", .string(field.type.rawValue))]
-            if field.type == .text { members.append(("weight", .double(field.weight))) }
-            if let language = field.language { members.append(("language", .string(language))) }
-            if field.multiValued { members.append(("multi", .bool(true))) }
-            if !field.stored { members.append(("stored", .bool(false))) }
-            return "    " + JSONValue.object(members).serialized()
+            var members = ["\"name\":" + Self.quoted(field.name), "\"type\":\"\(field.type.rawValue)\""]
+            if field.type == .text {
+                let weight = field.weight
+                members.append("\"weight\":" + (weight == weight.rounded() && abs(weight) < 1e15 ? String(Int(weight)) : String(weight)))
+            }
+            if let language = field.language { members.append("\"language\":" + Self.quoted(language)) }
+            if field.multiValued { members.append("\"multi\":true") }
+            if !field.stored { members.append("\"stored\":false") }
+            return "    {" + members.joined(separator: ",") + "}"
         }
         return "{\n  \"fields\": [\n" + lines.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+
+    /// `text` as a JSON string (names and languages are checked to be printable already; the
+    /// escapes make any string safe).
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where ControlCharacters.isControl(scalar): out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

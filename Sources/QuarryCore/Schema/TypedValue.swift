@@ -1,6 +1,6 @@
 /// A document's value once converted to its field's type (`FieldDefinition.convert`): what the
 /// index writes.
-public enum TypedValue: Sendable, Hashable {
+enum TypedValue: Sendable, Hashable {
     /// The text to analyze.
     case text(String)
     /// An exact value, case kept; never empty.

@@ -13,7 +13,7 @@
 /// - `stored`: any scalar, as its text.
 extension FieldDefinition {
     /// `value` as this field's type, or why it does not fit.
-    public func convert(_ value: FieldValue) -> Result<TypedValue, ValueError> {
+    func convert(_ value: FieldValue) -> Result<TypedValue, ValueError> {
         func refuse(_ reason: String? = nil) -> Result<TypedValue, ValueError> {
             .failure(ValueError(type: type, value: value, reason: reason))
         }

@@ -51,11 +51,6 @@ public struct QueryParser: Sendable {
         }
         return query
     }
-
-    /// A bag of words: every word of `text` as an optional term, no syntax (for query sets).
-    public static func bagOfWords(_ text: String) -> Query {
-        .or(text.split(whereSeparator: \.isWhitespace).prefix(maximumClauses).map { .term(String($0)) })
-    }
 }
 
 private struct QueryToken: Equatable {

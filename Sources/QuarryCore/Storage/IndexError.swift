@@ -16,6 +16,14 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     case io(path: String, operation: String, message: String)
     /// An argument that cannot be used (an unknown id format, a bad option value).
     case invalidArgument(String)
+    /// A document given in code that the schema refuses (a member it has no field for, a value
+    /// that does not fit its field, a type that does not encode as a document), with its id
+    /// when it has one. Nothing of it was added.
+    case invalidDocument(id: String?, reason: String)
+    /// An input refused under `IndexingOptions.strict`: the warning that stopped the add.
+    case rejectedInput(IngestWarning)
+    /// The task running the operation was cancelled; nothing of it was committed.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -30,6 +38,10 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file): format version \(found), this build reads version \(supported): rebuild the index with quarry-index build --force"
         case .io(let path, let operation, let message): return "\(path): \(operation) failed: \(message)"
         case .invalidArgument(let message): return message
+        case .invalidDocument(let id, let reason):
+            return (id.map { "document '\(ControlCharacters.forDisplay($0))': " } ?? "document: ") + reason
+        case .rejectedInput(let warning): return warning.description
+        case .cancelled: return "cancelled: nothing of the operation was committed"
         }
     }
 }

@@ -65,15 +65,15 @@ func startThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) -> Di
 }
 
 /// A value shared between threads behind a lock.
-public final class Locked<Value>: @unchecked Sendable {
+final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
-    public init(_ value: Value) {
+    init(_ value: Value) {
         self.value = value
     }
 
-    public func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

@@ -1,9 +1,9 @@
 /// ISO 8601 dates and times, as documents give them and `date:[... TO ...]` filters name them.
-public enum ISODate {
+enum ISODate {
     /// Seconds since 1970-01-01T00:00:00Z of `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or
     /// `YYYY-MM-DDThh:mm[:ss[.fff]]` with an optional `Z` or `±hh:mm` offset (UTC when none);
     /// nil when `text` is none of these.
-    public static func seconds(_ text: String) -> Int64? {
+    static func seconds(_ text: String) -> Int64? {
         var text = text
         return text.withUTF8 { seconds(utf8: $0) }
     }
@@ -65,7 +65,7 @@ public enum ISODate {
 
     /// `seconds` since 1970-01-01T00:00:00Z as `YYYY-MM-DDThh:mm:ssZ` (what `seconds(_:)` reads
     /// back); nil for a time outside the years 0000 to 9999, which that form cannot write.
-    public static func string(seconds: Int64) -> String? {
+    static func string(seconds: Int64) -> String? {
         let (days, second) = (seconds.quotientAndRemainder(dividingBy: 86400))
         let (day, secondOfDay) = second < 0 ? (days - 1, second + 86400) : (days, second)
         let (year, month, dayOfMonth) = civilDate(daysFromEpoch: day)
@@ -113,7 +113,7 @@ public enum ISODate {
 
     /// `seconds` since the epoch as ISO 8601 UTC: the date alone at midnight
     /// (`2024-03-01`), else the date and time (`2024-03-01T09:30:00Z`).
-    public static func format(_ seconds: Int64) -> String {
+    static func format(_ seconds: Int64) -> String {
         let (days, second) = seconds.dividingFloor(by: 86400)
         let date = format(days: days, precision: .day)
         guard second != 0 else { return date }
@@ -121,13 +121,8 @@ public enum ISODate {
         return date + "T" + two(second / 3600) + ":" + two(second / 60 % 60) + ":" + two(second % 60) + "Z"
     }
 
-    /// How much of a date to write.
-    public enum Precision: String, Sendable, CaseIterable {
-        case year, month, day
-    }
-
     /// Day `days` since 1970-01-01 as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    static func format(days: Int64, precision: Precision) -> String {
+    static func format(days: Int64, precision: DatePrecision) -> String {
         let (year, month, day) = civilDate(daysFromEpoch: days)
         let digits = String(abs(year))
         var text = (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits

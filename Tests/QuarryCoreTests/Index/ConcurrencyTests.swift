@@ -1,15 +1,33 @@
 import Foundation
 import Testing
 @testable import QuarryCore
+import QuarryTestSupport
 
 /// Readers and writers at the same time: searches never fail because of a commit and always
 /// see one whole commit; one writer at a time.
 @Suite struct ConcurrencyTests {
     private let settings = AnalysisSettings(language: .none)
 
+    /// A refused writer closes its lock file once: closed twice, the second close could close
+    /// whatever file another thread had just opened under the same descriptor (a writer's
+    /// segment, which then failed with "Bad file descriptor").
+    @Test func aRefusedWriterClosesItsLockFileOnce() throws {
+        let directory = TemporaryDirectory()
+        let storage = SimulatedStorage(root: directory.file("elsewhere"))
+        try storage.installed {
+            let writer = try IndexWriterCore.create(directory: directory.path, settings: settings)
+            try writer.commit()
+            for _ in 0..<3 {
+                #expect(throws: IndexError.locked(path: directory.path, pid: getpid())) { try IndexWriterCore(directory: directory.path) }
+            }
+            _ = writer
+        }
+        #expect(storage.doubleCloses.isEmpty, "descriptors closed twice: \(storage.doubleCloses)")
+    }
+
     @Test func readersSearchWhileAWriterAddsDeletesAndMerges() throws {
         let directory = TemporaryDirectory()
-        let writer = try IndexWriter.create(directory: directory.path, settings: settings)
+        let writer = try IndexWriterCore.create(directory: directory.path, settings: settings)
         _ = try writer.add((0..<20).map { Document(id: "seed\($0)", title: "common", body: "common seed") })
         try writer.commit()
         // The live counts of every commit made or being made: what a search may see.
@@ -63,14 +81,14 @@ import Testing
 
     @Test func aSecondWriterIsRefusedNamingTheHolder() throws {
         let directory = TemporaryDirectory()
-        var first: IndexWriter? = try IndexWriter.create(directory: directory.path, settings: settings)
+        var first: IndexWriterCore? = try IndexWriterCore.create(directory: directory.path, settings: settings)
         try first!.commit()
-        #expect(throws: IndexError.locked(path: directory.path, pid: getpid())) { try IndexWriter(directory: directory.path) }
+        #expect(throws: IndexError.locked(path: directory.path, pid: getpid())) { try IndexWriterCore(directory: directory.path) }
         #expect(throws: IndexError.locked(path: directory.path, pid: getpid())) {
-            try IndexWriter.create(directory: directory.path, settings: settings, replacing: true)
+            try IndexWriterCore.create(directory: directory.path, settings: settings, replacing: true)
         }
         first = nil
-        let second = try IndexWriter(directory: directory.path)
+        let second = try IndexWriterCore(directory: directory.path)
         _ = try second.add([Document(id: "a", body: "words")])
         try second.commit()
         #expect(try IndexReader(directory: directory.path).liveDocumentCount == 1)

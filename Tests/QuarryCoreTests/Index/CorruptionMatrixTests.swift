@@ -72,7 +72,7 @@ import Testing
             (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
                 + String(repeating: " common", count: Int.random(in: 1...4, using: &generator))
         }
-        let writer = try IndexWriter.create(directory: path, settings: AnalysisSettings(language: .none))
+        let writer = try IndexWriterCore.create(directory: path, settings: AnalysisSettings(language: .none))
         var next = 0
         for size in [160, 90, 50] {
             var batch: [Document] = []
@@ -105,7 +105,7 @@ import Testing
             out += "\(query): \(results.total)\(results.totalIsExact ? "" : "+")\n"
             for hit in results.hits {
                 let stored = try searcher.storedDocument(hit.document)
-                let snippet = searcher.snippet(of: stored["text"] ?? "", for: results)
+                let snippet = try searcher.snippet(of: stored["text"] ?? "", for: results)
                 out += "  \(hit.id) \(hit.score) \(stored.fields) \(snippet)\n"
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QuarryCore
+import QuarryTestSupport
 
 /// Which files a writer may remove: only Quarry's own, and never those of a commit an open
 /// reader holds.
@@ -36,7 +37,7 @@ import Testing
         for name in foreign { directory.write(name, "keep me") }
         for replacing in [false, true] {
             #expect(throws: IndexError.notAnIndexFolder(path: directory.path, foreignFile: foreign.sorted()[0])) {
-                try IndexWriter.create(directory: directory.path, settings: settings, replacing: replacing)
+                try IndexWriterCore.create(directory: directory.path, settings: settings, replacing: replacing)
             }
         }
         #expect(try names(directory) == Set(foreign))
@@ -47,7 +48,7 @@ import Testing
         directory.write("s000001.post", "left by a killed build")
         directory.write("MANIFEST.tmp", "half a commit")
         directory.write("LOCK", "123\n")
-        let writer = try IndexWriter.create(directory: directory.path, settings: settings)
+        let writer = try IndexWriterCore.create(directory: directory.path, settings: settings)
         _ = try writer.add(documents("a", 3))
         try writer.commit()
         #expect(try names(directory).isDisjoint(with: ["MANIFEST.tmp"]))
@@ -57,14 +58,14 @@ import Testing
     @Test func writersLeaveOtherFilesInAnIndexAlone() throws {
         let directory = TemporaryDirectory()
         do {
-            let writer = try IndexWriter.create(directory: directory.path, settings: settings)
+            let writer = try IndexWriterCore.create(directory: directory.path, settings: settings)
             _ = try writer.add(documents("a", 5))
             try writer.commit()
         }
         let foreign = ["s000001.jpg", "s00000a.post", "MANIFEST.bak", "README", "s\u{661}\u{662}\u{663}\u{664}\u{665}\u{666}.post"]
         for name in foreign { directory.write(name, "keep me") }
         directory.write("s999999.post", "a stray segment file of Quarry's")
-        let next = try IndexWriter(directory: directory.path)
+        let next = try IndexWriterCore(directory: directory.path)
         _ = try next.add(documents("b", 5))
         try next.merge(maximumSegments: 1)
         try next.commit()
@@ -78,7 +79,7 @@ import Testing
     /// commit removes them.
     @Test func aCommitNeverRemovesTheFilesOfAnOpenReader() throws {
         let directory = TemporaryDirectory()
-        let writer = try IndexWriter.create(directory: directory.path, settings: settings)
+        let writer = try IndexWriterCore.create(directory: directory.path, settings: settings)
         _ = try writer.add(documents("a", 20))
         try writer.commit()
         _ = try writer.add(documents("b", 20))

@@ -66,7 +66,7 @@ import Testing
         let directory = TemporaryDirectory()
         let settings = AnalysisSettings(language: .none, foldDiacritics: false)
         var live: [String: Document] = [:]
-        var writer: IndexWriter? = try IndexWriter.create(directory: directory.path, settings: settings)
+        var writer: IndexWriterCore? = try IndexWriterCore.create(directory: directory.path, settings: settings)
         var options = IndexingOptions(threads: threads)
         options.flushThresholdBytes = 3 << 20
         for round in 0..<6 {
@@ -94,7 +94,7 @@ import Testing
             // Reopen now and then: what was committed must come back.
             if round % 3 == 2 {
                 writer = nil
-                writer = try IndexWriter(directory: directory.path)
+                writer = try IndexWriterCore(directory: directory.path)
             }
             let expected = model(live)
             let actual = try contents(directory.path)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QuarryCore
+import QuarryTestSupport
 
 /// Input formats: what each kind of file gives as documents.
 @Suite struct DocumentReaderTests {

@@ -1,7 +1,8 @@
 import Testing
 @testable import QuarryCore
+import QuarryTestSupport
 
-/// Documents given in code (`IndexWriter.add(_:)`) against a schema: values that do not fit
+/// Documents given in code (`IndexWriterCore.add(_:)`) against a schema: values that do not fit
 /// their field, and members the schema lacks, are reported as the file path reports them; the
 /// rest of the document is kept, and what is stored keeps the members' order.
 @Suite struct FieldConversionTests {
@@ -27,7 +28,7 @@ import Testing
 
     private func build(_ directory: TemporaryDirectory, options: IndexingOptions = IndexingOptions(threads: 1))
         throws -> (summary: IndexingSummary, warnings: [IngestWarning], searcher: Searcher) {
-        let writer = try IndexWriter.create(directory: directory.path, settings: AnalysisSettings(language: .none), schema: schema)
+        let writer = try IndexWriterCore.create(directory: directory.path, settings: AnalysisSettings(language: .none), schema: schema)
         var warnings: [IngestWarning] = []
         let summary = try writer.add(documents, options: options) { warnings.append($0) }
         try writer.commit()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QuarryCore
+import QuarryTestSupport
 
 /// HTML pages' `<meta>` and `<link rel="canonical">` elements as document fields.
 @Suite struct HTMLMetadataTests {

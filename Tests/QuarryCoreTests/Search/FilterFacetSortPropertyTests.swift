@@ -77,7 +77,7 @@ import Testing
             #expect(reader.segments.count > 1, "round \(round): one segment only")
             try check(reader, collection, queries: 40, context: "round \(round)", &generator)
 
-            let merging = try IndexWriter(directory: directory.path)
+            let merging = try IndexWriterCore(directory: directory.path)
             try deleteSome(merging, &collection, &generator)
             try merging.merge(maximumSegments: 1)
             try merging.commit()
@@ -108,7 +108,7 @@ import Testing
         #expect(patched[Manifest.fileName] != nil)
         let expected = IndexError.unsupportedVersion(file: "\(directory)/\(Manifest.fileName)", found: 3, supported: FileFormat.version)
         #expect(throws: expected) { _ = try IndexReader(directory: directory) }
-        #expect(throws: expected) { _ = try IndexWriter(directory: directory) }
+        #expect(throws: expected) { _ = try IndexWriterCore(directory: directory) }
         #expect(expected.description.contains("format version 3"))
         #expect(expected.description.contains("rebuild the index"))
         for (name, bytes) in patched {
@@ -138,7 +138,7 @@ import Testing
     /// or two segments, by the threads), replacing some earlier documents, with deletes between
     /// commits.
     private func build(_ collection: inout Corpus, in directory: String, _ g: inout SeededGenerator) throws {
-        let writer = try IndexWriter.create(directory: directory, settings: AnalysisSettings(language: .none),
+        let writer = try IndexWriterCore.create(directory: directory, settings: AnalysisSettings(language: .none),
                                             schema: try collection.schema)
         var next = 0
         for _ in 0..<Int.random(in: 2...4, using: &g) {
@@ -257,7 +257,7 @@ import Testing
         Bool.random(using: &g) ? Self.pricePool.randomElement(using: &g)! : Double(Int.random(in: -500...500, using: &g)) / 4
     }
 
-    private func deleteSome(_ writer: IndexWriter, _ collection: inout Corpus, _ g: inout SeededGenerator) throws {
+    private func deleteSome(_ writer: IndexWriterCore, _ collection: inout Corpus, _ g: inout SeededGenerator) throws {
         let ids = collection.live.keys.sorted()
         guard !ids.isEmpty else { return }
         let chosen = (0..<Int.random(in: 1...12, using: &g)).map { _ in ids.randomElement(using: &g)! }
@@ -436,7 +436,7 @@ import Testing
                 return (FacetRequest(field: "date", size: size),
                         Reference.values(matching, field: "date", size: size, of: \.dates, label: Reference.instantLabel, before: <))
             case 4:
-                let precision = ISODate.Precision.allCases.randomElement(using: &g)!
+                let precision = DatePrecision.allCases.randomElement(using: &g)!
                 return (FacetRequest(field: "date", grouping: .dates(precision)),
                         Reference.periods(matching, field: "date", precision: precision))
             default:

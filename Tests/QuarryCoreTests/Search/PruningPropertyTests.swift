@@ -60,7 +60,7 @@ import Testing
         var inexact = 0
         for round in 0..<3 {
             let directory = TemporaryDirectory()
-            let writer = try IndexWriter.create(directory: directory.path, settings: AnalysisSettings(language: .none), schema: schema)
+            let writer = try IndexWriterCore.create(directory: directory.path, settings: AnalysisSettings(language: .none), schema: schema)
             let ordered = round != 1
             var id = 0
             for _ in 0..<Int.random(in: 2...3, using: &generator) {
@@ -110,7 +110,7 @@ import Testing
                                          FieldDefinition(name: "tag", type: .keyword, multiValued: true),
                                          FieldDefinition(name: "date", type: .date)])
         let directory = TemporaryDirectory()
-        let writer = try IndexWriter.create(directory: directory.path, settings: AnalysisSettings(language: .none), schema: schema)
+        let writer = try IndexWriterCore.create(directory: directory.path, settings: AnalysisSettings(language: .none), schema: schema)
         let documents = (0..<3000).map { n in
             // Now and then a document where "common" is frequent: blocks without one are skipped.
             let body = Array(repeating: "common", count: n % 400 == 7 ? 12 : 1 + n % 3) + Array(repeating: "filler", count: n % 13)

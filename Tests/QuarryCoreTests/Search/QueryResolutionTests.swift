@@ -1,5 +1,6 @@
 import Testing
 @testable import QuarryCore
+import QuarryTestSupport
 
 /// How query clauses are taken: date ranges as filters, stop words in required clauses, and
 /// documents analyzed in their own language.
@@ -60,7 +61,7 @@ import Testing
 
     @Test func languagesSurviveAMerge() throws {
         let directory = TemporaryDirectory()
-        let writer = try IndexWriter.create(directory: directory.path, settings: english)
+        let writer = try IndexWriterCore.create(directory: directory.path, settings: english)
         _ = try writer.add([Document(id: "de", body: "neue Häuser", language: "DE")])
         _ = try writer.add([Document(id: "fr", body: "les écoles", language: "fr"), Document(id: "en", body: "schools")])
         try writer.merge(maximumSegments: 1)

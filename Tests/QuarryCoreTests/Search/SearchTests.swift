@@ -135,7 +135,7 @@ import Testing
             + String(repeating: "Trailing words. ", count: 20)
         let index = try TestIndex([Document(id: "a", body: text)], settings: AnalysisSettings())
         let results = try index.searcher.search("supervision \"family help service\"")
-        let snippet = index.searcher.snippet(of: text, for: results)
+        let snippet = try index.searcher.snippet(of: text, for: results)
         let marked = snippet.marked(open: "[", close: "]")
         #expect(marked.contains("[family help service]"))
         #expect(marked.contains("[supervision]"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QuarryCore
+import QuarryTestSupport
 
 /// The storage tests swap the process's `Storage`, so they run one at a time; their faults only
 /// touch paths under their own folders, so other suites, in parallel, are unaffected.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QuarryCore
+import QuarryTestSupport
 
 extension StorageSimulationTests {
     /// Every writer operation, with a simulated power loss before each I/O call it makes and after

@@ -31,6 +31,10 @@ final class SimulatedStorage: Storage, @unchecked Sendable {
     private var failure: IndexError?
     private var tree: Node
     private var files: [Int32: Node] = [:]
+    /// Descriptors opened through this storage (anywhere) and not closed yet, and the closes of
+    /// a descriptor that was not open: a double close, which can close another thread's file.
+    private var open: Set<Int32> = []
+    private var strayCloses: [Int32] = []
     private var images: [[DiskImage]] = []
 
     init(root: String, failing: Int? = nil, shortWrites: Bool = false, recordsPowerLoss: Bool = false,
@@ -66,7 +70,16 @@ final class SimulatedStorage: Storage, @unchecked Sendable {
 
     // MARK: Storage
 
+    /// Closes of descriptors this storage had not opened or had closed already.
+    var doubleCloses: [Int32] { lock.withLock { strayCloses } }
+
     func open(_ path: String, truncate: Bool) throws(IndexError) -> StorageFile {
+        let file = try openFile(path, truncate: truncate)
+        lock.withLock { _ = open.insert(file.descriptor) }
+        return file
+    }
+
+    private func openFile(_ path: String, truncate: Bool) throws(IndexError) -> StorageFile {
         guard let place = place(path) else { return try system.open(path, truncate: truncate) }
         return try tracked(path, "open") { () throws(IndexError) in
             let file = try system.open(path, truncate: truncate)
@@ -124,7 +137,10 @@ final class SimulatedStorage: Storage, @unchecked Sendable {
     }
 
     func close(_ file: StorageFile) {
-        lock.withLock { files[file.descriptor] = nil }
+        lock.withLock {
+            files[file.descriptor] = nil
+            if open.remove(file.descriptor) == nil { strayCloses.append(file.descriptor) }
+        }
         system.close(file)
     }
 

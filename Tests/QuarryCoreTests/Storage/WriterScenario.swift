@@ -3,7 +3,7 @@ import QuarryTestSupport
 import Testing
 @testable import QuarryCore
 
-/// One writer operation of `IndexWriter`'s public API, run by the fault-injection and power-loss
+/// One writer operation of `IndexWriterCore`'s public API, run by the fault-injection and power-loss
 /// tests on a copy of a prepared index, with the documents of the commit before it and of the
 /// commit it makes (worked out here from the documents, not read from an index).
 struct WriterScenario: CustomStringConvertible, Sendable {
@@ -32,7 +32,7 @@ struct WriterScenario: CustomStringConvertible, Sendable {
     static let create = WriterScenario(
         description: "create+add+commit", prepare: nil,
         operation: { index, warn in
-            let writer = try IndexWriter.create(directory: index, settings: settings)
+            let writer = try IndexWriterCore.create(directory: index, settings: settings)
             _ = try writer.add(Array(documents[0..<12]))
             try writer.commit(warn: warn)
         },
@@ -43,7 +43,7 @@ struct WriterScenario: CustomStringConvertible, Sendable {
         description: "add with replacements+commit",
         prepare: { index in try build(index, batches: [documents[0..<12]]) },
         operation: { index, warn in
-            let writer = try IndexWriter(directory: index)
+            let writer = try IndexWriterCore(directory: index)
             _ = try writer.add(replacements)
             try writer.commit(warn: warn)
         },
@@ -55,7 +55,7 @@ struct WriterScenario: CustomStringConvertible, Sendable {
         description: "delete+commit",
         prepare: { index in try build(index, batches: [documents[0..<8], documents[8..<16]]) },
         operation: { index, warn in
-            let writer = try IndexWriter(directory: index)
+            let writer = try IndexWriterCore(directory: index)
             try writer.delete(ids: deletedIDs)
             try writer.commit(warn: warn)
         },
@@ -67,7 +67,7 @@ struct WriterScenario: CustomStringConvertible, Sendable {
         description: "merge+commit",
         prepare: { index in try build(index, batches: [documents[0..<6], documents[6..<12], documents[12..<18]], deleting: deletedIDs) },
         operation: { index, warn in
-            let writer = try IndexWriter(directory: index)
+            let writer = try IndexWriterCore(directory: index)
             try writer.merge(maximumSegments: 1)
             try writer.commit(warn: warn)
         },
@@ -103,7 +103,7 @@ struct WriterScenario: CustomStringConvertible, Sendable {
     }
 
     private static func build(_ index: String, batches: [ArraySlice<Document>], deleting: [String] = []) throws {
-        let writer = try IndexWriter.create(directory: index, settings: settings)
+        let writer = try IndexWriterCore.create(directory: index, settings: settings)
         for batch in batches { _ = try writer.add(Array(batch)) }
         if !deleting.isEmpty { try writer.delete(ids: deleting) }
         try writer.commit()
@@ -156,7 +156,7 @@ struct WriterScenario: CustomStringConvertible, Sendable {
     /// Checks that a next writer opens the index at `index` (creating it when there was no
     /// commit), adds and commits, and leaves nothing but the commit's files and the lock.
     static func expectRecovers(_ index: String, from expected: Commit?, _ context: String) throws {
-        let writer = expected == nil ? try IndexWriter.create(directory: index, settings: settings) : try IndexWriter(directory: index)
+        let writer = expected == nil ? try IndexWriterCore.create(directory: index, settings: settings) : try IndexWriterCore(directory: index)
         let added = Document(id: "recovery", title: "after the failure", body: "the next writer adds and commits")
         _ = try writer.add([added])
         var warnings: [CommitWarning] = []

@@ -1,4 +1,5 @@
 @testable import QuarryCore
+import QuarryTestSupport
 
 /// An index built from documents in a temporary folder, for search tests.
 struct TestIndex {
@@ -10,7 +11,7 @@ struct TestIndex {
     init(_ batches: [[Document]], deleted: [String] = [], settings: AnalysisSettings = AnalysisSettings(language: .none),
          schema: Schema = .default) throws {
         directory = TemporaryDirectory()
-        let writer = try IndexWriter.create(directory: directory.path, settings: settings, schema: schema)
+        let writer = try IndexWriterCore.create(directory: directory.path, settings: settings, schema: schema)
         for batch in batches { _ = try writer.add(batch) }
         if !deleted.isEmpty { try writer.delete(ids: deleted) }
         try writer.commit()

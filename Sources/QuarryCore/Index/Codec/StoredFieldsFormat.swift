@@ -2,15 +2,19 @@ import CQuarry
 
 /// A stored document: the fields a hit shows (id, title, text for snippets, date, url, ...), in order.
 public struct StoredDocument: Sendable, Equatable {
+    /// The stored members in the order the document gave them: `id`, `title`, `text` (the
+    /// body), then its other members, each value as text.
     public var fields: [StoredField]
 
+    /// A stored document of `fields`.
     public init(fields: [StoredField]) {
         self.fields = fields
     }
 
-    /// The first value of field `name`.
+    /// The first value of field `name` (`body` is stored as `text`, and found by either name).
     public subscript(name: String) -> String? {
-        fields.first { $0.name == name }?.value
+        let key = name == "body" ? "text" : name
+        return fields.first { $0.name == key }?.value
     }
 }
 

@@ -3,10 +3,10 @@
 ///
 /// Immutable and `Sendable`: any number of searches can share it. A commit made after it was
 /// opened is seen by opening the index again.
-public final class IndexReader: Sendable {
-    public let directory: String
+final class IndexReader: Sendable {
+    let directory: String
     /// The analysis the index was built with; queries use the same.
-    public let settings: AnalysisSettings
+    let settings: AnalysisSettings
     let manifest: Manifest
     let segments: [SegmentReader]
     /// The first global document number of each segment: global = base + local.
@@ -17,16 +17,25 @@ public final class IndexReader: Sendable {
 
     /// Opens the index in `directory` at its current commit. With `verifyChecksums`, every file's
     /// checksum is checked first (slower: it reads everything).
-    public init(directory: String, verifyChecksums: Bool = false) throws(IndexError) {
+    /// A segment of `previous` (a reader of an earlier commit) that the commit still has, with
+    /// the same deletes, is reused as it is, not opened again: reopening after a commit costs
+    /// what changed.
+    init(directory: String, verifyChecksums: Bool = false, reusing previous: IndexReader? = nil) throws(IndexError) {
         self.directory = directory
         hold = try CommitHold.acquire(directory: directory)
         manifest = hold.manifest
         settings = manifest.settings
+        var reusable: [String: SegmentReader] = [:]
+        for segment in previous?.segments ?? [] { reusable[segment.info.name] = segment }
         var segments: [SegmentReader] = []
         var bases: [Int] = []
         var base = 0
         for info in manifest.segments {
-            segments.append(try SegmentReader(info: info, directory: directory, verifyChecksums: verifyChecksums))
+            if let old = reusable[info.name], old.info == info {
+                segments.append(old)
+            } else {
+                segments.append(try SegmentReader(info: info, directory: directory, verifyChecksums: verifyChecksums))
+            }
             bases.append(base)
             base += info.documentCount
         }
@@ -48,12 +57,12 @@ public final class IndexReader: Sendable {
     }
 
     /// The index's fields.
-    public var schema: Schema { manifest.schema }
+    var schema: Schema { manifest.schema }
 
     /// Documents in all segments, deleted ones included.
-    public var documentCount: Int { manifest.documentCount }
+    var documentCount: Int { manifest.documentCount }
     /// Documents not deleted.
-    public var liveDocumentCount: Int { manifest.liveCount }
+    var liveDocumentCount: Int { manifest.liveCount }
 
     /// Statistics of `field` summed over the segments.
     func statistics(_ field: Field) -> FieldStatistics {
@@ -72,7 +81,7 @@ public final class IndexReader: Sendable {
     }
 
     /// The id of global document `doc`.
-    public func id(ofDocument doc: Int) -> String {
+    func id(ofDocument doc: Int) -> String {
         let (segment, local) = locate(doc)
         return segments[segment].ids.id(local)
     }

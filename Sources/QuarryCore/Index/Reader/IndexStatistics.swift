@@ -74,7 +74,7 @@ public struct IndexStatistics: Sendable {
 
 extension IndexReader {
     /// Statistics of the index for `quarry-index stats`.
-    public func statistics() throws(IndexError) -> IndexStatistics { try IndexStatistics(self) }
+    func statistics() throws(IndexError) -> IndexStatistics { try IndexStatistics(self) }
 
-    public var segmentCount: Int { segments.count }
+    var segmentCount: Int { segments.count }
 }

@@ -1,25 +1,11 @@
 /// `quarry-index verify`: checks every checksum, then cross-checks the structures of each segment
 /// (term order, postings against their dictionary entries, document counts and field statistics,
 /// positions against field lengths, ids against the id field and the stored documents, deletes).
-public enum IndexVerifier {
-    /// What was checked.
-    public struct Report: Sendable {
-        public var segments = 0
-        public var files = 0
-        public var documents = 0
-        public var terms = 0
-        public var postings = 0
-        public var positions = 0
-        /// Files in the folder that the commit does not name (left by an interrupted writer, or
-        /// not Quarry's, except the writer's `LOCK`): not errors, but worth reporting; the next
-        /// writer removes Quarry's.
-        public var unreferencedFiles: [String] = []
-    }
-
+enum IndexVerifier {
     /// Verifies the index in `directory`; throws the first problem found, naming its file.
-    public static func verify(directory: String) throws(IndexError) -> Report {
+    static func verify(directory: String) throws(IndexError) -> VerificationReport {
         let manifest = try Manifest.read(directory: directory)
-        var report = Report()
+        var report = VerificationReport()
         report.files = 1
         for info in manifest.segments {
             for kind in SegmentInfo.fileKinds + (info.deletesGeneration > 0 ? [.deletes] : []) {
@@ -62,7 +48,7 @@ public enum IndexVerifier {
     }
 
     fileprivate static func verify(_ segment: SegmentReader, settings: AnalysisSettings, layout: FieldLayout,
-                                   into report: inout Report) throws(IndexError) {
+                                   into report: inout VerificationReport) throws(IndexError) {
         let count = segment.documentCount
         let termsPath = segment.terms.file.path
         let inverted = layout.invertedFields

@@ -12,9 +12,12 @@ final class IndexLock {
     private let storage: any Storage
     private let file: StorageFile
 
+    /// Takes the lock. The properties are set only once it is held: a class whose init throws
+    /// after setting them all runs its `deinit`, which would close the file a second time (and
+    /// with it whatever another thread had opened under the same descriptor meanwhile).
     init(directory: String) throws(IndexError) {
-        storage = FileSystem.storage
-        file = try storage.open("\(directory)/\(Self.fileName)", truncate: false)
+        let storage = FileSystem.storage
+        let file = try storage.open("\(directory)/\(Self.fileName)", truncate: false)
         let locked: Bool
         do {
             locked = try storage.lock(file)
@@ -28,6 +31,8 @@ final class IndexLock {
             let pid = holder.flatMap { Int32(String(decoding: $0, as: UTF8.self)[...].trimmingWhitespace()) }
             throw .locked(path: directory, pid: pid)
         }
+        self.storage = storage
+        self.file = file
         // The process id is only for the message above: failing to write it is not an error.
         let pid = Array((String(getpid()) + "\n").utf8)
         try? storage.truncate(file, to: 0)

@@ -1,553 +1,154 @@
 import Foundation
 
-/// How documents are added.
-public struct IndexingOptions: Sendable {
-    /// Threads that analyze and build segments (a further thread reads the input when more than one).
-    public var threads: Int
-    /// Memory for documents buffered before a segment is flushed, in megabytes, over all threads.
-    public var memoryMB: Int
-    public var format: InputFormat
-    /// Whether text and HTML files without a date of their own take their modification time as
-    /// `date` (`DocumentReader.fileDates`).
-    public var fileDates = false
-    /// Whether a document member the schema has no field for is reported
-    /// (`IngestWarning.Kind.unknownMember`, once per name per add). `build` turns it off when
-    /// it inferred the schema, since it prints what the inference left out.
-    public var reportsUnknownMembers = true
-    /// Overrides the flush threshold per thread, in bytes (tests use it to make many segments).
-    var flushThresholdBytes: Int?
+/// The one writer of an index, for async code: adds, replaces and deletes documents, merges
+/// segments and commits.
+///
+/// Get it from ``Index/writer(options:)``; it holds the index folder's lock until it is
+/// released, so a second writer (in this process or another) fails with
+/// ``IndexError/locked(path:pid:)``. It is an actor with an executor of its own: its blocking
+/// file work never holds a thread of Swift's cooperative pool.
+///
+/// Nothing it does is visible to searchers before ``commit()``, and a crash before then leaves
+/// the last commit as it was. Documents given in code are buffered and written as a segment
+/// when the buffer reaches ``IndexingOptions/memoryMB``, at ``commit()`` and before a delete or
+/// a merge. A document whose id is in the index already replaces it: `add` is an upsert.
+public actor IndexWriter {
+    private let core: IndexWriterCore
+    private let executor = WriterExecutor()
+    private let options: IndexingOptions
+    private var converter: FieldConverter
+    private var buffered: [(document: Document, fields: ConvertedFields)] = []
+    private var bufferedBytes = 0
 
-    /// The threads an add may use.
-    public static let threadRange = 1...256
-    /// The memory an add may be given, in megabytes (16 MB to 1 TB).
-    public static let memoryRange = 16...1_048_576
+    /// The index's folder.
+    public nonisolated let url: URL
 
-    /// Values outside `threadRange` and `memoryRange` are brought to the nearest end.
-    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, memoryMB: Int = 512, format: InputFormat = .auto) {
-        self.threads = threads
-        self.memoryMB = memoryMB
-        self.format = format
+    /// Runs the writer's work on its own queue (see the type's documentation).
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    init(core: IndexWriterCore, options: IndexingOptions) {
+        self.core = core
+        self.options = options
+        url = URL(fileURLWithPath: core.directory, isDirectory: true)
+        converter = FieldConverter(layout: FieldLayout(core.schema), reportsUnknownMembers: true)
     }
-}
 
-/// Progress of an `add`, reported a few times a second.
-public struct IndexingProgress: Sendable {
-    public var documents: Int
-    /// Bytes of text (titles and bodies) read.
-    public var textBytes: Int
-    /// Bytes of input files read, and in all (compressed files count as stored).
-    public var inputBytes: Int
-    public var totalInputBytes: Int
-    public var elapsed: Double
-}
-
-/// What an `add` did.
-public struct IndexingSummary: Sendable {
-    public var documents = 0
-    public var textBytes = 0
-    /// Older documents deleted because a new one has their id.
-    public var replaced = 0
-    /// Documents whose id came again later in the same input (the later one was kept).
-    public var duplicates = 0
-    public var warnings = 0
-    /// Malformed JSON lines or elements skipped.
-    public var malformed = 0
-    /// Invalid UTF-8 sequences replaced.
-    public var invalidUTF8 = 0
-    public var segmentsWritten = 0
-    public var seconds = 0.0
-}
-
-/// The one writer of an index: adds, replaces and deletes documents, merges segments, and
-/// commits. Holds the index's lock from open to deinit; nothing it does is visible to readers
-/// before `commit`, and a crash before then leaves the last commit as it was (the next writer
-/// removes the files it left).
-public final class IndexWriter {
-    public let directory: String
-    public var settings: AnalysisSettings { manifest.settings }
     /// The index's fields.
-    public var schema: Schema { manifest.schema }
-    private let lock: IndexLock
-    private var manifest: Manifest
-    /// Deletes not committed yet, by segment name (the whole bitmap of that segment).
-    private var pendingDeletes: [String: DeletedDocuments] = [:]
-    /// Read order of the documents of segments made since open, by segment name.
-    private var sequences: [String: [Int]] = [:]
-    private var nextSequence = 0
-    private var changed = false
+    public var schema: Schema { core.schema }
 
-    /// Creates an index in `directory` (made if missing). An index there already is an error
-    /// unless `replacing`, in which case the new, empty index replaces it at the first commit.
-    /// A folder that is not an index must be empty, or hold only what an interrupted `create`
-    /// left (Quarry's own file names): Quarry never removes a file it did not make.
-    public static func create(directory: String, settings: AnalysisSettings, schema: Schema = .default,
-                              replacing: Bool = false) throws(IndexError) -> IndexWriter {
-        try FileSystem.makeDirectory(directory)
-        let manifestPath = "\(directory)/\(Manifest.fileName)"
-        if !FileSystem.exists(manifestPath), let foreign = try FileSystem.list(directory).first(where: { IndexFileName($0) == nil }) {
-            throw .notAnIndexFolder(path: directory, foreignFile: foreign)
-        }
-        let lock = try IndexLock(directory: directory)
-        var old: Manifest?
-        if FileSystem.exists(manifestPath) {
-            guard replacing else { throw .alreadyExists(path: directory) }
-            // A damaged index can be replaced too; its files then go at the first commit.
-            old = try? Manifest.read(directory: directory)
-        }
-        var manifest = Manifest(settings: settings, schema: schema)
-        manifest.generation = old?.generation ?? 0
-        manifest.nextSegment = old?.nextSegment ?? 1
-        let writer = IndexWriter(directory: directory, lock: lock, manifest: manifest)
-        writer.changed = true
-        try IndexFileDeleter.removeUnused(directory: directory, current: old)
-        return writer
-    }
-
-    /// Opens the index in `directory` for writing.
-    public convenience init(directory: String) throws(IndexError) {
-        guard FileSystem.exists("\(directory)/\(Manifest.fileName)") else { throw .notAnIndex(path: directory) }
-        let lock = try IndexLock(directory: directory)
-        let manifest = try Manifest.read(directory: directory)
-        self.init(directory: directory, lock: lock, manifest: manifest)
-        try IndexFileDeleter.removeUnused(directory: directory, current: manifest)
-    }
-
-    private init(directory: String, lock: IndexLock, manifest: Manifest) {
-        self.directory = directory
-        self.lock = lock
-        self.manifest = manifest
-    }
-
-    /// Live and deleted documents, counting what is not committed yet.
-    public var documentCounts: (live: Int, deleted: Int) {
-        let deleted = manifest.segments.reduce(0) { $0 + (pendingDeletes[$1.name]?.deletedCount ?? $1.deletedCount) }
-        return (manifest.documentCount - deleted, deleted)
-    }
+    /// Live and deleted documents, counting what is not committed yet (buffered documents
+    /// count once written: after ``flush()``).
+    public var documentCounts: (live: Int, deleted: Int) { core.documentCounts }
 
     // MARK: Adding
 
-    /// Reads and indexes every document under `paths`. A document whose id is already in the
-    /// index, or comes again later in the input, replaces the earlier one.
-    public func add(paths: [String], options: IndexingOptions = IndexingOptions(),
-                    progress: (@Sendable (IndexingProgress) -> Void)? = nil,
-                    warn: @escaping (IngestWarning) throws -> Void) throws -> IndexingSummary {
-        var reader = DocumentReader(format: options.format)
-        reader.fileDates = options.fileDates
-        let totalInput = reader.files(paths).reduce(0) { $0 + $1.bytes }
-        let start = ContinuousClock.now
-        var summary = IndexingSummary()
-        var inputBytes = 0
-        reader.onProgress = { inputBytes = $0 }
-        var lastReport = start
-        let ingest = try Ingest(writer: self, options: options)
-        var seenIDs = Set<UInt64>()
-        var duplicateIDs = Set<String>()
-        var languages = Set<String>()
-        var converter = FieldConverter(layout: FieldLayout(schema), reportsUnknownMembers: options.reportsUnknownMembers)
-        defer { ingest.stop() }
-        try reader.read(paths, warn: { warning in
-            summary.warnings += 1
-            switch warning.kind {
-            case .malformed: summary.malformed += 1
-            case .invalidUTF8(let count): summary.invalidUTF8 += count
-            default: break
-            }
-            try warn(warning)
-        }) { document in
-            var id = document.id
-            let hash = id.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0)) }
-            if !seenIDs.insert(hash).inserted {
-                duplicateIDs.insert(document.id)
-                summary.duplicates += 1
-                summary.warnings += 1
-                try warn(IngestWarning(.duplicateID, at: document.reportedLocation,
-                                       message: "duplicate id '\(document.id)': the later document replaces the earlier"))
-            }
-            if let language = document.language?.lowercased(), languages.insert(language).inserted,
-               case .unknown = Language.parse(language) {
-                summary.warnings += 1
-                try warn(IngestWarning(.notice, path: document.path ?? "input",
-                                       message: "unknown language '\(language)': its documents are analyzed without stemming"))
-            }
-            let converted = try Self.convert(document, with: &converter, summary: &summary, warn: warn)
-            summary.documents += 1
-            summary.textBytes += document.title.utf8.count + document.body.utf8.count
-            try ingest.add(document, fields: converted, sequence: nextSequence)
-            nextSequence += 1
-            if let progress, ContinuousClock.now - lastReport > .milliseconds(200) {
-                lastReport = ContinuousClock.now
-                progress(IndexingProgress(documents: summary.documents, textBytes: summary.textBytes, inputBytes: inputBytes,
-                                          totalInputBytes: totalInput, elapsed: Self.seconds(since: start)))
-            }
-        }
-        let built = try ingest.finish()
-        summary.segmentsWritten = built.count
-        for (segment, order) in built {
-            manifest.segments.append(segment)
-            sequences[segment.name] = order
-        }
-        if !built.isEmpty { changed = true }
-        summary.replaced = try resolveReplacements(newSegments: Set(built.map(\.0.name)), duplicateIDs: duplicateIDs)
-        try applyMergePolicy()
-        summary.seconds = Self.seconds(since: start)
-        return summary
-    }
-
-    /// Indexes documents given in memory (the library's way in; the commands read files). A
-    /// value that does not fit its field's type goes to `warn` (`IngestWarning.Kind.badValue`,
-    /// at the document's origin, else its path, else its id) and is left out, the rest of the
-    /// document kept, as `add(paths:)` does; so do members the schema lacks (`unknownMember`).
-    public func add(_ documents: [Document], options: IndexingOptions = IndexingOptions(threads: 1),
-                    warn: (IngestWarning) throws -> Void = { _ in }) throws -> IndexingSummary {
-        let start = ContinuousClock.now
-        let ingest = try Ingest(writer: self, options: options)
-        defer { ingest.stop() }
-        var summary = IndexingSummary()
-        var seen = Set<String>()
-        var duplicates = Set<String>()
-        var converter = FieldConverter(layout: FieldLayout(schema), reportsUnknownMembers: options.reportsUnknownMembers)
-        for document in documents {
-            if !seen.insert(document.id).inserted {
-                duplicates.insert(document.id)
-                summary.duplicates += 1
-            }
-            let converted = try Self.convert(document, with: &converter, summary: &summary, warn: warn)
-            try ingest.add(document, fields: converted, sequence: nextSequence)
-            nextSequence += 1
-            summary.documents += 1
-            summary.textBytes += document.title.utf8.count + document.body.utf8.count
-        }
-        let built = try ingest.finish()
-        for (segment, order) in built {
-            manifest.segments.append(segment)
-            sequences[segment.name] = order
-        }
-        if !built.isEmpty { changed = true }
-        summary.segmentsWritten = built.count
-        summary.replaced = try resolveReplacements(newSegments: Set(built.map(\.0.name)), duplicateIDs: duplicates)
-        try applyMergePolicy()
-        summary.seconds = Self.seconds(since: start)
-        return summary
-    }
-
-    /// `document`'s members converted to their fields' types, reporting to `warn` what did not fit
-    /// and the members the schema lacks.
-    private static func convert(_ document: Document, with converter: inout FieldConverter, summary: inout IndexingSummary,
-                                warn: (IngestWarning) throws -> Void) throws -> ConvertedFields {
+    /// Adds `document`, checked against the schema: a member the schema has no field for, or a
+    /// value that does not fit its field, throws ``IndexError/invalidDocument(id:reason:)`` and
+    /// adds nothing of it.
+    public func add(_ document: Document) throws(IndexError) {
         let (fields, warnings) = converter.convert(document)
-        for warning in warnings {
-            summary.warnings += 1
-            try warn(warning)
+        if !fields.unknownMembers.isEmpty {
+            let names = fields.unknownMembers.map { ControlCharacters.forDisplay(document.fields[$0].name) }
+            throw .invalidDocument(id: document.id, reason: "the schema has no field \(names.map { "'\($0)'" }.joined(separator: ", "))")
         }
-        return fields
+        if let problem = warnings.first(where: { $0.kind == .badValue }) {
+            throw .invalidDocument(id: document.id, reason: problem.message)
+        }
+        buffered.append((document, fields))
+        bufferedBytes += document.title.utf8.count + document.body.utf8.count
+            + document.fields.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.text.utf8.count } }
+        if bufferedBytes >= options.memoryMB << 20 { try flush() }
     }
 
-    /// Deletes older documents with the ids of new ones: every match in the segments that were
-    /// there before, and all but the last read among the new segments. Returns how many.
-    private func resolveReplacements(newSegments: Set<String>, duplicateIDs: Set<String>) throws(IndexError) -> Int {
-        let old = manifest.segments.filter { !newSegments.contains($0.name) && $0.liveCount > 0 }
-        let new = manifest.segments.filter { newSegments.contains($0.name) }
-        var replaced = 0
-        if !old.isEmpty {
-            let oldReaders = try old.map { info throws(IndexError) in try SegmentReader(info: info, directory: directory) }
-            for segment in new {
-                let reader = try SegmentReader(info: segment, directory: directory)
-                for doc in 0..<segment.documentCount {
-                    let id = reader.ids.id(doc)
-                    for oldReader in oldReaders {
-                        for match in try oldReader.documents(withID: id) where try markDeleted(oldReader.info, match) {
-                            replaced += 1
-                        }
-                    }
-                }
-            }
+    /// Adds a value of the app's own type, encoded as a document by ``Document/init(encoding:)``
+    /// (coding keys name the fields) and checked against the schema as ``add(_:)-(Document)``
+    /// checks.
+    public func add(_ value: some Encodable) throws(IndexError) {
+        try add(Document(encoding: value))
+    }
+
+    /// Adds each of `documents` in order (see ``add(_:)-(Document)``); the first one the schema
+    /// refuses stops it, the ones before it staying added.
+    public func add(contentsOf documents: some Sequence<Document>) throws(IndexError) {
+        for document in documents { try add(document) }
+    }
+
+    /// Adds each of `values` in order, encoded as documents (see ``add(_:)-(Encodable)``).
+    public func add<Values: Sequence>(contentsOf values: Values) throws(IndexError) where Values.Element: Encodable {
+        for value in values { try add(Document(encoding: value)) }
+    }
+
+    /// Reads and indexes every document in `files` (files or folders: JSON Lines, JSON arrays,
+    /// BEIR corpora, HTML, plain text, gzip or zstd compressed; see ``InputFormat``), on
+    /// `options.threads` threads. Problems with one input go to `warning` (a file and line each)
+    /// and the rest goes on, unless ``IndexingOptions/strict``. `progress` is called a few times
+    /// a second. Cancelling the calling task stops the reading (``IndexError/cancelled``); what
+    /// was read stays uncommitted, for ``commit()`` or to be dropped with the writer.
+    public func add(files: [URL], options: IndexingOptions = IndexingOptions(),
+                    progress: (@Sendable (IndexingProgress) -> Void)? = nil,
+                    warning: @escaping @Sendable (IngestWarning) -> Void = { _ in }) throws(IndexError) -> IndexingSummary {
+        try flush()
+        do {
+            return try core.add(paths: files.map(\.givenPath), options: options, progress: progress,
+                                isCancelled: { Task.isCancelled }, warn: warning)
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw .invalidArgument("\(error)")
         }
-        if !duplicateIDs.isEmpty {
-            let readers = try new.map { info throws(IndexError) in try SegmentReader(info: info, directory: directory) }
-            for id in duplicateIDs {
-                var matches: [(segment: SegmentInfo, doc: Int, sequence: Int)] = []
-                for reader in readers {
-                    for doc in try reader.documents(withID: id) {
-                        matches.append((reader.info, doc, sequences[reader.info.name]?[doc] ?? -1))
-                    }
-                }
-                let latest = matches.map(\.sequence).max()
-                for match in matches where match.sequence != latest {
-                    if try markDeleted(match.segment, match.doc) { replaced += 1 }
-                }
-            }
+    }
+
+    /// Writes the buffered documents as a segment (not committed yet). ``commit()`` does it
+    /// first; call it to have ``documentCounts`` count them.
+    public func flush() throws(IndexError) {
+        guard !buffered.isEmpty else { return }
+        let batch = buffered
+        buffered = []
+        bufferedBytes = 0
+        var flushing = options
+        flushing.threads = 1
+        do {
+            _ = try core.add(converted: batch, options: flushing)
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw .invalidArgument("\(error)")
         }
-        return replaced
     }
 
     // MARK: Deleting
 
+    /// Deletes the live document with id `id`; false when there is none.
+    @discardableResult
+    public func delete(id: String) throws(IndexError) -> Bool {
+        try delete(ids: [id]) > 0
+    }
+
     /// Deletes every live document with one of `ids`; returns how many were deleted.
     @discardableResult
     public func delete(ids: [String]) throws(IndexError) -> Int {
-        var deleted = 0
-        let readers = try manifest.segments.map { info throws(IndexError) in try SegmentReader(info: info, directory: directory) }
-        for id in ids {
-            for reader in readers {
-                for doc in try reader.documents(withID: id) where try markDeleted(reader.info, doc) { deleted += 1 }
-            }
-        }
-        return deleted
+        try flush()
+        return try core.delete(ids: ids)
     }
 
-    /// Marks `doc` of `segment` deleted in the pending deletes; false when it already was.
-    private func markDeleted(_ segment: SegmentInfo, _ doc: Int) throws(IndexError) -> Bool {
-        var deletes: DeletedDocuments
-        if let pending = pendingDeletes[segment.name] {
-            deletes = pending
-        } else {
-            deletes = try currentDeletes(segment)
-        }
-        let inserted = deletes.insert(doc)
-        pendingDeletes[segment.name] = deletes
-        if inserted { changed = true }
-        return inserted
+    // MARK: Merging and committing
+
+    /// Merges segments, dropping deleted documents, until at most `maximumSegments` remain (not
+    /// committed yet). A task cancelled before the merge starts throws ``IndexError/cancelled``.
+    public func merge(maximumSegments: Int = 1) throws(IndexError) {
+        try flush()
+        if Task.isCancelled { throw .cancelled }
+        try core.merge(maximumSegments: maximumSegments)
     }
 
-    private func currentDeletes(_ segment: SegmentInfo) throws(IndexError) -> DeletedDocuments {
-        guard segment.deletesGeneration > 0 else { return DeletedDocuments(count: segment.documentCount) }
-        return try DeletedDocuments.read(MappedFile(path: segment.path(.deletes, in: directory)), segment: segment.id,
-                                         documentCount: segment.documentCount)
-    }
-
-    // MARK: Merging
-
-    /// Merges segments (dropping deleted documents) until at most `maximumSegments` remain.
-    public func merge(maximumSegments: Int) throws(IndexError) {
-        try writePendingDeletes()
-        let target = max(1, maximumSegments)
-        let needsMerge = manifest.segments.count > target || manifest.segments.contains { $0.deletedCount > 0 }
-        guard needsMerge, !manifest.segments.isEmpty else { return }
-        // Merge the smallest segments together, keeping the largest `target - 1` as they are.
-        let bySize = manifest.segments.sorted { $0.liveCount > $1.liveCount }
-        let keep = manifest.segments.count > target ? Array(bySize.prefix(target - 1).filter { $0.deletedCount == 0 }) : []
-        let keepNames = Set(keep.map(\.name))
-        let sources = manifest.segments.filter { !keepNames.contains($0.name) }
-        try replace(sources)
-    }
-
-    /// The merge policy after adding: whenever more than `segmentsPerTier` segments have sizes
-    /// within a factor of 10 of each other, merge them, so the number of segments stays
-    /// logarithmic in the number of documents.
-    static let segmentsPerTier = 8
-
-    private func applyMergePolicy() throws(IndexError) {
-        while true {
-            let sorted = manifest.segments.sorted { $0.liveCount < $1.liveCount }
-            var chosen: [SegmentInfo]?
-            var i = 0
-            while i < sorted.count {
-                let floor = max(sorted[i].liveCount, 1)
-                let tier = sorted[i...].prefix { $0.liveCount <= floor * 10 }
-                if tier.count > Self.segmentsPerTier {
-                    chosen = Array(tier)
-                    break
-                }
-                i += tier.count
-            }
-            guard let chosen else { return }
-            try writePendingDeletes()
-            try replace(chosen)
-        }
-    }
-
-    /// Merges `sources` into one new segment that takes their place.
-    private func replace(_ sources: [SegmentInfo]) throws(IndexError) {
-        let name = SegmentInfo.name(number: manifest.nextSegment)
-        manifest.nextSegment += 1
-        let readers = try sources.map { info throws(IndexError) in try SegmentReader(info: info, directory: directory) }
-        let merged = try SegmentMerger(readers: readers, layout: FieldLayout(schema), directory: directory, name: name).merge()
-        let names = Set(sources.map(\.name))
-        let position = manifest.segments.firstIndex { names.contains($0.name) } ?? manifest.segments.count
-        manifest.segments.removeAll { names.contains($0.name) }
-        if merged.documentCount > 0 {
-            manifest.segments.insert(merged, at: min(position, manifest.segments.count))
-        } else {
-            for file in merged.fileNames { try FileSystem.remove("\(directory)/\(file)") }
-        }
-        for source in names { pendingDeletes[source] = nil }
-        changed = true
-    }
-
-    // MARK: Committing
-
-    /// Makes every change since the last commit visible and durable, atomically: new segment
-    /// files and deletes are synced first, then the manifest is replaced. Files no longer used
-    /// are removed afterwards, unless an open reader still holds the commit that uses them.
-    /// Returns false when there was nothing to commit. Throws only when the commit was not
-    /// made; a failure once it is live goes to `warn`.
+    /// Makes every change since the last commit visible and durable, atomically (new files are
+    /// synced, then the manifest is replaced). Throws only when the commit was not made; what
+    /// failed once it was live is in ``CommitResult/warnings``.
     @discardableResult
-    public func commit(warn: (CommitWarning) -> Void = { _ in }) throws(IndexError) -> Bool {
-        guard changed || !pendingDeletes.isEmpty else { return false }
-        try writePendingDeletes()
-        manifest.generation += 1
-        if let warning = try manifest.commit(directory: directory) { warn(warning) }
-        changed = false
-        sequences = [:]
-        do {
-            try IndexFileDeleter.removeUnused(directory: directory, current: manifest)
-        } catch {
-            warn(CommitWarning(error, .filesLeft))
-        }
-        return true
-    }
-
-    /// Writes each segment's pending deletes as a new generation of its deletes file.
-    private func writePendingDeletes() throws(IndexError) {
-        for (name, deletes) in pendingDeletes {
-            guard let index = manifest.segments.firstIndex(where: { $0.name == name }) else { continue }
-            var segment = manifest.segments[index]
-            segment.deletesGeneration += 1
-            let file = try FileWriter(path: segment.path(.deletes, in: directory), kind: .deletes, segment: segment.id)
-            segment.fileSizes[.deletes] = try deletes.write(to: file)
-            segment.deletedCount = deletes.deletedCount
-            manifest.segments[index] = segment
-            changed = true
-        }
-        pendingDeletes = [:]
-    }
-
-    fileprivate func allocateSegmentName() -> String {
-        defer { manifest.nextSegment += 1 }
-        return SegmentInfo.name(number: manifest.nextSegment)
-    }
-
-    fileprivate static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
-}
-
-/// The parallel part of adding: documents go in batches to worker threads, each building its own
-/// segments and flushing one whenever its share of the memory budget is full. With one thread
-/// everything runs on the caller's thread.
-private final class Ingest: @unchecked Sendable {
-    private static let batchSize = 64
-
-    private let directory: String
-    private let settings: AnalysisSettings
-    private let layout: FieldLayout
-    private let threads: Int
-    private let budgetPerThread: Int
-    private let names: Locked<() -> String>
-    private let queue: BlockingQueue<[(Document, ConvertedFields, Int)]>
-    private let results = Locked<[(SegmentInfo, [Int])]>([])
-    private let failure = Locked<Error?>(nil)
-    private var group: DispatchGroup?
-    private var batch: [(Document, ConvertedFields, Int)] = []
-    /// The single-thread case: the caller's own worker.
-    private var inline: Worker?
-
-    init(writer: IndexWriter, options: IndexingOptions) throws {
-        directory = writer.directory
-        settings = writer.settings
-        layout = FieldLayout(writer.schema)
-        threads = options.threads.clamped(to: IndexingOptions.threadRange)
-        budgetPerThread = options.flushThresholdBytes ?? options.memoryMB.clamped(to: IndexingOptions.memoryRange) * 1_048_576 / threads
-        names = Locked { [unowned writer] in writer.allocateSegmentName() }
-        queue = BlockingQueue(capacity: threads * 4)
-        if threads == 1 {
-            inline = Worker(ingest: self)
-        } else {
-            group = startThreads(threads) { [self] _ in
-                let worker = Worker(ingest: self)
-                do {
-                    while let batch = queue.pop() {
-                        for (document, fields, sequence) in batch { try worker.add(document, fields: fields, sequence: sequence) }
-                    }
-                    try worker.flush()
-                } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
-                    queue.close()
-                }
-            }
-        }
-    }
-
-    func add(_ document: Document, fields: ConvertedFields, sequence: Int) throws {
-        if let inline {
-            try inline.add(document, fields: fields, sequence: sequence)
-            return
-        }
-        batch.append((document, fields, sequence))
-        if batch.count >= Self.batchSize {
-            let full = batch
-            batch = []
-            if !queue.push(full) { try rethrowFailure() }
-        }
-    }
-
-    /// Waits for the workers and returns the segments built, with their documents' read order.
-    func finish() throws -> [(SegmentInfo, [Int])] {
-        if let inline {
-            try inline.flush()
-        } else {
-            if !batch.isEmpty { queue.push(batch) }
-            batch = []
-            queue.close()
-            group?.wait()
-            group = nil
-            try rethrowFailure()
-        }
-        return results.withLock { $0 }.sorted { $0.0.name < $1.0.name }
-    }
-
-    /// Stops the workers after an error on the reading side.
-    func stop() {
-        queue.close()
-        group?.wait()
-        group = nil
-    }
-
-    private func rethrowFailure() throws {
-        if let error = failure.withLock({ $0 }) { throw error }
-    }
-
-    /// One thread's segment building: its analyzers and vocabulary live across its segments.
-    final class Worker {
-        private unowned let ingest: Ingest
-        private var vocabulary = Vocabulary()
-        private var analyzers: [String: Analyzer] = [:]
-        private var builder: SegmentBuilder?
-
-        init(ingest: Ingest) {
-            self.ingest = ingest
-        }
-
-        func add(_ document: Document, fields: ConvertedFields, sequence: Int) throws {
-            if builder == nil {
-                let name = ingest.names.withLock { $0() }
-                builder = try SegmentBuilder(name: name, directory: ingest.directory, settings: ingest.settings, layout: ingest.layout,
-                                             vocabulary: vocabulary, analyzers: analyzers)
-            }
-            try builder!.add(document, fields: fields, sequence: sequence)
-            if builder!.documentCount & 63 == 0, memoryBytes > ingest.budgetPerThread { try flush() }
-        }
-
-        private var memoryBytes: Int {
-            (builder?.memoryBytes ?? 0) + vocabulary.memoryBytes + analyzers.values.reduce(0) { $0 + $1.cacheMemoryBytes }
-        }
-
-        func flush() throws {
-            guard let builder else { return }
-            analyzers = builder.analyzersByLanguage
-            if builder.documentCount > 0 {
-                let info = try builder.flush()
-                let order = builder.sequenceNumbers
-                ingest.results.withLock { $0.append((info, order)) }
-            }
-            self.builder = nil
-            // Keep the vocabulary and caches warm for the next segment unless they take a
-            // large share of the budget themselves.
-            if vocabulary.memoryBytes + analyzers.values.reduce(0, { $0 + $1.cacheMemoryBytes }) > ingest.budgetPerThread / 4 {
-                vocabulary = Vocabulary()
-                analyzers = [:]
-            }
-        }
+    public func commit() throws(IndexError) -> CommitResult {
+        try flush()
+        var warnings: [CommitWarning] = []
+        let committed = try core.commit(warn: { warnings.append($0) })
+        return CommitResult(committed: committed, warnings: warnings)
     }
 }

@@ -118,14 +118,14 @@ struct FacetCounter {
     }
 
     /// The period of `seconds`: its year, its month (counted from year 0), or its day since 1970.
-    private static func period(_ seconds: Int64, _ precision: ISODate.Precision) -> Int64 {
+    private static func period(_ seconds: Int64, _ precision: DatePrecision) -> Int64 {
         let days = seconds.dividingFloor(by: 86400).quotient
         if precision == .day { return days }
         let date = ISODate.civilDate(daysFromEpoch: days)
         return precision == .year ? date.year : date.year * 12 + date.month - 1
     }
 
-    private static func label(_ period: Int64, _ precision: ISODate.Precision) -> String {
+    private static func label(_ period: Int64, _ precision: DatePrecision) -> String {
         switch precision {
         case .day: return ISODate.format(days: period, precision: .day)
         case .month:

@@ -7,7 +7,7 @@ public struct FacetRequest: Sendable, Equatable {
         /// Each distinct value, the `size` most frequent.
         case values
         /// A date field by period, every period with a match, in order.
-        case dates(ISODate.Precision)
+        case dates(DatePrecision)
         /// A date or numeric field by ranges `from ..< to` (nil: open), in the order given.
         case ranges([FacetRange])
     }
@@ -38,7 +38,7 @@ public struct FacetRequest: Sendable, Equatable {
         }
         let field = String(text[..<colon])
         let spec = String(text[text.index(after: colon)...])
-        if let precision = ISODate.Precision(rawValue: spec) {
+        if let precision = DatePrecision(rawValue: spec) {
             self.init(field: field, grouping: .dates(precision), size: size)
             return
         }

@@ -35,7 +35,7 @@ enum FilterFacetSortReference {
 
     /// A facet of the years, months or days of a date field, in order, each period counted once
     /// per document having a date in it.
-    static func periods(_ documents: [ReferenceDocument], field: String, precision: ISODate.Precision) -> FacetResult {
+    static func periods(_ documents: [ReferenceDocument], field: String, precision: DatePrecision) -> FacetResult {
         var counts: [String: Int] = [:]
         for document in documents {
             for label in Set(document.dates.map { periodLabel($0, precision) }) { counts[label, default: 0] += 1 }
@@ -76,7 +76,7 @@ enum FilterFacetSortReference {
     }
 
     /// The period label of `seconds`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in UTC.
-    static func periodLabel(_ seconds: Int64, _ precision: ISODate.Precision) -> String {
+    static func periodLabel(_ seconds: Int64, _ precision: DatePrecision) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
         let year = String(format: "%04d", parts.year!)
         switch precision {

@@ -1,10 +1,12 @@
 import Foundation
 
 /// A fresh folder under the system's temporary folder, removed when the value goes away.
-final class TemporaryDirectory {
-    let path: String
+public final class TemporaryDirectory {
+    /// The folder.
+    public let path: String
 
-    init(_ name: String = "quarry-test") {
+    /// Makes the folder, named `name` and a UUID.
+    public init(_ name: String = "quarry-test") {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -12,16 +14,16 @@ final class TemporaryDirectory {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     /// A path inside the folder.
-    func file(_ name: String) -> String { path + "/" + name }
+    public func file(_ name: String) -> String { path + "/" + name }
 
     /// Writes `contents` to `name` inside the folder and returns its path.
     @discardableResult
-    func write(_ name: String, _ contents: String) -> String {
+    public func write(_ name: String, _ contents: String) -> String {
         write(name, bytes: Array(contents.utf8))
     }
 
     @discardableResult
-    func write(_ name: String, bytes: [UInt8]) -> String {
+    public func write(_ name: String, bytes: [UInt8]) -> String {
         let target = file(name)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         precondition(FileManager.default.createFile(atPath: target, contents: Data(bytes)), "cannot write \(target)")

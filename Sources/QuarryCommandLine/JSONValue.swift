@@ -1,3 +1,5 @@
+import QuarryCore
+
 /// A JSON value that keeps its object keys in the order given, for the commands' `--json` output.
 public enum JSONValue: Sendable, Equatable {
     case null

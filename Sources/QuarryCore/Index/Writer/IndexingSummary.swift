@@ -1,0 +1,16 @@
+/// What an `add` did.
+public struct IndexingSummary: Sendable {
+    public var documents = 0
+    public var textBytes = 0
+    /// Older documents deleted because a new one has their id.
+    public var replaced = 0
+    /// Documents whose id came again later in the same input (the later one was kept).
+    public var duplicates = 0
+    public var warnings = 0
+    /// Malformed JSON lines or elements skipped.
+    public var malformed = 0
+    /// Invalid UTF-8 sequences replaced.
+    public var invalidUTF8 = 0
+    public var segmentsWritten = 0
+    public var seconds = 0.0
+}
