@@ -33,4 +33,21 @@ import Testing
         #expect(results.hits.map(\.id) == ["1"])
         #expect(results.hits[0].snippet?.marked(open: "**", close: "**").contains("**family help service**") == true)
     }
+
+    /// The README shows exactly the code above (between the markers, without its indentation).
+    @Test func theReadmeShowsThisCode() throws {
+        let here = URL(fileURLWithPath: #filePath)
+        let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let source = try String(contentsOf: here, encoding: .utf8)
+        let opening = "```swift\nimport QuarryCore\n\n"
+        let start = try #require(readme.range(of: opening)).upperBound
+        let end = try #require(readme.range(of: "```", range: start..<readme.endIndex)).lowerBound
+        let shown = String(readme[start..<end])
+        let lines = source.components(separatedBy: "\n")
+        let first = try #require(lines.firstIndex { $0.hasSuffix("// README example begins") })
+        let last = try #require(lines.firstIndex { $0.hasSuffix("// README example ends") })
+        let tested = lines[(first + 1)..<last].map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : $0 }
+        #expect(shown == tested.joined(separator: "\n") + "\n")
+    }
 }

@@ -48,6 +48,16 @@ import Testing
         let stored = try #require(try searcher.document(id: "2"))
         #expect(stored["title"] == "school inspection")
         #expect(stored["published"] == "2024-03-01T12:00:00Z")
+        // Stored documents decode back into the type they were encoded from.
+        let decoded = try #require(try searcher.document(id: "1")).decode(Story.self)
+        let original = story(1, "council budget", tags: ["money", "council"], year: 2023)
+        #expect(decoded.id == original.id && decoded.title == original.title && decoded.body == original.body)
+        #expect(decoded.section == "news" && decoded.tags == ["money", "council"] && decoded.words == original.words)
+        #expect(decoded.published == original.published)
+        let withoutSection = try #require(try searcher.document(id: "3")).decode(Story.self)
+        #expect(withoutSection.section == nil)
+        struct Wrong: Decodable { var id: String; var words: Bool }
+        #expect(throws: SearchError.self) { _ = try stored.decode(Wrong.self) }
     }
 
     @Test func theSchemaIsChecked() async throws {
@@ -100,6 +110,21 @@ import Testing
         try await writer.commit()
         #expect(try index.statistics().segments == 1)
         #expect(try index.verify().documents == 1)
+    }
+
+    @Test func bufferedDocumentsAreWrittenAtAQuarterOfTheMemoryAndSeenOnlyAtCommit() async throws {
+        let folder = TemporaryDirectory()
+        let index = try Index.create(at: URL(fileURLWithPath: folder.file("i")))
+        let writer = try index.writer(options: IndexingOptions(threads: 1, memoryMB: 16))
+        let body = String(repeating: "river flood warning ", count: 500)
+        // 450 documents of 10 KB: past the 4 MB a writer of 16 MB buffers.
+        for i in 0..<450 { try await writer.add(Document(id: "d\(i)", title: "flood \(i)", body: body)) }
+        #expect(await writer.documentCounts.live > 0, "nothing written at 4 MB of buffered text")
+        #expect(await writer.documentCounts.live < 450)
+        #expect(try index.searcher().liveDocumentCount == 0)
+        try await writer.commit()
+        #expect(await writer.documentCounts.live == 450)
+        #expect(try index.searcher().search("flood").total == 450)
     }
 
     @Test func oneWriterAtATime() async throws {

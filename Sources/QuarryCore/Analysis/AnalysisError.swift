@@ -10,6 +10,7 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
         .icu(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 
+    /// The message.
     public var description: String {
         switch self {
         case .icu(let message): return "ICU: \(message)"

@@ -8,6 +8,7 @@ public struct AnalysisSettings: Sendable, Hashable {
     /// Drop the language's stop words (leaving position gaps).
     public var stopWords: Bool
 
+    /// Settings; the defaults are English, accents folded, stop words kept in the index.
     public init(language: Language = .english, foldDiacritics: Bool = true, stopWords: Bool = false) {
         self.language = language
         self.foldDiacritics = foldDiacritics

@@ -10,6 +10,7 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
     /// The Snowball algorithm (libstemmer's canonical name), or nil for no stemming.
     public let stemmer: String?
 
+    /// The code.
     public var description: String { code }
 
     /// Whether accents may be removed: not in Vietnamese, where its marks tell words apart

@@ -1,11 +1,15 @@
 /// A set of queries to run together: a BEIR `queries.jsonl` (`{"_id", "text"}` a line) or a TSV
 /// file (`id<TAB>text` a line).
 public struct QuerySet: Sendable {
+    /// One query.
     public struct Entry: Sendable, Equatable {
+        /// Its id (what qrels and runs name it by).
         public var id: String
+        /// Its text, as a user typed it.
         public var text: String
     }
 
+    /// The queries, in the order read.
     public var queries: [Entry]
 
     /// Reads `path`; a line that is neither JSON with `_id`/`id` and `text` nor `id<TAB>text` is an error naming it.

@@ -1,7 +1,9 @@
 /// Relevance judgements: query id → document id → grade (> 0: relevant).
 public struct Qrels: Sendable {
+    /// Grades by query id, then document id (0: not relevant).
     public var judgements: [String: [String: Int]]
 
+    /// Judgements given in code.
     public init(judgements: [String: [String: Int]]) {
         self.judgements = judgements
     }
@@ -32,8 +34,10 @@ public struct Qrels: Sendable {
 
 /// A TREC run: query id → ranked (document id, score) pairs.
 public struct Run: Sendable {
+    /// Ranked documents by query id, with their scores.
     public var results: [String: [(document: String, score: Double)]]
 
+    /// A run given in code.
     public init(results: [String: [(document: String, score: Double)]]) {
         self.results = results
     }
@@ -59,14 +63,21 @@ public struct Run: Sendable {
 /// trec_eval sorts), relevance = grade ≥ 1, gains = grades, and the mean over every judged query
 /// with a relevant document (a query the run lacks scores 0).
 public enum TrecEvaluation {
+    /// The measures, each the mean over the judged queries.
     public struct Metrics: Sendable, Equatable {
+        /// nDCG@10 (trec_eval's `ndcg_cut_10`: gains are the grades).
         public var ndcg10: Double
+        /// Mean average precision (`map`, over the whole ranking).
         public var map: Double
+        /// Recall in the first 100 (`recall_100`).
         public var recall100: Double
+        /// Precision in the first 10 (`P_10`).
         public var precision10: Double
+        /// Queries measured: the judged ones (a judged query the run lacks counts as 0).
         public var queries: Int
     }
 
+    /// Measures `run` against `qrels`, as `trec_eval -m ndcg_cut.10 -m map -m recall.100 -m P.10` does.
     public static func evaluate(run: Run, qrels: Qrels) -> Metrics {
         var total = Metrics(ndcg10: 0, map: 0, recall100: 0, precision10: 0, queries: 0)
         for (query, judged) in qrels.judgements {

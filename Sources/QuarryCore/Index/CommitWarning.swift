@@ -10,14 +10,17 @@ public struct CommitWarning: Sendable, Equatable, CustomStringConvertible {
         case filesLeft
     }
 
+    /// What failed.
     public var error: IndexError
+    /// What it leaves unsure.
     public var consequence: Consequence
 
-    public init(_ error: IndexError, _ consequence: Consequence) {
+    init(_ error: IndexError, _ consequence: Consequence) {
         self.error = error
         self.consequence = consequence
     }
 
+    /// The failure and what it means for the commit.
     public var description: String {
         switch consequence {
         case .durabilityUnknown:

@@ -2,6 +2,7 @@
 public struct Document: Sendable, Equatable {
     /// The unique id: a JSON document's `id`/`_id`, or a text file's path relative to the folder given.
     public var id: String
+    /// The title (ranked above the body by default).
     public var title: String
     /// The text: JSON `text` or `body`, a text file after its title line, an HTML page's text.
     public var body: String
@@ -15,6 +16,7 @@ public struct Document: Sendable, Equatable {
     /// Where it was read (for messages such as a duplicate id's; not stored).
     public var origin: InputLocation?
 
+    /// A document; `fields` are checked against the schema when it is added.
     public init(id: String, title: String = "", body: String = "", language: String? = nil, path: String? = nil,
                 fields: [DocumentField] = [], origin: InputLocation? = nil) {
         self.id = id
@@ -45,6 +47,7 @@ public struct DocumentField: Sendable, Equatable {
     /// Whether the document gave an array (a multi-valued member, even of one element).
     public var isArray: Bool
 
+    /// A member with `values`.
     public init(name: String, values: [FieldValue], isArray: Bool = false) {
         self.name = name
         self.values = values
@@ -62,6 +65,7 @@ public struct StoredField: Sendable, Hashable {
     public var name: String
     public var value: String
 
+    /// A stored member.
     public init(name: String, value: String) {
         self.name = name
         self.value = value

@@ -1,5 +1,6 @@
 /// Something wrong with one input (a file, a line), reported while the rest goes on.
 public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
+    /// What kind of problem.
     public enum Kind: Sendable, Equatable {
         /// A JSON line or element that is not a valid document: skipped.
         case malformed
@@ -34,15 +35,18 @@ public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
     /// malformed or oversized document, a value left out, a file unreadable or damaged.
     public var losesInput: Bool { kind == .malformed || kind == .tooLarge || kind == .badValue || kind.isError }
 
+    /// What kind of problem it is.
     public var kind: Kind
+    /// The file (or, for a document given in code, its id).
     public var path: String
     /// 1-based line (JSON Lines) or element (JSON array) number, when it applies.
     public var line: Int?
     /// 1-based byte column, when it applies.
     public var column: Int?
+    /// What happened and what was done about it.
     public var message: String
 
-    public init(_ kind: Kind, path: String, line: Int? = nil, column: Int? = nil, message: String) {
+    init(_ kind: Kind, path: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.kind = kind
         self.path = path
         self.line = line
@@ -50,7 +54,7 @@ public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public init(_ kind: Kind, at location: InputLocation, column: Int? = nil, message: String) {
+    init(_ kind: Kind, at location: InputLocation, column: Int? = nil, message: String) {
         self.init(kind, path: location.path, line: location.line, column: column, message: message)
     }
 

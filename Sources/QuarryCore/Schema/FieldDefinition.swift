@@ -3,6 +3,7 @@
 public struct FieldDefinition: Sendable, Hashable {
     /// The name documents give the member by: ASCII letters, digits, `_`, `.` and `-`, 1 to 64 bytes.
     public var name: String
+    /// How its values are indexed.
     public var type: FieldType
     /// Whether the values are kept to be shown with a hit (always, for `title` and `body`).
     public var stored: Bool

@@ -92,7 +92,7 @@ public struct Schema: Sendable, Hashable {
     /// The number of the field called `name`, as postings and columns name it: title 0, body 1
     /// (also as `text`), the document key `id` 2, and `fields[i]` for i >= 2 is i + 1; nil for
     /// a name that is no field.
-    public func number(of name: String) -> UInt8? {
+    func number(of name: String) -> UInt8? {
         switch name {
         case "title": return 0
         case "body", "text": return 1
@@ -105,7 +105,7 @@ public struct Schema: Sendable, Hashable {
 
     /// The definition of field `number` (see `number(of:)`); nil for the key (2) and for a
     /// number that is no field.
-    public func definition(of number: UInt8) -> FieldDefinition? {
+    func definition(of number: UInt8) -> FieldDefinition? {
         position(of: number).map { fields[$0] }
     }
 }

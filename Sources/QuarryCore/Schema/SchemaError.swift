@@ -5,6 +5,7 @@ public struct SchemaError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String?
     /// The 1-based line and byte column in the file where the problem is, if known.
     public var line: Int?
+    /// The 1-based byte column, if known.
     public var column: Int?
     /// The field's index in the list of fields given (the file's `fields` array), if the problem is one field's.
     public var fieldIndex: Int?
@@ -15,7 +16,7 @@ public struct SchemaError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong.
     public var message: String
 
-    public init(file: String? = nil, line: Int? = nil, column: Int? = nil, fieldIndex: Int? = nil,
+    init(file: String? = nil, line: Int? = nil, column: Int? = nil, fieldIndex: Int? = nil,
                 fieldName: String? = nil, key: String? = nil, message: String) {
         self.file = file
         self.line = line

@@ -58,11 +58,11 @@ public struct SchemaInference: Sendable {
     /// Documents observed, as counted by `finishDocument()`.
     public private(set) var sampledDocuments = 0
 
-    public init() {}
+    init() {}
 
     /// Takes one member of a document: its name, its values (one, or an array's elements), and
     /// whether the document gave an array.
-    public mutating func observe(member name: String, values: [FieldValue], isArray: Bool) {
+    mutating func observe(member name: String, values: [FieldValue], isArray: Bool) {
         switch name {
         case "title", "text", "body", "id", "_id", "lang": return
         default: break
@@ -82,7 +82,7 @@ public struct SchemaInference: Sendable {
     }
 
     /// Ends a document: counts it in `sampledDocuments`.
-    public mutating func finishDocument() {
+    mutating func finishDocument() {
         sampledDocuments += 1
     }
 

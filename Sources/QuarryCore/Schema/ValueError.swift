@@ -11,7 +11,7 @@ public struct ValueError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The most characters of a string value a message shows.
     public static let shownCharacters = 40
 
-    public init(type: FieldType, value: FieldValue, reason: String? = nil) {
+    init(type: FieldType, value: FieldValue, reason: String? = nil) {
         self.type = type
         self.value = value
         self.reason = reason

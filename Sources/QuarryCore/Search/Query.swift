@@ -32,6 +32,7 @@ public indirect enum Query: Sendable, Equatable, CustomStringConvertible {
         return .boolean(must: [self] + must + union, should: [], mustNot: mustNot)
     }
 
+    /// The query in the query language (parsing it gives the same query).
     public var description: String {
         func fieldPrefix(_ field: String?) -> String { field.map { "\($0):" } ?? "" }
         func boostSuffix(_ boost: Double) -> String { boost == 1 ? "" : "^\(boost)" }
@@ -65,9 +66,12 @@ public indirect enum Query: Sendable, Equatable, CustomStringConvertible {
 
 /// One end of a range: an integer (also a date, in seconds since 1970-01-01 UTC) or a float.
 public enum RangeValue: Sendable, Equatable, CustomStringConvertible {
+    /// An integer, or a date as seconds since 1970-01-01 UTC.
     case integer(Int64)
+    /// A float.
     case float(Double)
 
+    /// The query in the query language (parsing it gives the same query).
     public var description: String {
         switch self {
         case .integer(let value): return String(value)

@@ -1,8 +1,11 @@
 /// A query that does not parse: what is wrong, and at which column (1-based, in characters).
 public struct QuerySyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The 1-based column (in characters) where the problem is.
     public var column: Int
+    /// What is wrong.
     public var message: String
 
+    /// The message with its column.
     public var description: String { "query syntax error at column \(column): \(message)" }
 }
 
@@ -23,15 +26,21 @@ public struct QuerySyntaxError: Error, Equatable, Sendable, CustomStringConverti
 /// A backslash escapes the next character. Juxtaposed clauses take the default operator. Limits
 /// keep any input bounded: the query's length, the nesting depth and the number of clauses.
 public struct QueryParser: Sendable {
+    /// How words with no operator between them combine: any may match (`or`), or all must (`and`).
     public enum DefaultOperator: Sendable { case or, and }
 
+    /// How words with no operator between them combine.
     public var defaultOperator: DefaultOperator
     /// The fields queries can name, and how their values are read.
     public var schema: Schema
+    /// The longest query text, in characters.
     public static let maximumLength = 100_000
+    /// The deepest nesting of parentheses.
     public static let maximumDepth = 64
+    /// The most clauses of one group.
     public static let maximumClauses = 4096
 
+    /// A parser for queries against `schema` (which words before a colon are fields).
     public init(defaultOperator: DefaultOperator = .or, schema: Schema = .default) {
         self.defaultOperator = defaultOperator
         self.schema = schema

@@ -1,5 +1,6 @@
 /// A passage of a document's text around its best matches, with the matches marked.
 public struct Snippet: Sendable, Equatable {
+    /// The passage.
     public var text: String
     /// The matches, as UTF-8 byte ranges of `text`, in order, not overlapping.
     public var highlights: [Range<Int>]

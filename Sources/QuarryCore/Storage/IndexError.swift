@@ -25,6 +25,7 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The task running the operation was cancelled; nothing of it was committed.
     case cancelled
 
+    /// The message, naming the file or folder.
     public var description: String {
         switch self {
         case .notAnIndex(let path): return "\(path): not a Quarry index (no MANIFEST)"

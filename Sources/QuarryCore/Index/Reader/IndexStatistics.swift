@@ -1,21 +1,28 @@
 /// What `quarry-index stats` reports of an index.
 public struct IndexStatistics: Sendable {
+    /// Documents not deleted.
     public var liveDocuments: Int
+    /// Deleted documents still in segments (until a merge drops them).
     public var deletedDocuments: Int
+    /// Segments of the commit.
     public var segments: Int
     /// Distinct terms of the title and body fields (a term in both counts twice).
     public var terms: Int
     /// Postings (term-document pairs) and positions (occurrences) of title and body.
     public var postings: Int
+    /// Positions (occurrences) of title and body terms.
     public var positions: Int
     /// Average field lengths, in tokens.
     public var averageTitleLength: Double
+    /// Average body length, in tokens.
     public var averageBodyLength: Double
     /// Bytes on disk by kind of file.
     public var bytes: [String: Int]
+    /// The analysis the index was built with.
     public var settings: AnalysisSettings
     /// The index's fields.
     public var schema: Schema
+    /// The commit generation.
     public var generation: Int
 
     /// The kinds `bytes` reports, in order.

@@ -10,8 +10,9 @@ import Foundation
 ///
 /// Nothing it does is visible to searchers before ``commit()``, and a crash before then leaves
 /// the last commit as it was. Documents given in code are buffered and written as a segment
-/// when the buffer reaches ``IndexingOptions/memoryMB``, at ``commit()`` and before a delete or
-/// a merge. A document whose id is in the index already replaces it: `add` is an upsert.
+/// when their text reaches a quarter of ``IndexingOptions/memoryMB`` (the segment builder then
+/// takes up to the whole of it: the writer's memory stays within about twice `memoryMB`), at
+/// ``commit()``, and before a delete or a merge. A document whose id is in the index already replaces it: `add` is an upsert.
 public actor IndexWriter {
     private let core: IndexWriterCore
     private let executor = WriterExecutor()
@@ -57,7 +58,7 @@ public actor IndexWriter {
         buffered.append((document, fields))
         bufferedBytes += document.title.utf8.count + document.body.utf8.count
             + document.fields.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.text.utf8.count } }
-        if bufferedBytes >= options.memoryMB << 20 { try flush() }
+        if bufferedBytes >= options.memoryMB << 18 { try flush() }
     }
 
     /// Adds a value of the app's own type, encoded as a document by ``Document/init(encoding:)``

@@ -12,7 +12,9 @@ public struct FacetRequest: Sendable, Equatable {
         case ranges([FacetRange])
     }
 
+    /// The field counted.
     public var field: String
+    /// How its values are grouped.
     public var grouping: Grouping
     /// How many values `values` reports (the rest are counted in `otherCount`).
     public var size: Int
@@ -22,6 +24,7 @@ public struct FacetRequest: Sendable, Equatable {
     /// The most ranges a facet may have.
     public static let maximumRanges = 1_000
 
+    /// A facet of `field`.
     public init(field: String, grouping: Grouping = .values, size: Int = 10) {
         self.field = field
         self.grouping = grouping
@@ -80,9 +83,12 @@ public struct FacetRequest: Sendable, Equatable {
 
 /// A numeric range of a facet: `from ..< to`, nil for an open end.
 public struct FacetRange: Sendable, Equatable, CustomStringConvertible {
+    /// The lower bound, included (nil: open).
     public var from: Double?
+    /// The upper bound, excluded (nil: open).
     public var to: Double?
 
+    /// The range `from ..< to`.
     public init(from: Double?, to: Double?) {
         self.from = from
         self.to = to
@@ -123,11 +129,15 @@ public struct FacetRange: Sendable, Equatable, CustomStringConvertible {
 public struct FacetResult: Sendable, Equatable {
     /// One value (or period, or range) and how many matching documents have it.
     public struct Count: Sendable, Equatable {
+        /// The value, period (`2024-03`) or range (`10..<20`).
         public var value: String
+        /// Matching documents with it.
         public var count: Int
     }
 
+    /// The field counted.
     public var field: String
+    /// The counts: most frequent first for values, in order for periods and ranges.
     public var counts: [Count]
     /// Matching documents with a value not reported (beyond `size`), counted once per value.
     public var otherCount: Int

@@ -1,11 +1,14 @@
 /// How a score was made: a value, what it is, and the parts it was computed from. For sums the
 /// parts' values add up to the value exactly (they are summed in the same order as the score).
 public struct Explanation: Sendable, Equatable {
+    /// The value.
     public var value: Double
+    /// What it is (`idf`, `tf of title`, a sum, ...).
     public var description: String
+    /// The parts it was computed from.
     public var details: [Explanation]
 
-    public init(value: Double, description: String, details: [Explanation] = []) {
+    init(value: Double, description: String, details: [Explanation] = []) {
         self.value = value
         self.description = description
         self.details = details

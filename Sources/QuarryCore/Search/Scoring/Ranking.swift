@@ -20,6 +20,7 @@ public struct Ranking: Sendable, Equatable {
     public var titleWeight: Double?
     /// The body's weight instead of the schema's (nil: the schema's, 1 by default).
     public var bodyWeight: Double?
+    /// How the fields are combined.
     public var model: FieldModel
 
     /// The defaults, chosen by measuring nDCG@10 on SciFact, Cranfield, CISI and the twelve XQuAD
@@ -32,6 +33,7 @@ public struct Ranking: Sendable, Equatable {
     /// Whether ranked keyword queries leave stop words out by default (measured: BENCHMARKS.md).
     public static let dropsStopWords = true
 
+    /// A ranking; `problem` says whether it can run.
     public init(k1: Double, b: Double, titleWeight: Double? = nil, bodyWeight: Double? = nil, model: FieldModel) {
         self.k1 = k1
         self.b = b

@@ -2,9 +2,12 @@
 /// first), then by document; documents without a value come last either way. A multi-valued
 /// field sorts by its smallest value ascending, its largest descending.
 public struct SortOrder: Sendable, Equatable, CustomStringConvertible {
+    /// The date or numeric field.
     public var field: String
+    /// Largest first.
     public var descending: Bool
 
+    /// Hits by `field`, smallest first unless `descending`.
     public init(field: String, descending: Bool = false) {
         self.field = field
         self.descending = descending
@@ -28,5 +31,6 @@ public struct SortOrder: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The order as the command line writes it (`-date`).
     public var description: String { (descending ? "-" : "") + field }
 }
