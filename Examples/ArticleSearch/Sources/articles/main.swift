@@ -2,8 +2,9 @@ import Foundation
 import QuarryCore
 
 // `articles [DIR]`: writes a handful of articles into a new index at DIR (default: a new folder
-// in the temporary directory), commits, and searches them with the typed query builder: the
-// words and the phrase go in as they are, never parsed as query syntax.
+// in the temporary directory), commits, searches them with the typed query builder (the words
+// and the phrase go in as they are, never parsed as query syntax), and prints each hit decoded
+// back into an Article.
 
 /// Midnight UTC of the day `text` names (`YYYY-MM-DD`).
 func day(_ text: String) throws -> Date {
@@ -46,7 +47,10 @@ do {
     let results = try index.searcher().search(query, options: SearchOptions(k: 10, storedFields: true))
     print("query: \(query)")
     for hit in results.hits {
-        print("\(hit.id)  \(hit.fields?["title"] ?? "")  \(hit.fields?["published"] ?? "")  (\(String(format: "%.3f", hit.score)))")
+        // The stored fields back as an Article, the date parsed from its ISO 8601 text.
+        guard let article = try hit.fields?.decode(Article.self) else { continue }
+        let published = article.published.formatted(.iso8601.year().month().day())
+        print("\(article.id)  \(article.title)  \(article.source)  \(published)  (\(String(format: "%.3f", hit.score)))")
     }
     print("\(results.total) of \(articles.count) articles match")
 } catch {
