@@ -47,6 +47,7 @@ struct BuildCommand: AsyncParsableCommand {
                 if !existed, !FileManager.default.fileExists(atPath: arguments.index + "/MANIFEST") {
                     try? FileManager.default.removeItem(atPath: arguments.index)
                 }
+                if case IndexError.alreadyExists = error { throw IndexError.invalidArgument("\(error) (use --force to replace it)") }
                 throw error
             }
         }

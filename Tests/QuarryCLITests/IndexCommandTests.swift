@@ -37,7 +37,7 @@ import Testing
         // Refuses to overwrite without --force.
         let again = try CLI.run("quarry-index", ["build", "--index", index, Workspace.corpus])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("exists already"))
+        #expect(again.stderr.contains("exists already (use --force to replace it)"))
 
         // A document whose id is in the index replaces it.
         let story = Workspace.corpus + "/news/2024-01-08-leeds-bin-collection-changes.txt"

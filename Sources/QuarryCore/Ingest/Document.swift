@@ -41,6 +41,7 @@ public struct Document: Sendable, Equatable {
 
 /// One member of a document other than its id, title, body and language: its name and values.
 public struct DocumentField: Sendable, Equatable {
+    /// The member's name: a field of the schema.
     public var name: String
     /// One value, or an array's elements.
     public var values: [FieldValue]
@@ -62,7 +63,9 @@ public struct DocumentField: Sendable, Equatable {
 
 /// A stored string field: a name and its text, as the stored-fields file keeps them.
 public struct StoredField: Sendable, Hashable {
+    /// The member's name (`text` for the body).
     public var name: String
+    /// Its value, as text.
     public var value: String
 
     /// A stored member.

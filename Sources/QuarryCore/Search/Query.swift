@@ -32,7 +32,8 @@ public indirect enum Query: Sendable, Equatable, CustomStringConvertible {
         return .boolean(must: [self] + must + union, should: [], mustNot: mustNot)
     }
 
-    /// The query in the query language (parsing it gives the same query).
+    /// The query in the query language's notation, for messages and logs (a keyword value with
+    /// spaces is shown as it is, so the text does not always parse back to the same query).
     public var description: String {
         func fieldPrefix(_ field: String?) -> String { field.map { "\($0):" } ?? "" }
         func boostSuffix(_ boost: Double) -> String { boost == 1 ? "" : "^\(boost)" }
@@ -71,7 +72,8 @@ public enum RangeValue: Sendable, Equatable, CustomStringConvertible {
     /// A float.
     case float(Double)
 
-    /// The query in the query language (parsing it gives the same query).
+    /// The query in the query language's notation, for messages and logs (a keyword value with
+    /// spaces is shown as it is, so the text does not always parse back to the same query).
     public var description: String {
         switch self {
         case .integer(let value): return String(value)

@@ -26,8 +26,13 @@ public struct QuerySyntaxError: Error, Equatable, Sendable, CustomStringConverti
 /// A backslash escapes the next character. Juxtaposed clauses take the default operator. Limits
 /// keep any input bounded: the query's length, the nesting depth and the number of clauses.
 public struct QueryParser: Sendable {
-    /// How words with no operator between them combine: any may match (`or`), or all must (`and`).
-    public enum DefaultOperator: Sendable { case or, and }
+    /// How words with no operator between them combine.
+    public enum DefaultOperator: Sendable {
+        /// Any may match (the more match, the higher the score).
+        case or
+        /// All must match.
+        case and
+    }
 
     /// How words with no operator between them combine.
     public var defaultOperator: DefaultOperator

@@ -2,9 +2,11 @@
 public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The folder holds no Quarry index (no MANIFEST).
     case notAnIndex(path: String)
-    /// `build` was given a folder that holds other files and no index: Quarry never removes them.
+    /// An index was to be created in a folder that holds other files and no index: Quarry never
+    /// removes them.
     case notAnIndexFolder(path: String, foreignFile: String)
-    /// `build` found an index there already (use `--force` to replace it).
+    /// An index was to be created where one exists already (`Index.createWriter(at:replacing:)`
+    /// replaces it).
     case alreadyExists(path: String)
     /// Another process holds the writer lock.
     case locked(path: String, pid: Int32?)
@@ -31,7 +33,7 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notAnIndex(let path): return "\(path): not a Quarry index (no MANIFEST)"
         case .notAnIndexFolder(let path, let file):
             return "\(path): not empty and not a Quarry index (it holds '\(file)'); give a new or empty folder"
-        case .alreadyExists(let path): return "\(path): an index exists already (use --force to replace it)"
+        case .alreadyExists(let path): return "\(path): an index exists already"
         case .locked(let path, let pid):
             return "\(path): index is locked by process \(pid.map(String.init) ?? "unknown") (one writer at a time)"
         case .corrupt(let file, let reason): return "\(file): corrupt: \(reason)"
