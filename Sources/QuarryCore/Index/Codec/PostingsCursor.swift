@@ -25,8 +25,11 @@ final class PostingsCursor {
     private let postingsLimit: Int
     private let positionsLimit: Int
 
-    private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
-    private let freqs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
+    /// The current block's documents and frequencies, in one 1 KB allocation (with
+    /// `positionStarts` too it would pass the largest size malloc serves from its thread cache).
+    private let blockMemory: UnsafeMutableRawPointer
+    private let docs: UnsafeMutablePointer<UInt32>
+    private let freqs: UnsafeMutablePointer<UInt32>
     private var block = -1
     private var count = 0
     private var index = 0
@@ -41,13 +44,12 @@ final class PostingsCursor {
     private var positionsBlock = -1
     /// Where each document's values start among the block's (prefix sums of the frequencies).
     private let positionStarts = UnsafeMutablePointer<Int>.allocate(capacity: PostingsLayout.blockSize + 1)
-    /// The block's values as stored (first position, then gaps - 1), where decoded.
-    private var positionValues = GrowableBuffer<UInt32>(capacity: 256)
+    /// The block's values and chunks decoded so far, in a cell: the positions loops reach them
+    /// without run-time exclusivity checks. Made on the first positions asked for (keyword
+    /// queries never ask), so set whenever `positionsBlock` is.
+    private let decoded = PointerCell<BlockPositions?>(nil)
     /// Where the block's table of chunk lengths starts.
     private var chunkTable = 0
-    /// Byte offsets of the chunks found so far; `chunkDecoded[c]` when chunk c is unpacked.
-    private var chunkOffsets = GrowableBuffer<Int>(capacity: 16)
-    private var chunkDecoded = GrowableBuffer<Bool>(capacity: 16)
     private var positionsEnd = 0
     /// The document (index in the block) whose values were last made absolute in place.
     private var convertedDocument = -1
@@ -69,6 +71,10 @@ final class PostingsCursor {
         blocksStart = info.postingsOffset &+ (blockCount > 1 ? blockCount * PostingsLayout.skipEntrySize : 0)
         postingsLimit = postings.bytes.count - FileFormat.footerSize
         positionsLimit = positions.bytes.count - FileFormat.footerSize
+        let blockSize = PostingsLayout.blockSize
+        blockMemory = .allocate(byteCount: 8 * blockSize, alignment: MemoryLayout<UInt32>.alignment)
+        docs = blockMemory.bindMemory(to: UInt32.self, capacity: blockSize)
+        freqs = (blockMemory + 4 * blockSize).bindMemory(to: UInt32.self, capacity: blockSize)
         if info.docFreq == 1 {
             if info.inlineDoc < 0 || info.inlineDoc >= documentCount || info.totalTermFreq < 1
                 || info.positionsOffset < FileFormat.headerSize || info.positionsOffset > positionsLimit {
@@ -83,8 +89,7 @@ final class PostingsCursor {
     }
 
     deinit {
-        docs.deallocate()
-        freqs.deallocate()
+        blockMemory.deallocate()
         positionStarts.deallocate()
     }
 
@@ -152,11 +157,12 @@ final class PostingsCursor {
         let end = positionStarts[index + 1]
         guard end > start else { return empty }
         let chunkSize = PackedInts.maximumCount
+        let chunkDecoded = decoded.value!.chunkDecoded.base
         for chunk in (start / chunkSize)...((end - 1) / chunkSize) where !chunkDecoded[chunk] {
             guard decodeChunk(chunk) else { return empty }
         }
         // Gaps to absolute positions, in place (each document's values are its own).
-        let values = positionValues.base
+        let values = decoded.value!.values.base
         if convertedDocument != index {
             var position = values[start]
             for k in (start + 1)..<end {
@@ -287,40 +293,66 @@ final class PostingsCursor {
         }
         positionsEnd = end
         chunkTable = start
-        positionValues.removeAll()
-        if positionValues.capacity < total { positionValues.grow(to: total) }
-        positionValues.advance(by: total)
-        chunkOffsets.removeAll()
-        chunkOffsets.append(firstChunk)
-        chunkDecoded.removeAll()
-        for _ in 0..<chunks { chunkDecoded.append(false) }
+        if decoded.value == nil { decoded.value = BlockPositions() }
+        decoded.value!.reset(values: total, chunks: chunks, firstChunk: firstChunk)
         convertedDocument = -1
         positionsBlock = block
         return true
     }
 
-    /// Unpacks chunk `chunk` of the current block's positions, found from the lengths of the
-    /// chunks before it.
+    /// Unpacks chunk `chunk` of the current block's positions.
     private func decodeChunk(_ chunk: Int) -> Bool {
+        if let error = decoded.value!.decode(chunk: chunk, total: positionStarts[count], from: positionsFile,
+                                             table: chunkTable, end: positionsEnd, path: positionsPath) {
+            fail(error)
+            return false
+        }
+        return true
+    }
+}
+
+/// A block's positions as far as a `PostingsCursor` decoded them: the values, unpacked a chunk
+/// of `PackedInts.maximumCount` at a time, and where each chunk's bytes start.
+private struct BlockPositions: ~Copyable {
+    /// The block's values as stored (first position, then gaps - 1), where decoded.
+    var values = GrowableBuffer<UInt32>(capacity: 256)
+    /// Byte offsets of the chunks found so far; `chunkDecoded[c]` when chunk c is unpacked.
+    var chunkOffsets = GrowableBuffer<Int>(capacity: 16)
+    var chunkDecoded = GrowableBuffer<Bool>(capacity: 16)
+
+    /// Starts a block of `values` values in `chunks` chunks, nothing decoded, the first chunk's
+    /// bytes at `firstChunk`.
+    mutating func reset(values total: Int, chunks: Int, firstChunk: Int) {
+        values.removeAll()
+        if values.capacity < total { values.grow(to: total) }
+        values.advance(by: total)
+        chunkOffsets.removeAll()
+        chunkOffsets.append(firstChunk)
+        chunkDecoded.removeAll()
+        for _ in 0..<chunks { chunkDecoded.append(false) }
+    }
+
+    /// Unpacks chunk `chunk` of a block of `total` values from `file`, finding it from the
+    /// lengths of the chunks before it (a table at `table`; the block ends at `end`); the problem
+    /// when the data is damaged.
+    mutating func decode(chunk: Int, total: Int, from file: UnsafeRawBufferPointer, table: Int, end: Int,
+                         path: String) -> IndexError? {
         let chunkSize = PackedInts.maximumCount
-        let total = positionStarts[count]
         while chunkOffsets.count <= chunk {
             let c = chunkOffsets.count - 1
-            let length = Int(positionsFile.loadUnaligned(fromByteOffset: chunkTable + 2 * c, as: UInt16.self).littleEndian)
-            guard chunkOffsets[c] + length <= positionsEnd else {
-                fail(.corrupt(file: positionsPath, reason: "positions chunk at \(chunkOffsets[c]) runs past its block"))
-                return false
+            let length = Int(file.loadUnaligned(fromByteOffset: table + 2 * c, as: UInt16.self).littleEndian)
+            guard chunkOffsets[c] + length <= end else {
+                return .corrupt(file: path, reason: "positions chunk at \(chunkOffsets[c]) runs past its block")
             }
             chunkOffsets.append(chunkOffsets[c] + length)
         }
-        guard let next = PackedInts.decode(positionsFile, at: chunkOffsets[chunk], limit: positionsEnd,
+        guard let next = PackedInts.decode(file, at: chunkOffsets[chunk], limit: end,
                                            count: min(chunkSize, total - chunk * chunkSize),
-                                           into: positionValues.base + chunk * chunkSize) else {
-            fail(.corrupt(file: positionsPath, reason: "bad packed positions at \(chunkOffsets[chunk])"))
-            return false
+                                           into: values.base + chunk * chunkSize) else {
+            return .corrupt(file: path, reason: "bad packed positions at \(chunkOffsets[chunk])")
         }
         if chunkOffsets.count == chunk + 1 { chunkOffsets.append(next) }
         chunkDecoded[chunk] = true
-        return true
+        return nil
     }
 }
