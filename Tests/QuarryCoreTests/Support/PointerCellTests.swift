@@ -52,11 +52,16 @@ import Testing
     }
 
     /// `GrowableBuffer` in a cell keeps its elements across growth (the positions and the
-    /// indexer's buffers live this way).
-    @Test func growableBufferInACell() {
-        let cell = PointerCell(GrowableBuffer<Int>(capacity: 1))
+    /// indexer's buffers live this way), from no capacity (nothing allocated) or some.
+    @Test(arguments: [0, 1, 16])
+    func growableBufferInACell(capacity: Int) {
+        let cell = PointerCell(GrowableBuffer<Int>(capacity: capacity))
+        #expect(cell.value.isEmpty && cell.value.elements.isEmpty)
         for value in 0..<5000 { cell.value.append(value * 3) }
         #expect(cell.value.count == 5000)
         #expect(Array(cell.value.elements) == (0..<5000).map { $0 * 3 })
+        var other = GrowableBuffer<Int>(capacity: capacity)
+        other.append(contentsOf: cell.value.elements)
+        #expect(Array(other.elements) == Array(cell.value.elements))
     }
 }

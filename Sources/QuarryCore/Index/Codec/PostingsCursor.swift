@@ -45,9 +45,8 @@ final class PostingsCursor {
     /// Where each document's values start among the block's (prefix sums of the frequencies).
     private let positionStarts = UnsafeMutablePointer<Int>.allocate(capacity: PostingsLayout.blockSize + 1)
     /// The block's values and chunks decoded so far, in a cell: the positions loops reach them
-    /// without run-time exclusivity checks. Made on the first positions asked for (keyword
-    /// queries never ask), so set whenever `positionsBlock` is.
-    private let decoded = PointerCell<BlockPositions?>(nil)
+    /// without run-time exclusivity checks.
+    private let decoded = PointerCell(BlockPositions())
     /// Where the block's table of chunk lengths starts.
     private var chunkTable = 0
     private var positionsEnd = 0
@@ -157,12 +156,12 @@ final class PostingsCursor {
         let end = positionStarts[index + 1]
         guard end > start else { return empty }
         let chunkSize = PackedInts.maximumCount
-        let chunkDecoded = decoded.value!.chunkDecoded.base
+        let chunkDecoded = decoded.value.chunkDecoded.base
         for chunk in (start / chunkSize)...((end - 1) / chunkSize) where !chunkDecoded[chunk] {
             guard decodeChunk(chunk) else { return empty }
         }
         // Gaps to absolute positions, in place (each document's values are its own).
-        let values = decoded.value!.values.base
+        let values = decoded.value.values.base
         if convertedDocument != index {
             var position = values[start]
             for k in (start + 1)..<end {
@@ -293,32 +292,49 @@ final class PostingsCursor {
         }
         positionsEnd = end
         chunkTable = start
-        if decoded.value == nil { decoded.value = BlockPositions() }
-        decoded.value!.reset(values: total, chunks: chunks, firstChunk: firstChunk)
+        decoded.value.reset(values: total, chunks: chunks, firstChunk: firstChunk)
         convertedDocument = -1
         positionsBlock = block
         return true
     }
 
-    /// Unpacks chunk `chunk` of the current block's positions.
+    /// Unpacks chunk `chunk` of the current block's positions, found from the lengths of the
+    /// chunks before it.
     private func decodeChunk(_ chunk: Int) -> Bool {
-        if let error = decoded.value!.decode(chunk: chunk, total: positionStarts[count], from: positionsFile,
-                                             table: chunkTable, end: positionsEnd, path: positionsPath) {
-            fail(error)
+        let chunkSize = PackedInts.maximumCount
+        let total = positionStarts[count]
+        while decoded.value.chunkOffsets.count <= chunk {
+            let c = decoded.value.chunkOffsets.count - 1
+            let offset = decoded.value.chunkOffsets[c]
+            let length = Int(positionsFile.loadUnaligned(fromByteOffset: chunkTable + 2 * c, as: UInt16.self).littleEndian)
+            guard offset + length <= positionsEnd else {
+                fail(.corrupt(file: positionsPath, reason: "positions chunk at \(offset) runs past its block"))
+                return false
+            }
+            decoded.value.chunkOffsets.append(offset + length)
+        }
+        let offset = decoded.value.chunkOffsets[chunk]
+        guard let next = PackedInts.decode(positionsFile, at: offset, limit: positionsEnd,
+                                           count: min(chunkSize, total - chunk * chunkSize),
+                                           into: decoded.value.values.base + chunk * chunkSize) else {
+            fail(.corrupt(file: positionsPath, reason: "bad packed positions at \(offset)"))
             return false
         }
+        if decoded.value.chunkOffsets.count == chunk + 1 { decoded.value.chunkOffsets.append(next) }
+        decoded.value.chunkDecoded[chunk] = true
         return true
     }
 }
 
 /// A block's positions as far as a `PostingsCursor` decoded them: the values, unpacked a chunk
-/// of `PackedInts.maximumCount` at a time, and where each chunk's bytes start.
+/// of `PackedInts.maximumCount` at a time, and where each chunk's bytes start. Its buffers are
+/// allocated on the first positions asked for (keyword queries never ask).
 private struct BlockPositions: ~Copyable {
     /// The block's values as stored (first position, then gaps - 1), where decoded.
-    var values = GrowableBuffer<UInt32>(capacity: 256)
+    var values = GrowableBuffer<UInt32>(capacity: 0)
     /// Byte offsets of the chunks found so far; `chunkDecoded[c]` when chunk c is unpacked.
-    var chunkOffsets = GrowableBuffer<Int>(capacity: 16)
-    var chunkDecoded = GrowableBuffer<Bool>(capacity: 16)
+    var chunkOffsets = GrowableBuffer<Int>(capacity: 0)
+    var chunkDecoded = GrowableBuffer<Bool>(capacity: 0)
 
     /// Starts a block of `values` values in `chunks` chunks, nothing decoded, the first chunk's
     /// bytes at `firstChunk`.
@@ -327,32 +343,10 @@ private struct BlockPositions: ~Copyable {
         if values.capacity < total { values.grow(to: total) }
         values.advance(by: total)
         chunkOffsets.removeAll()
+        if chunkOffsets.capacity <= chunks { chunkOffsets.grow(to: chunks + 1) }
         chunkOffsets.append(firstChunk)
         chunkDecoded.removeAll()
+        if chunkDecoded.capacity < chunks { chunkDecoded.grow(to: chunks) }
         for _ in 0..<chunks { chunkDecoded.append(false) }
-    }
-
-    /// Unpacks chunk `chunk` of a block of `total` values from `file`, finding it from the
-    /// lengths of the chunks before it (a table at `table`; the block ends at `end`); the problem
-    /// when the data is damaged.
-    mutating func decode(chunk: Int, total: Int, from file: UnsafeRawBufferPointer, table: Int, end: Int,
-                         path: String) -> IndexError? {
-        let chunkSize = PackedInts.maximumCount
-        while chunkOffsets.count <= chunk {
-            let c = chunkOffsets.count - 1
-            let length = Int(file.loadUnaligned(fromByteOffset: table + 2 * c, as: UInt16.self).littleEndian)
-            guard chunkOffsets[c] + length <= end else {
-                return .corrupt(file: path, reason: "positions chunk at \(chunkOffsets[c]) runs past its block")
-            }
-            chunkOffsets.append(chunkOffsets[c] + length)
-        }
-        guard let next = PackedInts.decode(file, at: chunkOffsets[chunk], limit: end,
-                                           count: min(chunkSize, total - chunk * chunkSize),
-                                           into: values.base + chunk * chunkSize) else {
-            return .corrupt(file: path, reason: "bad packed positions at \(chunkOffsets[chunk])")
-        }
-        if chunkOffsets.count == chunk + 1 { chunkOffsets.append(next) }
-        chunkDecoded[chunk] = true
-        return nil
     }
 }
