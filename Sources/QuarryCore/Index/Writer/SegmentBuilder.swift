@@ -17,13 +17,13 @@ final class SegmentBuilder {
     private let identifiers = PointerCell(FieldInverter(field: .id))
     /// The inverter of each field of the layout (by its index in `entries`) other than title and
     /// body that is inverted (text and keyword fields); nil for the rest.
-    private var inverters: [FieldInverterBox?]
+    private let inverters: [FieldInverterBox?]
     /// Those inverters, in field number order.
-    private var others: [FieldInverterBox]
+    private let others: [FieldInverterBox]
     private let columns = PointerCell(ColumnsWriter())
     /// Per keyword field (by index in `entries`): the vocabulary term, case folded, of each of
     /// its column's keyword ids, so that each distinct value is folded and interned once.
-    private var keywordTermsByID: [[Int32]]
+    private let keywordTermsByID: PointerCell<[[Int32]]>
     /// The distinct terms of the keyword field being added.
     private let keywordTerms = PointerCell(GrowableBuffer<Int32>(capacity: 16))
     private let tokens = PointerCell(TokenBuffer())
@@ -50,7 +50,7 @@ final class SegmentBuilder {
             entry.isInverted && entry.field != .title && entry.field != .body ? FieldInverterBox(field: entry.field) : nil
         }
         others = inverters.compactMap { $0 }.sorted { $0.inverter.value.field < $1.inverter.value.field }
-        keywordTermsByID = Array(repeating: [], count: layout.entries.count)
+        keywordTermsByID = PointerCell(Array(repeating: [], count: layout.entries.count))
         for entry in layout.entries {
             if let kind = entry.columnKind { columns.value.declare(field: entry.field.number, kind: kind) }
         }
@@ -145,11 +145,11 @@ final class SegmentBuilder {
             case .keyword(let text):
                 var text = text
                 let id = text.withUTF8 { columns.value.addKeyword(field: number, doc: Int(doc), value: UnsafeRawBufferPointer($0)) }
-                if id == keywordTermsByID[index].count {
+                if id == keywordTermsByID.value[index].count {
                     var folded = KeywordTerm.folded(text)
-                    keywordTermsByID[index].append(folded.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) })
+                    keywordTermsByID.value[index].append(folded.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) })
                 }
-                let term = keywordTermsByID[index][id]
+                let term = keywordTermsByID.value[index][id]
                 if !keywordTerms.value.elements.contains(term) { keywordTerms.value.append(term) }
             case .seconds(let value), .integer(let value):
                 columns.value.addNumeric(field: number, doc: Int(doc), value: value)
