@@ -38,11 +38,7 @@ let package = Package(
         ),
         .target(
             name: "QuarryCore",
-            dependencies: ["CQuarry"],
-            // Release builds skip Swift's dynamic exclusivity checks: measured, they took a third
-            // of phrase-query time (see docs/ARCHITECTURE.md). Debug builds, which the tests run,
-            // keep them.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            dependencies: ["CQuarry"]
         ),
         // What the executables share: error reporting in the command-line style, JSON output.
         .target(

@@ -19,7 +19,8 @@ public final class Analyzer {
     /// The language and options it analyzes with.
     public let settings: AnalysisSettings
     let vocabulary: Vocabulary
-    private var chain: AnalysisChain
+    /// In a cell, so that analyzing runs without run-time exclusivity checks.
+    private let chain: PointerCell<AnalysisChain>
 
     /// An analyzer with its own vocabulary.
     public convenience init(settings: AnalysisSettings = AnalysisSettings()) throws(AnalysisError) {
@@ -29,17 +30,17 @@ public final class Analyzer {
     init(settings: AnalysisSettings, vocabulary: Vocabulary) throws(AnalysisError) {
         self.settings = settings
         self.vocabulary = vocabulary
-        chain = try AnalysisChain(settings: settings, vocabulary: vocabulary)
+        chain = PointerCell(try AnalysisChain(settings: settings, vocabulary: vocabulary))
     }
 
     /// The number of distinct surface forms cached; the indexer clears caches that grow too big.
-    var cachedSurfaceForms: Int { chain.cachedSurfaceForms }
+    var cachedSurfaceForms: Int { chain.value.cachedSurfaceForms }
 
     /// Approximate bytes held by the cache.
-    var cacheMemoryBytes: Int { chain.cacheMemoryBytes }
+    var cacheMemoryBytes: Int { chain.value.cacheMemoryBytes }
 
     /// Forgets the cached surface forms (the vocabulary is the caller's to clear).
-    func clearCache() { chain.clearCache() }
+    func clearCache() { chain.value.clearCache() }
 
     /// The text of vocabulary term `id`.
     public func term(_ id: Int32) -> String { vocabulary.string(of: id) }
@@ -47,7 +48,7 @@ public final class Analyzer {
     /// Analyzes `text`, which must be valid UTF-8 (see `UTF8Repair`), appending its tokens to
     /// `tokens` with positions from `tokens.length` and offsets shifted by `offset`.
     public func analyze(_ text: UnsafeRawBufferPointer, offset: Int = 0, into tokens: inout TokenBuffer) {
-        chain.analyze(text, offset: offset, into: &tokens)
+        chain.value.analyze(text, offset: offset, into: &tokens)
     }
 
     /// The tokens of `text` as this analyzer's settings analyze it, or as they would in

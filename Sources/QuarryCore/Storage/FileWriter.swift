@@ -7,7 +7,8 @@ final class FileWriter {
     let path: String
     private let storage: any Storage
     private let file: StorageFile
-    private var pending = ByteStream(capacity: 1 << 20)
+    /// The buffer, in a cell: encoders append to it without exclusivity checks.
+    private let pending = PointerCell(ByteStream(capacity: 1 << 20))
     private var crc: UInt32 = 0
     private var flushed = 0
     private var failure: IndexError?
@@ -18,11 +19,11 @@ final class FileWriter {
         self.path = path
         storage = FileSystem.storage
         file = try storage.open(path, truncate: true)
-        pending.append(FileFormat.magic)
-        pending.append(kind.rawValue)
-        pending.appendUInt32(FileFormat.version)
-        pending.appendUInt64(segment.high)
-        pending.appendUInt64(segment.low)
+        pending.value.append(FileFormat.magic)
+        pending.value.append(kind.rawValue)
+        pending.value.appendUInt32(FileFormat.version)
+        pending.value.appendUInt64(segment.high)
+        pending.value.appendUInt64(segment.low)
     }
 
     deinit {
@@ -30,13 +31,13 @@ final class FileWriter {
     }
 
     /// Bytes written so far, header included: the offset the next byte will have.
-    var position: Int { flushed + pending.count }
+    var position: Int { flushed + pending.value.count }
 
     /// The in-memory buffer, for encoders that append to it directly.
     @inline(__always)
     func withBuffer<R>(_ body: (inout ByteStream) -> R) -> R {
-        let result = body(&pending)
-        if pending.count >= 1 << 20 { flush() }
+        let result = body(&pending.value)
+        if pending.value.count >= 1 << 20 { flush() }
         return result
     }
 
@@ -61,7 +62,7 @@ final class FileWriter {
     /// error, or the sync's, having removed the file.
     @discardableResult
     func finish() throws(IndexError) -> Int {
-        pending.append(FileFormat.footerMagic)
+        pending.value.append(FileFormat.footerMagic)
         flush()
         withUnsafeBytes(of: crc.littleEndian) { writeRaw($0) }
         finished = true
@@ -88,9 +89,9 @@ final class FileWriter {
 
     /// Checksums and writes out the buffer.
     private func flush() {
-        crc = Checksum.crc32c(pending.bytes, continuing: crc)
-        writeRaw(pending.bytes)
-        pending.removeAll()
+        crc = Checksum.crc32c(pending.value.bytes, continuing: crc)
+        writeRaw(pending.value.bytes)
+        pending.value.removeAll()
     }
 
     /// Writes bytes to the file, resuming after short writes; after a failure, only counts them.

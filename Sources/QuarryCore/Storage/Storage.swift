@@ -51,8 +51,9 @@ protocol Storage: Sendable {
     /// Makes a folder's entries (names created, renamed, removed) durable.
     func syncDirectory(_ path: String) throws(IndexError)
 
-    /// Maps the whole file read-only and shared (`MAP_POPULATE` with `populate`); an empty file
-    /// gives an empty buffer with no base address. The caller releases the mapping with `munmap`.
+    /// Maps the whole file read-only and shared (`populate`: read in now, `MAP_POPULATE` on Linux,
+    /// `madvise(MADV_WILLNEED)` elsewhere); an empty file gives an empty buffer with no base
+    /// address. The caller releases the mapping with `munmap`.
     func map(_ path: String, populate: Bool) throws(IndexError) -> UnsafeRawBufferPointer
 }
 

@@ -94,10 +94,18 @@ struct SystemStorage: Storage {
         guard fstat(fd, &info) == 0 else { throw failure(path, "fstat") }
         let size = Int(info.st_size)
         if size == 0 { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        #if os(Linux)
         let flags = populate ? MAP_SHARED | MAP_POPULATE : MAP_SHARED
+        #else
+        let flags = MAP_SHARED
+        #endif
         guard let address = mmap(nil, size, PROT_READ, flags, fd, 0), address != MAP_FAILED else {
             throw failure(path, "mmap")
         }
+        #if !os(Linux)
+        // No MAP_POPULATE: ask for the pages to be read ahead instead (a hint; failure is harmless).
+        if populate { _ = madvise(address, size, MADV_WILLNEED) }
+        #endif
         return UnsafeRawBufferPointer(start: address, count: size)
     }
 

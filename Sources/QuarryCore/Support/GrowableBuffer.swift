@@ -6,12 +6,15 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     private(set) var capacity: Int
     private(set) var count = 0
 
+    /// An empty buffer with room for `capacity` elements; with 0 it allocates nothing until the
+    /// first append (for buffers that many owners never use).
     init(capacity: Int = 16) {
-        self.capacity = max(capacity, 1)
-        base = .allocate(capacity: self.capacity)
+        self.capacity = max(capacity, 0)
+        // With no capacity, `base` is never read or written: any aligned non-null address does.
+        base = capacity > 0 ? .allocate(capacity: capacity) : UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
     }
 
-    deinit { base.deallocate() }
+    deinit { if capacity > 0 { base.deallocate() } }
 
     @inline(__always)
     subscript(index: Int) -> Element {
@@ -53,11 +56,13 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
 
     /// Makes room for at least `minimum` elements, doubling.
     mutating func grow(to minimum: Int) {
-        var newCapacity = capacity * 2
+        var newCapacity = max(capacity * 2, 1)
         while newCapacity < minimum { newCapacity *= 2 }
         let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
-        grown.update(from: base, count: count)
-        base.deallocate()
+        if capacity > 0 {
+            grown.update(from: base, count: count)
+            base.deallocate()
+        }
         base = grown
         capacity = newCapacity
     }

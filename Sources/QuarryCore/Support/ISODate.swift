@@ -11,7 +11,9 @@ enum ISODate {
     /// `seconds(_:)` of UTF-8 bytes, read in place (no copy per date parsed).
     private static func seconds(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var index = 0
-        func number(_ digits: Int) -> Int? {
+        // Inlined, so that `index` is a plain local: a call would take it boxed, with a run-time
+        // exclusivity check on each access.
+        @inline(__always) func number(_ digits: Int) -> Int? {
             guard index + digits <= bytes.count else { return nil }
             var value = 0
             for i in index..<(index + digits) {
@@ -21,7 +23,7 @@ enum ISODate {
             index += digits
             return value
         }
-        func accept(_ character: UInt8) -> Bool {
+        @inline(__always) func accept(_ character: UInt8) -> Bool {
             guard index < bytes.count, bytes[index] == character else { return false }
             index += 1
             return true

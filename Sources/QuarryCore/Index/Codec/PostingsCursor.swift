@@ -25,8 +25,11 @@ final class PostingsCursor {
     private let postingsLimit: Int
     private let positionsLimit: Int
 
-    private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
-    private let freqs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
+    /// The current block's documents and frequencies, in one 1 KB allocation (with
+    /// `positionStarts` too it would pass the largest size malloc serves from its thread cache).
+    private let blockMemory: UnsafeMutableRawPointer
+    private let docs: UnsafeMutablePointer<UInt32>
+    private let freqs: UnsafeMutablePointer<UInt32>
     private var block = -1
     private var count = 0
     private var index = 0
@@ -41,13 +44,11 @@ final class PostingsCursor {
     private var positionsBlock = -1
     /// Where each document's values start among the block's (prefix sums of the frequencies).
     private let positionStarts = UnsafeMutablePointer<Int>.allocate(capacity: PostingsLayout.blockSize + 1)
-    /// The block's values as stored (first position, then gaps - 1), where decoded.
-    private var positionValues = GrowableBuffer<UInt32>(capacity: 256)
+    /// The block's values and chunks decoded so far, in a cell: the positions loops reach them
+    /// without run-time exclusivity checks.
+    private let decoded = PointerCell(BlockPositions())
     /// Where the block's table of chunk lengths starts.
     private var chunkTable = 0
-    /// Byte offsets of the chunks found so far; `chunkDecoded[c]` when chunk c is unpacked.
-    private var chunkOffsets = GrowableBuffer<Int>(capacity: 16)
-    private var chunkDecoded = GrowableBuffer<Bool>(capacity: 16)
     private var positionsEnd = 0
     /// The document (index in the block) whose values were last made absolute in place.
     private var convertedDocument = -1
@@ -69,6 +70,10 @@ final class PostingsCursor {
         blocksStart = info.postingsOffset &+ (blockCount > 1 ? blockCount * PostingsLayout.skipEntrySize : 0)
         postingsLimit = postings.bytes.count - FileFormat.footerSize
         positionsLimit = positions.bytes.count - FileFormat.footerSize
+        let blockSize = PostingsLayout.blockSize
+        blockMemory = .allocate(byteCount: 8 * blockSize, alignment: MemoryLayout<UInt32>.alignment)
+        docs = blockMemory.bindMemory(to: UInt32.self, capacity: blockSize)
+        freqs = (blockMemory + 4 * blockSize).bindMemory(to: UInt32.self, capacity: blockSize)
         if info.docFreq == 1 {
             if info.inlineDoc < 0 || info.inlineDoc >= documentCount || info.totalTermFreq < 1
                 || info.positionsOffset < FileFormat.headerSize || info.positionsOffset > positionsLimit {
@@ -83,8 +88,7 @@ final class PostingsCursor {
     }
 
     deinit {
-        docs.deallocate()
-        freqs.deallocate()
+        blockMemory.deallocate()
         positionStarts.deallocate()
     }
 
@@ -152,11 +156,12 @@ final class PostingsCursor {
         let end = positionStarts[index + 1]
         guard end > start else { return empty }
         let chunkSize = PackedInts.maximumCount
+        let chunkDecoded = decoded.value.chunkDecoded.base
         for chunk in (start / chunkSize)...((end - 1) / chunkSize) where !chunkDecoded[chunk] {
             guard decodeChunk(chunk) else { return empty }
         }
         // Gaps to absolute positions, in place (each document's values are its own).
-        let values = positionValues.base
+        let values = decoded.value.values.base
         if convertedDocument != index {
             var position = values[start]
             for k in (start + 1)..<end {
@@ -287,13 +292,7 @@ final class PostingsCursor {
         }
         positionsEnd = end
         chunkTable = start
-        positionValues.removeAll()
-        if positionValues.capacity < total { positionValues.grow(to: total) }
-        positionValues.advance(by: total)
-        chunkOffsets.removeAll()
-        chunkOffsets.append(firstChunk)
-        chunkDecoded.removeAll()
-        for _ in 0..<chunks { chunkDecoded.append(false) }
+        decoded.value.reset(values: total, chunks: chunks, firstChunk: firstChunk)
         convertedDocument = -1
         positionsBlock = block
         return true
@@ -304,23 +303,50 @@ final class PostingsCursor {
     private func decodeChunk(_ chunk: Int) -> Bool {
         let chunkSize = PackedInts.maximumCount
         let total = positionStarts[count]
-        while chunkOffsets.count <= chunk {
-            let c = chunkOffsets.count - 1
+        while decoded.value.chunkOffsets.count <= chunk {
+            let c = decoded.value.chunkOffsets.count - 1
+            let offset = decoded.value.chunkOffsets[c]
             let length = Int(positionsFile.loadUnaligned(fromByteOffset: chunkTable + 2 * c, as: UInt16.self).littleEndian)
-            guard chunkOffsets[c] + length <= positionsEnd else {
-                fail(.corrupt(file: positionsPath, reason: "positions chunk at \(chunkOffsets[c]) runs past its block"))
+            guard offset + length <= positionsEnd else {
+                fail(.corrupt(file: positionsPath, reason: "positions chunk at \(offset) runs past its block"))
                 return false
             }
-            chunkOffsets.append(chunkOffsets[c] + length)
+            decoded.value.chunkOffsets.append(offset + length)
         }
-        guard let next = PackedInts.decode(positionsFile, at: chunkOffsets[chunk], limit: positionsEnd,
+        let offset = decoded.value.chunkOffsets[chunk]
+        guard let next = PackedInts.decode(positionsFile, at: offset, limit: positionsEnd,
                                            count: min(chunkSize, total - chunk * chunkSize),
-                                           into: positionValues.base + chunk * chunkSize) else {
-            fail(.corrupt(file: positionsPath, reason: "bad packed positions at \(chunkOffsets[chunk])"))
+                                           into: decoded.value.values.base + chunk * chunkSize) else {
+            fail(.corrupt(file: positionsPath, reason: "bad packed positions at \(offset)"))
             return false
         }
-        if chunkOffsets.count == chunk + 1 { chunkOffsets.append(next) }
-        chunkDecoded[chunk] = true
+        if decoded.value.chunkOffsets.count == chunk + 1 { decoded.value.chunkOffsets.append(next) }
+        decoded.value.chunkDecoded[chunk] = true
         return true
+    }
+}
+
+/// A block's positions as far as a `PostingsCursor` decoded them: the values, unpacked a chunk
+/// of `PackedInts.maximumCount` at a time, and where each chunk's bytes start. Its buffers are
+/// allocated on the first positions asked for (keyword queries never ask).
+private struct BlockPositions: ~Copyable {
+    /// The block's values as stored (first position, then gaps - 1), where decoded.
+    var values = GrowableBuffer<UInt32>(capacity: 0)
+    /// Byte offsets of the chunks found so far; `chunkDecoded[c]` when chunk c is unpacked.
+    var chunkOffsets = GrowableBuffer<Int>(capacity: 0)
+    var chunkDecoded = GrowableBuffer<Bool>(capacity: 0)
+
+    /// Starts a block of `values` values in `chunks` chunks, nothing decoded, the first chunk's
+    /// bytes at `firstChunk`.
+    mutating func reset(values total: Int, chunks: Int, firstChunk: Int) {
+        values.removeAll()
+        if values.capacity < total { values.grow(to: total) }
+        values.advance(by: total)
+        chunkOffsets.removeAll()
+        if chunkOffsets.capacity <= chunks { chunkOffsets.grow(to: chunks + 1) }
+        chunkOffsets.append(firstChunk)
+        chunkDecoded.removeAll()
+        if chunkDecoded.capacity < chunks { chunkDecoded.grow(to: chunks) }
+        for _ in 0..<chunks { chunkDecoded.append(false) }
     }
 }

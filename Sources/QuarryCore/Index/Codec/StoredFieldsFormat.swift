@@ -33,8 +33,10 @@ final class StoredFieldsWriter {
 
     private let file: FileWriter
     private let compressor: OpaquePointer
-    private var pending = ByteStream(capacity: blockBytes * 2)
-    private var document = ByteStream(capacity: 4096)
+    /// The block being filled and the document being serialized, in cells: appending runs
+    /// without run-time exclusivity checks.
+    private let pending = PointerCell(ByteStream(capacity: blockBytes * 2))
+    private let document = PointerCell(ByteStream(capacity: 4096))
     private var compressed: [UInt8] = []
     private var blockFirstDoc = 0
     private var documents = 0
@@ -55,26 +57,26 @@ final class StoredFieldsWriter {
 
     /// Appends the next document's fields.
     func add(_ fields: [StoredField]) {
-        document.removeAll()
-        document.appendVInt(fields.count)
+        document.value.removeAll()
+        document.value.appendVInt(fields.count)
         for field in fields {
-            document.appendString(field.name)
-            document.appendString(field.value)
+            document.value.appendString(field.name)
+            document.value.appendString(field.value)
         }
-        add(serialized: document.bytes)
+        add(serialized: document.value.bytes)
     }
 
     /// Appends a document already serialized (as `StoredFieldsReader.serialized` returns it).
     func add(serialized bytes: UnsafeRawBufferPointer) {
-        if pending.count == 0 { blockFirstDoc = documents }
-        pending.appendBytes(bytes)
+        if pending.value.count == 0 { blockFirstDoc = documents }
+        pending.value.appendBytes(bytes)
         documents += 1
-        if pending.count >= Self.blockBytes { flushBlock() }
+        if pending.value.count >= Self.blockBytes { flushBlock() }
     }
 
     /// Writes the last block and the index; throws if any block failed to compress.
     func finish() throws(IndexError) -> Int {
-        if pending.count > 0 { flushBlock() }
+        if pending.value.count > 0 { flushBlock() }
         if let failure { throw failure }
         let indexOffset = file.position
         file.withBuffer { out in
@@ -91,16 +93,16 @@ final class StoredFieldsWriter {
     }
 
     private func flushBlock() {
-        defer { pending.removeAll() }
+        defer { pending.value.removeAll() }
         guard failure == nil else { return }
-        let bound = cq_zstd_bound(pending.count)
+        let bound = cq_zstd_bound(pending.value.count)
         if compressed.count < bound { compressed = [UInt8](repeating: 0, count: bound) }
         let result = compressed.withUnsafeMutableBytes { out in
-            Result { () throws(IndexError) in try Self.compress(pending.bytes, with: compressor, into: out, file: file.path) }
+            Result { () throws(IndexError) in try Self.compress(pending.value.bytes, with: compressor, into: out, file: file.path) }
         }
         switch result {
         case .success(let size):
-            index.append((blockFirstDoc, file.position, size, pending.count))
+            index.append((blockFirstDoc, file.position, size, pending.value.count))
             compressed.withUnsafeBytes { file.write(UnsafeRawBufferPointer(rebasing: $0[..<size])) }
         case .failure(let error):
             failure = error

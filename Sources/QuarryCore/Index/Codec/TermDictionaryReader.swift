@@ -7,7 +7,7 @@ final class TermDictionaryReader: @unchecked Sendable {
     private let indexOffset: Int
     private let blockCount: Int
     /// Per field: statistics and its range of blocks.
-    private(set) var fields: [Field: (stats: FieldStatistics, blocks: Range<Int>)] = [:]
+    let fields: [Field: (stats: FieldStatistics, blocks: Range<Int>)]
 
     /// No segment holds more postings or occurrences in a field than this (2^48: far beyond
     /// 2^32 documents of 2^16 tokens), so summing the statistics of any number of segments
@@ -34,6 +34,7 @@ final class TermDictionaryReader: @unchecked Sendable {
         }
         var cursor = ByteCursor(file.bytes, range: fieldsOffset..<(body.upperBound - 16), file: file.path)
         let fieldCount = Int(try cursor.readByte())
+        var fields: [Field: (stats: FieldStatistics, blocks: Range<Int>)] = [:]
         for _ in 0..<fieldCount {
             let field = Field(number: try cursor.readByte())
             let termCount = try cursor.readInt(atMost: Int(Int32.max))
@@ -46,6 +47,7 @@ final class TermDictionaryReader: @unchecked Sendable {
                                              sumTotalTermFreq: sumTotalTermFreq, sumDocFreq: sumDocFreq),
                              firstBlock..<(firstBlock + blocks))
         }
+        self.fields = fields
     }
 
     /// Statistics of `field` (zeros when the segment has none of it).

@@ -18,7 +18,8 @@ final class TermDictionaryWriter {
     static let blockSize = 32
 
     private let file: FileWriter
-    private var block = ByteStream(capacity: 1 << 12)
+    /// The block being filled, in a cell: appending runs without exclusivity checks.
+    private let block = PointerCell(ByteStream(capacity: 1 << 12))
     private var blockEntries = 0
     private var blockFirstTerm: [UInt8] = []
     private var previousTerm: [UInt8] = []
@@ -52,22 +53,22 @@ final class TermDictionaryWriter {
         var shared = 0
         let limit = min(previousTerm.count, term.count)
         while shared < limit && previousTerm[shared] == term[shared] { shared += 1 }
-        block.appendVInt(shared)
-        block.appendBytes(UnsafeRawBufferPointer(rebasing: term[shared...]))
-        block.appendVInt(info.docFreq)
-        block.appendVInt(info.totalTermFreq - info.docFreq)
+        block.value.appendVInt(shared)
+        block.value.appendBytes(UnsafeRawBufferPointer(rebasing: term[shared...]))
+        block.value.appendVInt(info.docFreq)
+        block.value.appendVInt(info.totalTermFreq - info.docFreq)
         if info.docFreq == 1 {
-            block.appendVInt(info.inlineDoc)
+            block.value.appendVInt(info.inlineDoc)
         } else {
-            block.appendVInt(info.postingsOffset - previousPostings)
+            block.value.appendVInt(info.postingsOffset - previousPostings)
             previousPostings = info.postingsOffset
         }
-        block.appendVInt(info.positionsOffset - (previousInfo?.positionsOffset ?? 0))
+        block.value.appendVInt(info.positionsOffset - (previousInfo?.positionsOffset ?? 0))
         if info.docFreq > 1 {
-            block.appendVInt(info.maxFreq)
-            block.appendVInt(info.minLength)
+            block.value.appendVInt(info.maxFreq)
+            block.value.appendVInt(info.minLength)
         }
-        if field == .body { block.appendVInt(info.titleOnlyDocuments) }
+        if field == .body { block.value.appendVInt(info.titleOnlyDocuments) }
         previousTerm = Array(term)
         previousInfo = info
         blockEntries += 1
@@ -120,8 +121,8 @@ final class TermDictionaryWriter {
         let ordinal = fieldTerms - blockEntries
         index.append((blockFirstTerm, file.position, ordinal))
         file.writeVInt(blockEntries)
-        file.write(block)
-        block.removeAll()
+        file.write(block.value)
+        block.value.removeAll()
         blockEntries = 0
     }
 }

@@ -2,58 +2,59 @@
 /// pairs in document order, keyword values interned to ids in the order first seen.
 final class ColumnValues {
     let kind: ColumnKind
+    // In cells, so that appending a value runs without run-time exclusivity checks.
     /// The document of each value, non-decreasing.
-    private var documents = GrowableBuffer<UInt32>(capacity: 64)
+    private let documents = PointerCell(GrowableBuffer<UInt32>(capacity: 64))
     /// Numeric values, or keyword ids into `dictionary`.
-    private var values = GrowableBuffer<Int64>(capacity: 64)
+    private let values = PointerCell(GrowableBuffer<Int64>(capacity: 64))
     /// Keyword values by id (empty for a numeric column).
-    private var dictionary = ByteStringTable(initialCapacity: 8)
+    private let dictionary = PointerCell(ByteStringTable(initialCapacity: 8))
 
     /// An empty column of `kind`.
     init(kind: ColumnKind) { self.kind = kind }
 
     /// Bytes held, for the writer's memory budget.
-    var memoryBytes: Int { documents.memoryBytes + values.memoryBytes + dictionary.memoryBytes }
+    var memoryBytes: Int { documents.value.memoryBytes + values.value.memoryBytes + dictionary.value.memoryBytes }
 
     /// Adds a value of `doc`, which must not be before the last document added.
     @inline(__always)
     func append(doc: Int, value: Int64) {
         precondition(doc >= 0 && doc <= Int(UInt32.max), "document \(doc) out of range")
-        precondition(documents.isEmpty || UInt32(doc) >= documents[documents.count - 1], "column values out of document order")
-        documents.append(UInt32(doc))
-        values.append(value)
+        precondition(documents.value.isEmpty || UInt32(doc) >= documents.value[documents.value.count - 1], "column values out of document order")
+        documents.value.append(UInt32(doc))
+        values.value.append(value)
     }
 
     /// The keyword id of `bytes`, interned when new.
     @inline(__always)
-    func intern(_ bytes: UnsafeRawBufferPointer) -> Int64 { Int64(dictionary.intern(bytes)) }
+    func intern(_ bytes: UnsafeRawBufferPointer) -> Int64 { Int64(dictionary.value.intern(bytes)) }
 
     /// The documents' values grouped by document, ascending within each, and the document of
     /// each value. Keyword values become ordinals (without repeats in a document) into
     /// `dictionary`, the keyword ids sorted by their bytes.
     func sorted() -> (documents: [UInt32], values: [Int64], dictionary: [Int32]) {
-        var sortedValues = Array(values.elements)
+        var sortedValues = Array(values.value.elements)
         var dictionary: [Int32] = []
         if kind == .keyword {
-            dictionary = (0..<Int32(self.dictionary.count)).sorted {
-                ByteComparison.order(self.dictionary.bytes(of: $0), self.dictionary.bytes(of: $1)) < 0
+            dictionary = (0..<Int32(self.dictionary.value.count)).sorted {
+                ByteComparison.order(self.dictionary.value.bytes(of: $0), self.dictionary.value.bytes(of: $1)) < 0
             }
             var ordinals = [Int64](repeating: 0, count: dictionary.count)
             for (ordinal, id) in dictionary.enumerated() { ordinals[Int(id)] = Int64(ordinal) }
             for i in sortedValues.indices { sortedValues[i] = ordinals[Int(sortedValues[i])] }
         }
         var sortedDocuments: [UInt32] = []
-        sortedDocuments.reserveCapacity(documents.count)
+        sortedDocuments.reserveCapacity(documents.value.count)
         var kept = 0
         var start = 0
-        while start < documents.count {
+        while start < documents.value.count {
             var end = start + 1
-            while end < documents.count && documents[end] == documents[start] { end += 1 }
+            while end < documents.value.count && documents.value[end] == documents.value[start] { end += 1 }
             // Most documents have one value: sorting a slice of one costs a copy of it.
             if end - start > 1 { sortedValues.withUnsafeMutableBufferPointer { $0[start..<end].sort() } }
             for i in start..<end where kind == .numeric || i == start || sortedValues[i] != sortedValues[i - 1] {
                 sortedValues[kept] = sortedValues[i]
-                sortedDocuments.append(documents[start])
+                sortedDocuments.append(documents.value[start])
                 kept += 1
             }
             start = end
@@ -63,5 +64,5 @@ final class ColumnValues {
     }
 
     /// The bytes of keyword id `id`.
-    func bytes(of id: Int32) -> UnsafeRawBufferPointer { dictionary.bytes(of: id) }
+    func bytes(of id: Int32) -> UnsafeRawBufferPointer { dictionary.value.bytes(of: id) }
 }

@@ -105,9 +105,10 @@ struct FieldInverter: ~Copyable {
 /// A field inverter held by reference, so that a builder can keep any number of them (one per
 /// text or keyword field of its schema) in a dictionary.
 final class FieldInverterBox {
-    var inverter: FieldInverter
+    /// In a cell: adding a document runs without run-time exclusivity checks.
+    let inverter: PointerCell<FieldInverter>
 
     init(field: Field) {
-        inverter = FieldInverter(field: field)
+        inverter = PointerCell(FieldInverter(field: field))
     }
 }

@@ -11,28 +11,29 @@ final class SegmentBuilder {
     /// The index's analyzer (`analyzers[""]`), for documents and fields that name no language
     /// without a dictionary lookup each.
     private var indexAnalyzer: Analyzer?
-    private var pool = ByteSlicePool()
-    private var title = FieldInverter(field: .title)
-    private var body = FieldInverter(field: .body)
-    private var identifiers = FieldInverter(field: .id)
+    private let pool = PointerCell(ByteSlicePool())
+    private let title = PointerCell(FieldInverter(field: .title))
+    private let body = PointerCell(FieldInverter(field: .body))
+    private let identifiers = PointerCell(FieldInverter(field: .id))
     /// The inverter of each field of the layout (by its index in `entries`) other than title and
     /// body that is inverted (text and keyword fields); nil for the rest.
-    private var inverters: [FieldInverterBox?]
+    private let inverters: [FieldInverterBox?]
     /// Those inverters, in field number order.
-    private var others: [FieldInverterBox]
-    private var columns = ColumnsWriter()
+    private let others: [FieldInverterBox]
+    private let columns = PointerCell(ColumnsWriter())
     /// Per keyword field (by index in `entries`): the vocabulary term, case folded, of each of
     /// its column's keyword ids, so that each distinct value is folded and interned once.
-    private var keywordTermsByID: [[Int32]]
+    private let keywordTermsByID: PointerCell<[[Int32]]>
     /// The distinct terms of the keyword field being added.
-    private var keywordTerms = GrowableBuffer<Int32>(capacity: 16)
-    private var tokens = TokenBuffer()
+    private let keywordTerms = PointerCell(GrowableBuffer<Int32>(capacity: 16))
+    private let tokens = PointerCell(TokenBuffer())
     private let storedFile: FileWriter
     private let stored: StoredFieldsWriter
-    private var idBytes = ByteStream(capacity: 1 << 16)
-    private var idEnds = GrowableBuffer<UInt32>(capacity: 1 << 12)
-    /// The order in which each document was read (for "the last one wins" across segments).
-    private(set) var sequenceNumbers: [Int] = []
+    private let idBytes = PointerCell(ByteStream(capacity: 1 << 16))
+    private let idEnds = PointerCell(GrowableBuffer<UInt32>(capacity: 1 << 12))
+    /// The order in which each document was read (for "the last one wins" across segments), in
+    /// a cell: appending runs without run-time exclusivity checks.
+    private let readOrder = PointerCell<[Int]>([])
     /// The languages this segment's documents named.
     private var languages: Set<String> = []
 
@@ -48,10 +49,10 @@ final class SegmentBuilder {
         inverters = layout.entries.map { entry in
             entry.isInverted && entry.field != .title && entry.field != .body ? FieldInverterBox(field: entry.field) : nil
         }
-        others = inverters.compactMap { $0 }.sorted { $0.inverter.field < $1.inverter.field }
-        keywordTermsByID = Array(repeating: [], count: layout.entries.count)
+        others = inverters.compactMap { $0 }.sorted { $0.inverter.value.field < $1.inverter.value.field }
+        keywordTermsByID = PointerCell(Array(repeating: [], count: layout.entries.count))
         for entry in layout.entries {
-            if let kind = entry.columnKind { columns.declare(field: entry.field.number, kind: kind) }
+            if let kind = entry.columnKind { columns.value.declare(field: entry.field.number, kind: kind) }
         }
         self.vocabulary = vocabulary
         self.analyzers = analyzers
@@ -62,14 +63,17 @@ final class SegmentBuilder {
     /// The analyzers made so far (by language), to hand to the next builder.
     var analyzersByLanguage: [String: Analyzer] { analyzers }
 
-    var documentCount: Int { sequenceNumbers.count }
+    /// The order in which each document was read (for "the last one wins" across segments).
+    var sequenceNumbers: [Int] { readOrder.value }
+
+    var documentCount: Int { readOrder.value.count }
 
     /// Bytes of memory the segment in progress holds (postings, term tables, ids); the caller
     /// flushes when it passes its budget.
     var memoryBytes: Int {
-        pool.memoryBytes + title.memoryBytes + body.memoryBytes + identifiers.memoryBytes
-            + others.reduce(0) { $0 + $1.inverter.memoryBytes } + columns.memoryBytes
-            + idBytes.count + idEnds.memoryBytes + sequenceNumbers.capacity * 8
+        pool.value.memoryBytes + title.value.memoryBytes + body.value.memoryBytes + identifiers.value.memoryBytes
+            + others.reduce(0) { $0 + $1.inverter.value.memoryBytes } + columns.value.memoryBytes
+            + idBytes.value.count + idEnds.value.memoryBytes + readOrder.value.capacity * 8
     }
 
     /// Adds a document, read `sequence`-th, with its members' values as `FieldConverter` gave
@@ -78,11 +82,11 @@ final class SegmentBuilder {
         let doc = Int32(documentCount)
         let analyzer = try self.analyzer(for: document.language ?? layout.schema.fields[0].language)
         analyze(document.title, with: analyzer)
-        title.add(doc: doc, tokens: tokens, pool: &pool)
+        title.value.add(doc: doc, tokens: tokens.value, pool: &pool.value)
         let bodyAnalyzer = document.language != nil || layout.schema.fields[1].language == layout.schema.fields[0].language
             ? analyzer : try self.analyzer(for: layout.schema.fields[1].language)
         analyze(document.body, with: bodyAnalyzer)
-        body.add(doc: doc, tokens: tokens, pool: &pool)
+        body.value.add(doc: doc, tokens: tokens.value, pool: &pool.value)
         var stored = Self.storedFields(of: document, reserving: fields.values.count + fields.unknownMembers.count)
         // Each field's values, and the strings of members the schema lacks, in member order.
         let values = fields.values
@@ -101,21 +105,21 @@ final class SegmentBuilder {
             start = end
         }
         // The fields the document did not give (or gave only values that do not fit).
-        for box in others where box.inverter.documentCount == Int(doc) {
-            tokens.removeAll()
-            box.inverter.add(doc: doc, tokens: tokens, pool: &pool)
+        for box in others where box.inverter.value.documentCount == Int(doc) {
+            tokens.value.removeAll()
+            box.inverter.value.add(doc: doc, tokens: tokens.value, pool: &pool.value)
         }
 
         var id = document.id
         let term = id.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) }
-        tokens.removeAll()
-        tokens.append(term: term, position: 0, start: 0, end: id.utf8.count)
-        identifiers.add(doc: doc, tokens: tokens, pool: &pool)
-        id.withUTF8 { idBytes.append(UnsafeRawBufferPointer($0)) }
-        idEnds.append(UInt32(idBytes.count))
+        tokens.value.removeAll()
+        tokens.value.append(term: term, position: 0, start: 0, end: id.utf8.count)
+        identifiers.value.add(doc: doc, tokens: tokens.value, pool: &pool.value)
+        id.withUTF8 { idBytes.value.append(UnsafeRawBufferPointer($0)) }
+        idEnds.value.append(UInt32(idBytes.value.count))
 
         self.stored.add(stored)
-        sequenceNumbers.append(sequence)
+        readOrder.value.append(sequence)
     }
 
     /// Keeps the strings of a member that is not a field of the schema, for display.
@@ -130,37 +134,37 @@ final class SegmentBuilder {
         // The definition is read in place, not copied (a copy retains its strings).
         let number = layout.entries[index].field.number
         let isStored = layout.entries[index].definition.stored
-        tokens.removeAll()
-        keywordTerms.removeAll()
+        tokens.value.removeAll()
+        keywordTerms.value.removeAll()
         for value in values {
             switch value.typed {
             case .text(let text):
                 var text = text
                 let analyzer = try self.analyzer(for: language ?? layout.entries[index].definition.language)
-                text.withUTF8 { analyzer.analyze(UnsafeRawBufferPointer($0), into: &tokens) }
+                text.withUTF8 { analyzer.analyze(UnsafeRawBufferPointer($0), into: &tokens.value) }
             case .keyword(let text):
                 var text = text
-                let id = text.withUTF8 { columns.addKeyword(field: number, doc: Int(doc), value: UnsafeRawBufferPointer($0)) }
-                if id == keywordTermsByID[index].count {
+                let id = text.withUTF8 { columns.value.addKeyword(field: number, doc: Int(doc), value: UnsafeRawBufferPointer($0)) }
+                if id == keywordTermsByID.value[index].count {
                     var folded = KeywordTerm.folded(text)
-                    keywordTermsByID[index].append(folded.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) })
+                    keywordTermsByID.value[index].append(folded.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) })
                 }
-                let term = keywordTermsByID[index][id]
-                if !keywordTerms.elements.contains(term) { keywordTerms.append(term) }
+                let term = keywordTermsByID.value[index][id]
+                if !keywordTerms.value.elements.contains(term) { keywordTerms.value.append(term) }
             case .seconds(let value), .integer(let value):
-                columns.addNumeric(field: number, doc: Int(doc), value: value)
+                columns.value.addNumeric(field: number, doc: Int(doc), value: value)
             case .float(let value):
-                columns.addNumeric(field: number, doc: Int(doc), value: SortableDouble.bits(value))
+                columns.value.addNumeric(field: number, doc: Int(doc), value: SortableDouble.bits(value))
             case .stored:
                 break
             }
             if isStored { stored.append(StoredField(name: layout.entries[index].definition.name, value: value.given.text)) }
         }
         guard let box = inverters[index] else { return }
-        for (position, term) in keywordTerms.elements.enumerated() {
-            tokens.append(term: term, position: Int32(position), start: 0, end: 0)
+        for (position, term) in keywordTerms.value.elements.enumerated() {
+            tokens.value.append(term: term, position: Int32(position), start: 0, end: 0)
         }
-        box.inverter.add(doc: doc, tokens: tokens, pool: &pool)
+        box.inverter.value.add(doc: doc, tokens: tokens.value, pool: &pool.value)
     }
 
     /// The id, title, body, language and path, stored for display and snippets, in a fixed order,
@@ -177,9 +181,9 @@ final class SegmentBuilder {
     }
 
     private func analyze(_ text: String, with analyzer: Analyzer) {
-        tokens.removeAll()
+        tokens.value.removeAll()
         var text = text
-        text.withUTF8 { analyzer.analyze(UnsafeRawBufferPointer($0), into: &tokens) }
+        text.withUTF8 { analyzer.analyze(UnsafeRawBufferPointer($0), into: &tokens.value) }
     }
 
     /// The analyzer for a document's language (the index's when it names none).
@@ -214,26 +218,26 @@ final class SegmentBuilder {
         let positionsFile = try FileWriter(path: path(.positions), kind: .positions, segment: info.id)
         let dictionary = TermDictionaryWriter(file: termsFile)
         var postings = PostingsWriter(postings: postingsFile, positions: positionsFile)
-        write(title, title: title, pool: pool, dictionary: dictionary, postings: &postings)
-        write(body, title: title, pool: pool, dictionary: dictionary, postings: &postings)
-        write(identifiers, title: title, pool: pool, dictionary: dictionary, postings: &postings)
+        write(title.value, title: title.value, pool: pool.value, dictionary: dictionary, postings: &postings)
+        write(body.value, title: title.value, pool: pool.value, dictionary: dictionary, postings: &postings)
+        write(identifiers.value, title: title.value, pool: pool.value, dictionary: dictionary, postings: &postings)
         for box in others {
-            write(box.inverter, title: title, pool: pool, dictionary: dictionary, postings: &postings)
+            write(box.inverter.value, title: title.value, pool: pool.value, dictionary: dictionary, postings: &postings)
         }
         sizes[.postings] = try postingsFile.finish()
         sizes[.positions] = try positionsFile.finish()
         sizes[.terms] = try dictionary.finish()
 
         let normsFile = try FileWriter(path: path(.norms), kind: .norms, segment: info.id)
-        var lengths = [(field: Field.title, values: title.lengths.elements), (Field.body, body.lengths.elements)]
-        for box in others where layout.hasPositions(box.inverter.field) {
-            lengths.append((box.inverter.field, box.inverter.lengths.elements))
+        var lengths = [(field: Field.title, values: title.value.lengths.elements), (Field.body, body.value.lengths.elements)]
+        for box in others where layout.hasPositions(box.inverter.value.field) {
+            lengths.append((box.inverter.value.field, box.inverter.value.lengths.elements))
         }
         sizes[.norms] = try NormsFormat.write(lengths, to: normsFile)
         let idsFile = try FileWriter(path: path(.ids), kind: .ids, segment: info.id)
-        sizes[.ids] = try DocumentTableFormat.writeIDs(idBytes.bytes, ends: idEnds.elements, to: idsFile)
+        sizes[.ids] = try DocumentTableFormat.writeIDs(idBytes.value.bytes, ends: idEnds.value.elements, to: idsFile)
         let columnsFile = try FileWriter(path: path(.columns), kind: .columns, segment: info.id)
-        sizes[.columns] = try columns.write(documentCount: documentCount, to: columnsFile)
+        sizes[.columns] = try columns.value.write(documentCount: documentCount, to: columnsFile)
         return SegmentInfo(name: info.name, id: info.id, documentCount: documentCount, deletedCount: 0,
                            deletesGeneration: 0, fileSizes: sizes, languages: languages.sorted())
     }

@@ -32,11 +32,12 @@ final class PhraseScorer: Scorer {
     /// The cursors without reference counting (`cursors` keeps them alive), for the hot loops.
     private let unowned: [Unmanaged<PostingsCursor>]
     /// Reused per candidate document: each term's positions (and whether they are loaded), the
-    /// tokens in the order they are checked, and the phrase starts still possible.
+    /// tokens in the order they are checked, and the phrase starts still possible (in a cell, so
+    /// the loop that narrows them runs without run-time exclusivity checks).
     private let termPositions: UnsafeMutablePointer<UnsafeBufferPointer<UInt32>>
     private let termLoaded: UnsafeMutablePointer<Bool>
     private let order: UnsafeMutablePointer<Int>
-    private var starts = GrowableBuffer<Int>(capacity: 64)
+    private let starts = PointerCell(GrowableBuffer<Int>(capacity: 64))
     /// Each token's term and offset, flattened.
     private let tokenTerms: UnsafeMutablePointer<Int>
     private let tokenOffsets: UnsafeMutablePointer<Int>
@@ -54,8 +55,9 @@ final class PhraseScorer: Scorer {
         constant = normalization.constant
         slope = normalization.slope
         self.k1 = k1
-        let frequencyBound = Double(cursors.map(\.info.maxFreq).min() ?? 0)
-        let shortest = Double(cursors.map(\.info.minLength).max() ?? 0)
+        // Closures, not key paths: a key path into a class checks exclusivity at run time.
+        let frequencyBound = Double(cursors.map { $0.info.maxFreq }.min() ?? 0)
+        let shortest = Double(cursors.map { $0.info.minLength }.max() ?? 0)
         scoreBound = factor * Ranking.saturate(frequencyBound / (constant + slope * shortest), k1: k1)
             * (1 + 1e-9) + 1e-12
         unowned = cursors.map { Unmanaged.passUnretained($0) }
@@ -194,8 +196,8 @@ final class PhraseScorer: Scorer {
             order[k] = t
         }
         let lead = positions(ofTerm: tokenTerms[order[0]])
-        if starts.capacity < lead.count { starts.grow(to: lead.count) }
-        let possible = starts.base
+        if starts.value.capacity < lead.count { starts.value.grow(to: lead.count) }
+        let possible = starts.value.base
         var count = 0
         let leadOffset = tokenOffsets[order[0]]
         for position in lead where Int(position) >= leadOffset {
