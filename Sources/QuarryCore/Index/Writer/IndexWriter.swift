@@ -92,10 +92,8 @@ public actor IndexWriter {
         do {
             return try core.add(paths: files.map(\.givenPath), options: options, progress: progress,
                                 isCancelled: { Task.isCancelled }, warn: warning)
-        } catch let error as IndexError {
-            throw error
         } catch {
-            throw .invalidArgument("\(error)")
+            throw Self.indexError(error)
         }
     }
 
@@ -110,11 +108,14 @@ public actor IndexWriter {
         flushing.threads = 1
         do {
             _ = try core.add(converted: batch, options: flushing)
-        } catch let error as IndexError {
-            throw error
         } catch {
-            throw .invalidArgument("\(error)")
+            throw Self.indexError(error)
         }
+    }
+
+    /// `error`, from the writer's untyped ingest path, as an `IndexError` (it nearly always is one).
+    private static func indexError(_ error: any Error) -> IndexError {
+        error as? IndexError ?? .invalidArgument("\(error)")
     }
 
     // MARK: Deleting

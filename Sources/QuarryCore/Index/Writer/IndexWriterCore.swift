@@ -132,13 +132,7 @@ final class IndexWriterCore {
         }
         let built = try ingest.finish()
         summary.segmentsWritten = built.count
-        for (segment, order) in built {
-            manifest.segments.append(segment)
-            sequences[segment.name] = order
-        }
-        if !built.isEmpty { changed = true }
-        summary.replaced = try resolveReplacements(newSegments: Set(built.map(\.0.name)), duplicateIDs: duplicateIDs)
-        try applyMergePolicy()
+        summary.replaced = try install(built, duplicateIDs: duplicateIDs)
         summary.seconds = Self.seconds(since: start)
         return summary
     }
@@ -149,20 +143,15 @@ final class IndexWriterCore {
     /// document kept, as `add(paths:)` does; so do members the schema lacks (`unknownMember`).
     func add(_ documents: [Document], options: IndexingOptions = IndexingOptions(threads: 1),
              warn: (IngestWarning) throws -> Void = { _ in }) throws -> IndexingSummary {
-        var summary = IndexingSummary()
+        var conversion = IndexingSummary()
         var converter = FieldConverter(layout: FieldLayout(schema), reportsUnknownMembers: options.reportsUnknownMembers)
         var converted: [(document: Document, fields: ConvertedFields)] = []
         converted.reserveCapacity(documents.count)
         for document in documents {
-            converted.append((document, try Self.convert(document, with: &converter, summary: &summary, warn: warn)))
+            converted.append((document, try Self.convert(document, with: &converter, summary: &conversion, warn: warn)))
         }
-        let added = try add(converted: converted, options: options)
-        summary.documents = added.documents
-        summary.textBytes = added.textBytes
-        summary.duplicates = added.duplicates
-        summary.replaced = added.replaced
-        summary.segmentsWritten = added.segmentsWritten
-        summary.seconds = added.seconds
+        var summary = try add(converted: converted, options: options)
+        summary.warnings = conversion.warnings
         return summary
     }
 
@@ -188,16 +177,23 @@ final class IndexWriterCore {
             summary.textBytes += document.title.utf8.count + document.body.utf8.count
         }
         let built = try ingest.finish()
+        summary.segmentsWritten = built.count
+        summary.replaced = try install(built, duplicateIDs: duplicates)
+        summary.seconds = Self.seconds(since: start)
+        return summary
+    }
+
+    /// Takes an add's new segments (each with the read order of its documents) into the
+    /// manifest, deletes what they replace (returning how many), and applies the merge policy.
+    private func install(_ built: [(SegmentInfo, [Int])], duplicateIDs: Set<String>) throws(IndexError) -> Int {
         for (segment, order) in built {
             manifest.segments.append(segment)
             sequences[segment.name] = order
         }
         if !built.isEmpty { changed = true }
-        summary.segmentsWritten = built.count
-        summary.replaced = try resolveReplacements(newSegments: Set(built.map(\.0.name)), duplicateIDs: duplicates)
+        let replaced = try resolveReplacements(newSegments: Set(built.map(\.0.name)), duplicateIDs: duplicateIDs)
         try applyMergePolicy()
-        summary.seconds = Self.seconds(since: start)
-        return summary
+        return replaced
     }
 
     /// `document`'s members converted to their fields' types, reporting to `warn` what did not fit
