@@ -3,7 +3,7 @@ import Foundation
 extension Document {
     /// The document a value of an app's own `Encodable` type encodes as: its coding keys name
     /// the members. `id` (a string or an integer) is the id, `title` the title, `body` (or
-    /// `text`) the body, `language` (or `lang`) the language; every other key is a field of
+    /// `text`) the body, `lang` the language (the names JSON input uses); every other key is a field of
     /// that name, with a string, integer, float or boolean value, a `Date` (as an ISO 8601
     /// date, for a date field), a `URL` (as its text), or an array of them (a multi-valued
     /// field). A nil is no value. Nested objects have no field to go to and are refused, as is
@@ -44,24 +44,24 @@ private final class MemberEncoder: Encoder {
 
     /// Records member `name` with `values` (the ones the document's own properties take).
     func record(_ name: String, _ values: [FieldValue], isArray: Bool) {
-        switch name {
-        case "id", "_id":
+        switch ReservedMember(name) {
+        case .id:
             guard !isArray, values.count == 1 else { return fail("'id' must be one string or integer") }
             switch values[0] {
             case .string(let text): id = text
             case .integer(let number): id = String(number)
             default: fail("'id' must be a string or an integer")
             }
-        case "title", "body", "text", "language", "lang":
+        case .some(let member):
             guard !isArray, values.count <= 1 else { return fail("'\(name)' must be one string") }
             guard let value = values.first else { return }
             guard case .string(let text) = value else { return fail("'\(name)' must be a string") }
-            switch name {
-            case "title": title = text
-            case "body", "text": body = text
+            switch member {
+            case .title: title = text
+            case .body: body = text
             default: language = text
             }
-        default:
+        case nil:
             members.append((name, values, isArray))
         }
     }

@@ -34,21 +34,21 @@ struct JSONDocumentDecoder {
         for member in parser.members {
             let key = parser.text(member.key)
             // The key first, then the value: each key is compared with the few names once.
-            switch key {
-            case "id", "_id":
+            switch ReservedMember(key) {
+            case .id:
                 switch member.value {
                 case .string(let range), .number(let range): if id == nil { id = parser.text(range) }
                 default: continue
                 }
-            case "title":
+            case .title:
                 if case .string(let range) = member.value { document.title = parser.text(range) }
-            case "text", "body":
+            case .body:
                 guard case .string(let range) = member.value else { continue }
                 let value = parser.text(range)
                 document.body = document.body.isEmpty ? value : document.body + "\n" + value
-            case "lang":
+            case .language:
                 if case .string(let range) = member.value { document.language = parser.text(range) }
-            default:
+            case nil:
                 let field: DocumentField
                 if case .array(let elements) = member.value {
                     field = DocumentField(name: key, values: parser.elements[elements].compactMap(value), isArray: true)

@@ -73,12 +73,13 @@ public struct Schema: Sendable, Hashable {
             let shown = ControlCharacters.isControl(bad) ? ControlCharacters.notation(bad) : String(bad)
             return "a name is made of ASCII letters, digits, '_', '.' and '-', and this one has '\(shown)'"
         }
-        switch name.lowercased() {
-        case "id", "_id": return "'\(name)' is the document key, which is not a field of the schema"
-        case "lang": return "'\(name)' is the document's language, read by ingest, not a field of the schema"
-        case "text": return "'\(name)' is another name of the body: call the field 'body'"
-        case "title" where name != "title", "body" where name != "body": return "write '\(name.lowercased())' in lower case"
-        default: return nil
+        let lowercased = name.lowercased()
+        switch ReservedMember(lowercased) {
+        case .id: return "'\(name)' is the document key, which is not a field of the schema"
+        case .language: return "'\(name)' is the document's language, read by ingest, not a field of the schema"
+        case .body where lowercased != "body": return "'\(name)' is another name of the body: call the field 'body'"
+        case .title, .body: return name == lowercased ? nil : "write '\(lowercased)' in lower case"
+        case nil: return nil
         }
     }
 

@@ -63,11 +63,7 @@ public struct SchemaInference: Sendable {
     /// Takes one member of a document: its name, its values (one, or an array's elements), and
     /// whether the document gave an array.
     mutating func observe(member name: String, values: [FieldValue], isArray: Bool) {
-        switch name {
-        case "title", "text", "body", "id", "_id", "lang": return
-        default: break
-        }
-        guard let index = index(of: name) else { return }
+        guard ReservedMember(name) == nil, let index = index(of: name) else { return }
         evidence[index].isArray = evidence[index].isArray || isArray || values.count > 1
         evidence[index].severalValues = evidence[index].severalValues || values.count > 1
         for value in values {
