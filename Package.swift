@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Quarry",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "QuarryCore", targets: ["QuarryCore"]),
         .executable(name: "quarry-index", targets: ["quarry-index"]),
@@ -76,7 +76,7 @@ let package = Package(
         // End-to-end tests: run the executables on corpus/ (they build first).
         .testTarget(
             name: "QuarryCLITests",
-            dependencies: ["quarry-index", "quarry-query", "QuarryCore", "QuarryTestSupport"]
+            dependencies: ["quarry-index", "quarry-query", "QuarryCommandLine", "QuarryCore", "QuarryTestSupport"]
         ),
     ]
 )

@@ -5,7 +5,7 @@ import PackageDescription
 // builder.
 let package = Package(
     name: "ArticleSearch",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Quarry", path: "../.."),
     ],

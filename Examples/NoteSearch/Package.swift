@@ -5,7 +5,7 @@ import PackageDescription
 // Markdown files, `notes search` searches it.
 let package = Package(
     name: "NoteSearch",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Quarry", path: "../.."),
     ],

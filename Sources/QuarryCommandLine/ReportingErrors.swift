@@ -3,9 +3,9 @@ import QuarryCore
 
 /// Runs a command's body, printing any error but an `ExitCode` as `PROGRAM: error: ...` on
 /// standard error and ending the command with exit status 1.
-public func reportingErrors(of program: String, _ body: () async throws -> Void) async throws {
+public func reportingErrors(of program: String, _ body: () throws -> Void) throws {
     do {
-        try await body()
+        try body()
     } catch let error as ExitCode {
         throw error
     } catch {

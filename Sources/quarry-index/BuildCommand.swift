@@ -4,7 +4,7 @@ import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-index build`: a new index from files and folders.
-struct BuildCommand: AsyncParsableCommand {
+struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build a new index from files and folders."
@@ -27,8 +27,8 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The fields: a schema file (see the README); without one, a schema is inferred from the first documents and printed.")
     var schema: String?
 
-    func run() async throws {
-        try await reportingErrors(of: "quarry-index") {
+    func run() throws {
+        try reportingErrors(of: "quarry-index") {
             let resolution = Language.parse(language)
             if case .unknown(let unknown) = resolution {
                 printError("warning: unknown language '\(unknown.code)': no stemming")
@@ -40,7 +40,7 @@ struct BuildCommand: AsyncParsableCommand {
                 let writer = try Index.createWriter(at: URL(fileURLWithPath: arguments.index), schema: fields, analysis: settings,
                                                     replacing: force, options: arguments.options)
                 // An inferred schema's printout says which members it left out.
-                try await arguments.run(writer, verb: "indexed", reportsUnknownMembers: schema != nil)
+                try arguments.run(writer, verb: "indexed", reportsUnknownMembers: schema != nil)
             } catch {
                 // Nothing was committed: a folder made for the index goes again (the writer,
                 // and its lock, are released by now).
@@ -82,7 +82,7 @@ extension BuildCommand {
 }
 
 /// `quarry-index add`: documents into an existing index; a document whose id is there replaces it.
-struct AddCommand: AsyncParsableCommand {
+struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add documents to an index (a document whose id exists replaces the old one)."
@@ -90,10 +90,10 @@ struct AddCommand: AsyncParsableCommand {
 
     @OptionGroup var arguments: IndexingArguments
 
-    func run() async throws {
-        try await reportingErrors(of: "quarry-index") {
+    func run() throws {
+        try reportingErrors(of: "quarry-index") {
             let writer = try Index.open(at: URL(fileURLWithPath: arguments.index)).writer(options: arguments.options)
-            try await arguments.run(writer, verb: "added")
+            try arguments.run(writer, verb: "added")
         }
     }
 }

@@ -4,7 +4,7 @@ import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-index delete`: documents by id.
-struct DeleteCommand: AsyncParsableCommand {
+struct DeleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete",
         abstract: "Delete documents by id."
@@ -23,8 +23,8 @@ struct DeleteCommand: AsyncParsableCommand {
         guard !ids.isEmpty || idsFrom != nil else { throw ValidationError("name ids to delete, or --ids-from FILE") }
     }
 
-    func run() async throws {
-        try await reportingErrors(of: "quarry-index") {
+    func run() throws {
+        try reportingErrors(of: "quarry-index") {
             var all = ids
             if let idsFrom {
                 guard let text = try? String(contentsOfFile: idsFrom, encoding: .utf8) else {
@@ -33,16 +33,18 @@ struct DeleteCommand: AsyncParsableCommand {
                 all += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
             let writer = try Index.open(at: URL(fileURLWithPath: index)).writer()
-            let deleted = try await writer.delete(ids: all)
-            for warning in try await writer.commit().warnings { printError("warning: \(warning)") }
-            let counts = await writer.documentCounts
-            print("deleted \(deleted) of \(all.count) ids; index: \(counts.live) documents, \(counts.deleted) deleted awaiting merge")
+            try runToCompletion {
+                let deleted = try await writer.delete(ids: all)
+                for warning in try await writer.commit().warnings { printError("warning: \(warning)") }
+                let counts = await writer.documentCounts
+                print("deleted \(deleted) of \(all.count) ids; index: \(counts.live) documents, \(counts.deleted) deleted awaiting merge")
+            }
         }
     }
 }
 
 /// `quarry-index merge`: segments together, deleted documents dropped.
-struct MergeCommand: AsyncParsableCommand {
+struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Merge segments and drop deleted documents."
@@ -54,18 +56,25 @@ struct MergeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Merge until at most this many segments remain (1 to 1000000).")
     var segments: Int = 1
 
+    @Flag(name: [.long, .short], help: "No progress output (the summary line is still printed).")
+    var quiet = false
+
     func validate() throws {
         guard (1...1_000_000).contains(segments) else { throw ValidationError("--segments must be from 1 to 1000000") }
     }
 
-    func run() async throws {
-        try await reportingErrors(of: "quarry-index") {
+    func run() throws {
+        try reportingErrors(of: "quarry-index") {
             let clock = ContinuousClock()
             let opened = try Index.open(at: URL(fileURLWithPath: index))
             let writer = try opened.writer()
             let start = clock.now
-            try await writer.merge(maximumSegments: segments)
-            for warning in try await writer.commit().warnings { printError("warning: \(warning)") }
+            let reporter = ProgressReporter(quiet: quiet)
+            try runToCompletion { [segments] in
+                try await writer.merge(maximumSegments: segments, progress: { reporter.update($0) })
+                reporter.finish()
+                for warning in try await writer.commit().warnings { printError("warning: \(warning)") }
+            }
             let elapsed = clock.now - start
             let stats = try opened.statistics()
             print("merged in \(elapsed); index: \(stats.liveDocuments) documents in \(stats.segments) segments")

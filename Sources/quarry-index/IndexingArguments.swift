@@ -52,7 +52,11 @@ struct IndexingArguments: ParsableArguments {
     /// summary. Fails, committing nothing, when no document was read and some input could not
     /// be (every path missing, unreadable or damaged). `reportsUnknownMembers` is
     /// `IndexingOptions`'.
-    func run(_ writer: IndexWriter, verb: String, reportsUnknownMembers: Bool = true) async throws {
+    func run(_ writer: IndexWriter, verb: String, reportsUnknownMembers: Bool = true) throws {
+        try runToCompletion { try await indexAndCommit(writer, verb: verb, reportsUnknownMembers: reportsUnknownMembers) }
+    }
+
+    private func indexAndCommit(_ writer: IndexWriter, verb: String, reportsUnknownMembers: Bool) async throws {
         let reporter = ProgressReporter(quiet: quiet)
         let warnings = WarningPrinter()
         var options = options

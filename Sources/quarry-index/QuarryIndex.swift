@@ -2,7 +2,7 @@ import ArgumentParser
 import QuarryCore
 
 @main
-struct QuarryIndex: AsyncParsableCommand {
+struct QuarryIndex: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quarry-index",
         abstract: "Build and maintain a Quarry index.",

@@ -4,7 +4,7 @@ import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-index stats`: what the index holds and how big it is.
-struct StatsCommand: AsyncParsableCommand {
+struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Show documents, segments, terms, postings, field lengths, bytes per file kind and analysis settings."
@@ -16,8 +16,8 @@ struct StatsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false
 
-    func run() async throws {
-        try await reportingErrors(of: "quarry-index") {
+    func run() throws {
+        try reportingErrors(of: "quarry-index") {
             let stats = try Index.open(at: URL(fileURLWithPath: index)).statistics()
             let total = stats.bytes.values.reduce(0, +)
             if json {
@@ -80,7 +80,7 @@ extension StatsCommand {
 }
 
 /// `quarry-index verify`: checksums and cross-checks.
-struct VerifyCommand: AsyncParsableCommand {
+struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check every checksum and cross-check the index structures; exit 1 naming the file and the problem."
@@ -89,8 +89,8 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The index folder.")
     var index: String
 
-    func run() async throws {
-        try await reportingErrors(of: "quarry-index") {
+    func run() throws {
+        try reportingErrors(of: "quarry-index") {
             let report = try Index.open(at: URL(fileURLWithPath: index)).verify()
             print("ok: \(report.segments) segments, \(report.files) files, \(report.documents) live documents, "
                 + "\(report.terms) terms, \(report.postings) postings, \(report.positions) positions checked")

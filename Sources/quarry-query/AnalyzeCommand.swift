@@ -3,7 +3,7 @@ import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-query analyze`: the tokens the analysis chain makes of a text, like Elasticsearch's `_analyze`.
-struct AnalyzeCommand: AsyncParsableCommand {
+struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Print the tokens the analyzer makes of TEXT (term, position, UTF-8 byte offsets)."

@@ -4,7 +4,7 @@ import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-query batch`: every query of a set, as a TREC run (and per-query latencies).
-struct BatchCommand: AsyncParsableCommand {
+struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Run a query set (BEIR queries.jsonl or id<TAB>text) and write a TREC run."
@@ -47,8 +47,8 @@ struct BatchCommand: AsyncParsableCommand {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
     }
 
-    func run() async throws {
-        try await reportingErrors(of: "quarry-query") {
+    func run() throws {
+        try reportingErrors(of: "quarry-query") {
             let searcher = try Index.open(at: URL(fileURLWithPath: index)).searcher()
             let set = try QuerySet.load(queries)
             let required: Query?
@@ -61,33 +61,39 @@ struct BatchCommand: AsyncParsableCommand {
                                         facets: try facetsAndSort.requests(), sort: facetsAndSort.order)
             let (phrase, workers) = (self.phrase, threads)
             // Worker w runs queries w, w + workers, ...; each query's time is measured alone.
-            let all = try await withThrowingTaskGroup(of: [(index: Int, hits: [SearchHit], milliseconds: Double)].self) { group in
-                for worker in 0..<workers {
-                    group.addTask {
-                        var done: [(index: Int, hits: [SearchHit], milliseconds: Double)] = []
-                        for index in stride(from: worker, to: set.queries.count, by: workers) {
-                            let text = set.queries[index].text
-                            let words: Query = phrase ? .phrase(text) : .term(text)
-                            let query = required.map { words.narrowed(by: $0) } ?? words
-                            let start = ContinuousClock.now
-                            let found = try searcher.search(query, options: options)
-                            let elapsed = ContinuousClock.now - start
-                            done.append((index, found.hits,
-                                         Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
+            // The workers are plain threads (not tasks) so that valgrind can follow the command.
+            let results = ResultSlots(count: set.queries.count)
+            let finished = DispatchGroup()
+            for worker in 0..<workers {
+                finished.enter()
+                let thread = Thread {
+                    defer { finished.leave() }
+                    for index in stride(from: worker, to: set.queries.count, by: workers) {
+                        let text = set.queries[index].text
+                        let words: Query = phrase ? .phrase(text) : .term(text)
+                        let query = required.map { words.narrowed(by: $0) } ?? words
+                        let start = ContinuousClock.now
+                        let found: SearchResults
+                        do {
+                            found = try searcher.search(query, options: options)
+                        } catch {
+                            results.fail(error)
+                            return
                         }
-                        return done
+                        let elapsed = ContinuousClock.now - start
+                        results.set(index, hits: found.hits,
+                                    milliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
                     }
                 }
-                var byIndex: [Int: (hits: [SearchHit], milliseconds: Double)] = [:]
-                for try await part in group {
-                    for entry in part { byIndex[entry.index] = (entry.hits, entry.milliseconds) }
-                }
-                return byIndex
+                thread.stackSize = 8 << 20
+                thread.start()
             }
+            finished.wait()
+            let all = try results.collected()
             var run = ""
             var latencies: [(String, JSONValue)] = []
             for (index, entry) in set.queries.enumerated() {
-                guard let result = all[index] else { continue }
+                let result = all[index]
                 for (rank, hit) in result.hits.enumerated() {
                     run += "\(entry.id) Q0 \(hit.id) \(rank + 1) \(fixedPoint(hit.score)) \(tag)\n"
                 }
@@ -98,6 +104,34 @@ struct BatchCommand: AsyncParsableCommand {
                 try writeOutput(JSONValue.object([("latencies_ms", .object(latencies))]).serialized(), to: stats)
             }
             printError("ran \(set.queries.count) queries, wrote \(output)")
+        }
+    }
+}
+
+/// Each query's hits and time, filled in by the batch's threads.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [(hits: [SearchHit], milliseconds: Double)]
+    private var error: (any Error)?
+
+    init(count: Int) {
+        slots = Array(repeating: ([], 0), count: count)
+    }
+
+    func set(_ index: Int, hits: [SearchHit], milliseconds: Double) {
+        lock.withLock { slots[index] = (hits, milliseconds) }
+    }
+
+    /// Records the first error a thread met.
+    func fail(_ error: any Error) {
+        lock.withLock { self.error = self.error ?? error }
+    }
+
+    /// The slots, or the first error.
+    func collected() throws -> [(hits: [SearchHit], milliseconds: Double)] {
+        try lock.withLock {
+            if let error { throw error }
+            return slots
         }
     }
 }

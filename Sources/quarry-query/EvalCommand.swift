@@ -4,7 +4,7 @@ import QuarryCommandLine
 import QuarryCore
 
 /// `quarry-query eval`: a run scored against judgements, as trec_eval does.
-struct EvalCommand: AsyncParsableCommand {
+struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score a TREC run against relevance judgements: nDCG@10, MAP, Recall@100, P@10 (as trec_eval -c)."
@@ -19,8 +19,8 @@ struct EvalCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
-    func run() async throws {
-        try await reportingErrors(of: "quarry-query") {
+    func run() throws {
+        try reportingErrors(of: "quarry-query") {
             let metrics = TrecEvaluation.evaluate(run: try Run.load(runFile), qrels: try Qrels.load(qrels))
             if json {
                 print(JSONValue.object([("ndcg_cut_10", .double(metrics.ndcg10)), ("map", .double(metrics.map)),

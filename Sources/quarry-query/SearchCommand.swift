@@ -5,7 +5,7 @@ import QuarryCore
 
 /// `quarry-query search`: ranked results for a query, with snippets; an interactive prompt when
 /// no query is given on a terminal.
-struct SearchCommand: AsyncParsableCommand {
+struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search an index (query language: see the README); with no QUERY on a terminal, a prompt."
@@ -44,8 +44,8 @@ struct SearchCommand: AsyncParsableCommand {
         guard offset >= 0, offset <= 1_000_000 else { throw ValidationError("--offset must be from 0 to 1000000") }
     }
 
-    func run() async throws {
-        try await reportingErrors(of: "quarry-query") {
+    func run() throws {
+        try reportingErrors(of: "quarry-query") {
             let searcher = try Index.open(at: URL(fileURLWithPath: index)).searcher()
             if !query.isEmpty {
                 try show(query.joined(separator: " "), searcher)

@@ -86,6 +86,21 @@ import Testing
         #expect(try dated.searcher().liveDocumentCount == 0)
     }
 
+    @Test func codingKeysNameTheMembersAsJSONInputDoes() throws {
+        struct Abstract: Encodable { var _id = "d1"; var title = "Haus"; var text = "Die Häuser"; var lang = "de"; var year = 2024 }
+        let encoded = try Document(encoding: Abstract())
+        let folder = TemporaryDirectory()
+        let file = folder.write("d.jsonl", #"{"_id": "d1", "title": "Haus", "text": "Die Häuser", "lang": "de", "year": 2024}"# + "\n")
+        var read: [Document] = []
+        try Document.read(files: [URL(fileURLWithPath: file)]) { read.append($0) }
+        read = read.map { var document = $0; document.origin = nil; return document }
+        #expect(read == [encoded])
+        #expect(encoded.language == "de" && encoded.body == "Die Häuser" && encoded.fields.map(\.name) == ["year"])
+        // `language` is a field's name, in JSON input and in coding keys alike.
+        struct Named: Encodable { var id = "d2"; var language = "de" }
+        #expect(try Document(encoding: Named()).fields.map(\.name) == ["language"])
+    }
+
     @Test func addingAnIDAgainReplacesAndDeletesRemove() async throws {
         let folder = TemporaryDirectory()
         let index = try Index.create(at: URL(fileURLWithPath: folder.file("i")))
@@ -110,6 +125,43 @@ import Testing
         try await writer.commit()
         #expect(try index.statistics().segments == 1)
         #expect(try index.verify().documents == 1)
+    }
+
+    @Test func mergesReportProgressAndStopWhenCancelled() async throws {
+        let folder = TemporaryDirectory()
+        let index = try Index.create(at: URL(fileURLWithPath: folder.file("i")))
+        let writer = try index.writer()
+        // Three segments of 1,500 documents of 40 distinct words: about 200,000 postings to merge.
+        var random = SeededGenerator(seed: 14)
+        for segment in 0..<3 {
+            for i in 0..<1_500 {
+                let words = (0..<40).map { _ in "w\(random.next() % 3_000)" }
+                try await writer.add(Document(id: "\(segment)-\(i)", title: words[0], body: words.joined(separator: " ")))
+            }
+            try await writer.commit()
+        }
+        #expect(try index.statistics().segments == 3)
+        try await writer.delete(id: "1-7")
+        try await writer.commit()
+
+        // Cancelled at its first report, the merge stops at its next check and changes nothing.
+        let cancelled = Task {
+            try await writer.merge(maximumSegments: 1, progress: { _ in withUnsafeCurrentTask { $0?.cancel() } })
+        }
+        await #expect(throws: IndexError.cancelled) { try await cancelled.value }
+        #expect(try await !writer.commit().committed)
+        #expect(try index.statistics().segments == 3)
+
+        let reports = Reports()
+        try await writer.merge(maximumSegments: 1, progress: { reports.append($0) })
+        try await writer.commit()
+        let seen = reports.values
+        #expect(seen.count >= 2)
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.completed <= $1.completed && $0.total == $1.total })
+        let last = try #require(seen.last)
+        #expect(last.completed == last.total && last.segments == 3 && last.total > 150_000)
+        #expect(try index.statistics().segments == 1)
+        #expect(try index.searcher().liveDocumentCount == 4_499)
     }
 
     @Test func bufferedDocumentsAreWrittenAtAQuarterOfTheMemoryAndSeenOnlyAtCommit() async throws {
@@ -195,4 +247,13 @@ final class Collected<Value: Sendable>: @unchecked Sendable {
         defer { lock.unlock() }
         return stored
     }
+}
+
+/// Merge progress reports, collected from the writer's thread.
+private final class Reports: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [MergeProgress] = []
+
+    func append(_ progress: MergeProgress) { lock.withLock { stored.append(progress) } }
+    var values: [MergeProgress] { lock.withLock { stored } }
 }

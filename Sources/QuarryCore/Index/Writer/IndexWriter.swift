@@ -24,7 +24,7 @@ public actor IndexWriter {
     /// The index's folder.
     public nonisolated let url: URL
 
-    /// Runs the writer's work on its own queue (see the type's documentation).
+    /// Runs the writer's work on its own thread (see the type's documentation).
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     init(core: IndexWriterCore, options: IndexingOptions) {
@@ -32,6 +32,10 @@ public actor IndexWriter {
         self.options = options
         url = URL(fileURLWithPath: core.directory, isDirectory: true)
         converter = FieldConverter(layout: FieldLayout(core.schema), reportsUnknownMembers: true)
+    }
+
+    deinit {
+        executor.stop()
     }
 
     /// The index's fields.
@@ -136,11 +140,12 @@ public actor IndexWriter {
     // MARK: Merging and committing
 
     /// Merges segments, dropping deleted documents, until at most `maximumSegments` remain (not
-    /// committed yet). A task cancelled before the merge starts throws ``IndexError/cancelled``.
-    public func merge(maximumSegments: Int = 1) throws(IndexError) {
+    /// committed yet), reporting its progress to `progress` a few times a second. Cancelling the
+    /// calling task stops the merge within a fraction of a second with ``IndexError/cancelled``,
+    /// leaving the segments as they were (the merge's partial files go at the next commit).
+    public func merge(maximumSegments: Int = 1, progress: (@Sendable (MergeProgress) -> Void)? = nil) throws(IndexError) {
         try flush()
-        if Task.isCancelled { throw .cancelled }
-        try core.merge(maximumSegments: maximumSegments)
+        try core.merge(maximumSegments: maximumSegments, tracker: MergeTracker(report: progress, isCancelled: { Task.isCancelled }))
     }
 
     /// Makes every change since the last commit visible and durable, atomically (new files are

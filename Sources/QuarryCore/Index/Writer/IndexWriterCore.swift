@@ -283,8 +283,9 @@ final class IndexWriterCore {
 
     // MARK: Merging
 
-    /// Merges segments (dropping deleted documents) until at most `maximumSegments` remain.
-    func merge(maximumSegments: Int) throws(IndexError) {
+    /// Merges segments (dropping deleted documents) until at most `maximumSegments` remain;
+    /// `tracker` counts the work and may stop it.
+    func merge(maximumSegments: Int, tracker: MergeTracker = MergeTracker()) throws(IndexError) {
         try writePendingDeletes()
         let target = max(1, maximumSegments)
         let needsMerge = manifest.segments.count > target || manifest.segments.contains { $0.deletedCount > 0 }
@@ -294,7 +295,7 @@ final class IndexWriterCore {
         let keep = manifest.segments.count > target ? Array(bySize.prefix(target - 1).filter { $0.deletedCount == 0 }) : []
         let keepNames = Set(keep.map(\.name))
         let sources = manifest.segments.filter { !keepNames.contains($0.name) }
-        try replace(sources)
+        try replace(sources, tracker: tracker)
     }
 
     /// The merge policy after adding: whenever more than `segmentsPerTier` segments have sizes
@@ -318,16 +319,17 @@ final class IndexWriterCore {
             }
             guard let chosen else { return }
             try writePendingDeletes()
-            try replace(chosen)
+            try replace(chosen, tracker: MergeTracker())
         }
     }
 
     /// Merges `sources` into one new segment that takes their place.
-    private func replace(_ sources: [SegmentInfo]) throws(IndexError) {
+    private func replace(_ sources: [SegmentInfo], tracker: MergeTracker) throws(IndexError) {
+        var tracker = tracker
         let name = SegmentInfo.name(number: manifest.nextSegment)
         manifest.nextSegment += 1
         let readers = try sources.map { info throws(IndexError) in try SegmentReader(info: info, directory: directory) }
-        let merged = try SegmentMerger(readers: readers, layout: FieldLayout(schema), directory: directory, name: name).merge()
+        let merged = try SegmentMerger(readers: readers, layout: FieldLayout(schema), directory: directory, name: name).merge(tracking: &tracker)
         let names = Set(sources.map(\.name))
         let position = manifest.segments.firstIndex { names.contains($0.name) } ?? manifest.segments.count
         manifest.segments.removeAll { names.contains($0.name) }

@@ -7,7 +7,10 @@ struct SegmentMerger {
     let directory: String
     let name: String
 
-    func merge() throws(IndexError) -> SegmentInfo {
+    /// Writes the merged segment; `tracker` counts the work (and may stop it: the files written
+    /// so far are left for the next commit to remove).
+    func merge(tracking tracker: inout MergeTracker) throws(IndexError) -> SegmentInfo {
+        try tracker.begin(readers, fields: layout.invertedFields)
         let id = SegmentID.random()
         let path = { (kind: FileFormat.Kind) in "\(directory)/\(name).\(kind.fileExtension)" }
         // New document numbers: -1 for deleted documents.
@@ -42,6 +45,7 @@ struct SegmentMerger {
                 for (f, field) in textFields.enumerated() { lengths[f][next] = reader.norms[field]?[doc] ?? 0 }
                 next += 1
             }
+            try tracker.advance(by: reader.documentCount)
         }
         sizes[.stored] = try storedWriter.finish()
         sizes[.ids] = try DocumentTableFormat.writeIDs(idBytes.bytes, ends: idEnds.elements,
@@ -64,7 +68,7 @@ struct SegmentMerger {
             let length: (Int) -> Int = { doc in index.map { Int(lengths[$0][doc]) } ?? 1 }
             var present = [Bool](repeating: false, count: index == nil ? documentCount : 0)
             let (sumDocFreq, termCount) = try mergeField(field, maps: maps, dictionary: dictionary, postings: &postings, length: length,
-                                                         titleDocuments: &titleDocuments, present: &present)
+                                                         titleDocuments: &titleDocuments, present: &present, tracker: &tracker)
             if field == .body { titleDocuments = [:] }
             var stats = FieldStatistics(field: field, termCount: termCount, docCount: 0, sumTotalTermFreq: 0, sumDocFreq: sumDocFreq)
             if index != nil {
@@ -84,6 +88,7 @@ struct SegmentMerger {
         sizes[.positions] = try positionsFile.finish()
         sizes[.terms] = try dictionary.finish()
         let languages = Set(readers.flatMap(\.info.languages)).sorted()
+        tracker.finish()
         return SegmentInfo(name: name, id: id, documentCount: documentCount, deletedCount: 0, deletesGeneration: 0, fileSizes: sizes,
                            languages: languages)
     }
@@ -93,7 +98,7 @@ struct SegmentMerger {
     /// body's terms count their title-only documents.
     private func mergeField(_ field: Field, maps: [[Int32]], dictionary: TermDictionaryWriter, postings: inout PostingsWriter,
                             length: (Int) -> Int, titleDocuments: inout [[UInt8]: [UInt32]],
-                            present: inout [Bool]) throws(IndexError) -> (sumDocFreq: Int, termCount: Int) {
+                            present: inout [Bool], tracker: inout MergeTracker) throws(IndexError) -> (sumDocFreq: Int, termCount: Int) {
         var sumDocFreq = 0
         var termCount = 0
         let hasPositions = layout.hasPositions(field)
@@ -119,11 +124,13 @@ struct SegmentMerger {
             guard let term = smallest else { break }
             postings.startTerm()
             var documents = 0
+            var visited = 0
             merged.removeAll(keepingCapacity: true)
             for s in readers.indices {
                 guard let entry = current[s], entry.term == term else { continue }
                 let cursor = readers[s].postings(entry.info)
                 while cursor.next() != PostingsCursor.noMoreDocs {
+                    visited += 1
                     let target = maps[s][Int(cursor.doc)]
                     guard target >= 0 else { continue }
                     if !hasPositions {
@@ -140,6 +147,7 @@ struct SegmentMerger {
                 if let corruption = cursor.corruption { throw corruption }
                 current[s] = try iterators[s].next().map { (Array($0.term), $0.info) }
             }
+            try tracker.advance(by: visited)
             guard documents > 0 else { continue }
             var info = postings.finishTerm()
             if field == .title { titleDocuments[term] = merged }
