@@ -134,8 +134,8 @@ enum SearchPage {
         """
     }
 
-    /// The results column: the count, the active filters, the hits (or the zero-results
-    /// message) and the pagination.
+    /// The results column: the count, the active filters, on a narrow screen a link down to
+    /// the sidebar, the hits (or the zero-results message) and the pagination.
     private static func appendResults(_ result: PageResult, of model: SearchPageModel, link: PageLink, to html: inout String) {
         html += "<section class=\"results\" id=\"results\" aria-labelledby=\"results-heading\">\n"
         html += "<h2 class=\"visually-hidden\" id=\"results-heading\">Results</h2>\n"
@@ -145,6 +145,9 @@ enum SearchPage {
         } else {
             html += "<p class=\"summary\">\(HTMLText.escaped(summary(result, page: model.page)))</p>\n"
             appendActiveFilters(result, of: model, link: link, to: &html)
+            if !sidebarFacets(result).isEmpty {
+                html += "<p class=\"to-filters\"><a href=\"#filters\">Filter results<span aria-hidden=\"true\"> ↓</span></a></p>\n"
+            }
             if result.hits.isEmpty {
                 html += "<p class=\"no-results\">There are no results on page \(grouped(model.page)). <a href=\"\(HTMLText.escaped(link.page(model.lastPage).url))\">Go to the last page</a>.</p>\n"
             } else {
@@ -280,9 +283,9 @@ enum SearchPage {
     /// selected, removes it, and a link that clears every filter and date when any is set;
     /// nothing when no facet has a value.
     private static func appendSidebar(_ result: PageResult, of model: SearchPageModel, link: PageLink, to html: inout String) {
-        let facets = result.facets.filter { !$0.values.isEmpty }
+        let facets = sidebarFacets(result)
         guard !facets.isEmpty else { return }
-        html += "<aside class=\"facets\" aria-labelledby=\"facets-heading\">\n<h2 id=\"facets-heading\">Filter results</h2>\n"
+        html += "<aside class=\"facets\" id=\"filters\" aria-labelledby=\"facets-heading\">\n<h2 id=\"facets-heading\">Filter results</h2>\n"
         if model.isFiltered {
             html += "<p class=\"clear\"><a href=\"\(HTMLText.escaped(link.clearingFilters().url))\">Clear filters</a></p>\n"
         }
@@ -301,6 +304,11 @@ enum SearchPage {
             html += "</ul>\n</section>\n"
         }
         html += "</aside>\n"
+    }
+
+    /// The facets the sidebar shows: those with a value.
+    private static func sidebarFacets(_ result: PageResult) -> [PageFacet] {
+        result.facets.filter { !$0.values.isEmpty }
     }
 
     /// Whether `url` is an http or https address, the only kind a hit's title links to (never

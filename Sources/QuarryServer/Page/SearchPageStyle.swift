@@ -34,7 +34,10 @@ enum SearchPageStyle {
     a:visited { color: var(--visited); }
     a:hover { text-decoration-thickness: 2px; }
     :focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
-    a:focus-visible { outline: 3px solid var(--focus); outline-offset: 0; background: var(--focus); color: #0b0c0c; text-decoration: none; box-shadow: 0 3px 0 #0b0c0c; }
+    a:focus-visible {
+      outline: 3px solid var(--focus); outline-offset: 0; background: var(--focus); color: #0b0c0c;
+      text-decoration: none; box-shadow: 0 3px 0 #0b0c0c; -webkit-box-decoration-break: clone; box-decoration-break: clone;
+    }
     code, kbd { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; }
     code { background: #e4e8ed; border-radius: 4px; padding: 0.05em 0.25em; }
     kbd { border: 1px solid #8a939d; border-bottom-width: 2px; border-radius: 4px; padding: 0 0.35em; background: #fff; }
@@ -98,6 +101,7 @@ enum SearchPageStyle {
       border: 1px solid #a9c1dc; border-radius: 999px; text-decoration: none; font-size: 0.95rem;
     }
     .chip:hover { border-color: var(--brand); }
+    .to-filters { display: none; margin: 0 0 0.5rem; }
     .hits { list-style: none; margin: 0; padding: 0; }
     .hit { padding: 1.1rem 0; border-bottom: 1px solid var(--border); }
     .hit h3 { margin: 0; font-size: 1.2rem; line-height: 1.35; }
@@ -144,6 +148,7 @@ enum SearchPageStyle {
     @media (max-width: 48rem) {
       .layout { grid-template-columns: minmax(0, 1fr); gap: 2rem; }
       .facets { padding-top: 1.5rem; border-top: 2px solid var(--border); }
+      .to-filters { display: block; }
       .page { padding: 1rem 1rem 2.5rem; }
       .site-header .bar { padding: 0.75rem 1rem; }
     }
@@ -151,6 +156,8 @@ enum SearchPageStyle {
       .search-row button { padding-left: 0.9rem; padding-right: 0.9rem; }
       .refine .field { flex: 1 1 9rem; }
       .refine button { flex: 1 1 100%; }
+      .pagination ul { gap: 0.3rem; }
+      .pagination a, .pagination a:visited, .pagination .current, .pagination .disabled { min-width: 2.5rem; padding: 0.45rem 0.55rem; }
     }
     """
 }
