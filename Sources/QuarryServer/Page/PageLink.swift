@@ -53,38 +53,39 @@ struct PageLink: Sendable, Equatable {
 
     /// The search with `filter` added (at the end) or, when it is selected, removed; on page 1.
     func toggling(_ filter: PageFilter) -> PageLink {
-        var link = self
-        if link.filters.contains(filter) {
-            link.filters.removeAll { $0 == filter }
-        } else {
-            link.filters.append(filter)
+        onFirstPage { link in
+            if link.filters.contains(filter) {
+                link.filters.removeAll { $0 == filter }
+            } else {
+                link.filters.append(filter)
+            }
         }
-        link.page = 1
-        return link
     }
 
     /// The search in the order `sort`, on page 1.
     func sorted(_ sort: PageSort) -> PageLink {
-        var link = self
-        link.sort = sort
-        link.page = 1
-        return link
+        onFirstPage { $0.sort = sort }
     }
 
     /// The search with no filter and no date bound, on page 1 (the query and the sort stay).
     func clearingFilters() -> PageLink {
-        var link = self
-        link.filters = []
-        link.dateFrom = nil
-        link.dateTo = nil
-        link.page = 1
-        return link
+        onFirstPage { link in
+            link.filters = []
+            link.dateFrom = nil
+            link.dateTo = nil
+        }
     }
 
     /// Another query with the same filters, dates and sort, on page 1 (a "Did you mean" link).
     func searching(_ query: String) -> PageLink {
+        onFirstPage { $0.query = query }
+    }
+
+    /// This link changed by `change`, on page 1: a change of what is searched changes the
+    /// pages, so every one but `page(_:)` starts over.
+    private func onFirstPage(_ change: (inout PageLink) -> Void) -> PageLink {
         var link = self
-        link.query = query
+        change(&link)
         link.page = 1
         return link
     }
