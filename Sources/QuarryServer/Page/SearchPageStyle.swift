@@ -65,7 +65,7 @@ enum SearchPageStyle {
     }
     .search-row input:focus-visible { outline-offset: 0; border-color: var(--text); box-shadow: inset 0 0 0 1px var(--text); outline: 3px solid var(--focus); }
     button {
-      font: inherit; font-weight: 700; padding: 0.55rem 1.2rem; cursor: pointer;
+      flex: none; font: inherit; font-weight: 700; padding: 0.55rem 1.2rem; cursor: pointer; white-space: nowrap; overflow-wrap: normal;
       color: #fff; background: var(--brand); border: 2px solid var(--brand); border-radius: 6px;
     }
     button:hover { background: #082b4b; }
@@ -154,7 +154,8 @@ enum SearchPageStyle {
     }
     @media (max-width: 30rem) {
       .search-row button { padding-left: 0.9rem; padding-right: 0.9rem; }
-      .refine .field { flex: 1 1 9rem; }
+      .refine .field { flex: 1 1 8rem; min-width: 0; }
+      .refine .field input, .refine .field select { width: 100%; min-width: 0; }
       .refine button { flex: 1 1 100%; }
       .pagination ul { gap: 0.3rem; }
       .pagination a, .pagination a:visited, .pagination .current, .pagination .disabled { min-width: 2.5rem; padding: 0.45rem 0.55rem; }
