@@ -313,6 +313,16 @@ import Testing
         #expect(dated.contains("<button type=\"submit\" class=\"secondary\">Apply</button>"))
     }
 
+    @Test func theSortIsAlsoALink() {
+        var model = Self.paged(3, of: 100)
+        model.filters = [PageFilter(field: "source", value: "bbc")]
+        #expect(!SearchPage.render(model).contains("<p class=\"sort-links\">"), "no date field: no sort")
+        model.canSortByDate = true
+        #expect(SearchPage.render(model).contains("<p class=\"sort-links\">Sort by: <strong aria-current=\"true\">Relevance</strong> <a href=\"/?q=q&amp;source=bbc&amp;sort=newest\">Newest first</a></p>"))
+        model.sort = .newest
+        #expect(SearchPage.render(model).contains("<p class=\"sort-links\">Sort by: <a href=\"/?q=q&amp;source=bbc\">Relevance</a> <strong aria-current=\"true\">Newest first</strong></p>"))
+    }
+
     // MARK: Hits
 
     @Test func aTitleLinksOnlyToAWebAddress() {

@@ -117,6 +117,14 @@ enum SearchPage {
         "<option value=\"\(sort.rawValue)\"\(model.sort == sort ? " selected" : "")>\(label)</option>"
     }
 
+    /// One of the sort links by the count: the model's sort as plain text marked current, the
+    /// other as a link to it (on page 1).
+    private static func sortLink(_ sort: PageSort, _ label: String, _ model: SearchPageModel, _ link: PageLink) -> String {
+        model.sort == sort
+            ? "<strong aria-current=\"true\">\(label)</strong>"
+            : "<a href=\"\(HTMLText.escaped(link.sorted(sort).url))\">\(label)</a>"
+    }
+
     /// The landing page's short guide to the query language.
     private static func appendHint(to html: inout String) {
         html += """
@@ -134,7 +142,8 @@ enum SearchPage {
         """
     }
 
-    /// The results column: the count, the active filters, on a narrow screen a link down to
+    /// The results column: the count (and the sort as links when there is a date field), the
+    /// active filters, on a narrow screen a link down to
     /// the sidebar, the hits (or the zero-results message) and the pagination.
     private static func appendResults(_ result: PageResult, of model: SearchPageModel, link: PageLink, to html: inout String) {
         html += "<section class=\"results\" id=\"results\" aria-labelledby=\"results-heading\">\n"
@@ -143,7 +152,11 @@ enum SearchPage {
             appendActiveFilters(result, of: model, link: link, to: &html)
             appendNoResults(model, link: link, to: &html)
         } else {
-            html += "<p class=\"summary\">\(HTMLText.escaped(summary(result, page: model.page)))</p>\n"
+            html += "<div class=\"results-bar\"><p class=\"summary\">\(HTMLText.escaped(summary(result, page: model.page)))</p>"
+            if model.canSortByDate {
+                html += "<p class=\"sort-links\">Sort by: \(sortLink(.relevance, "Relevance", model, link)) \(sortLink(.newest, "Newest first", model, link))</p>"
+            }
+            html += "</div>\n"
             appendActiveFilters(result, of: model, link: link, to: &html)
             if !sidebarFacets(result).isEmpty {
                 html += "<p class=\"to-filters\"><a href=\"#filters\">Filter results<span aria-hidden=\"true\"> ↓</span></a></p>\n"

@@ -92,7 +92,11 @@ enum SearchPageStyle {
 
     .layout { display: grid; grid-template-columns: minmax(0, 1fr) 17rem; gap: 1rem 3rem; margin-top: 1.75rem; }
     .results { min-width: 0; }
-    .summary { margin: 0 0 0.5rem; color: var(--muted); }
+    .results-bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0.25rem 1.5rem; margin: 0 0 0.5rem; }
+    .results-bar p { margin: 0; }
+    .summary { color: var(--muted); }
+    .sort-links strong { margin: 0 0.35rem; }
+    .sort-links a { margin: 0 0.35rem; }
     .active-filters { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0.5rem 0 0.75rem; }
     .active-filters ul { display: contents; list-style: none; }
     .active-filters li { display: inline; }
