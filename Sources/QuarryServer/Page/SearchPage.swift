@@ -143,8 +143,8 @@ enum SearchPage {
     }
 
     /// The results column: the count (and the sort as links when there is a date field), the
-    /// active filters, on a narrow screen a link down to
-    /// the sidebar, the hits (or the zero-results message) and the pagination.
+    /// active filters, on a narrow screen a link down to the sidebar, the hits (or the
+    /// zero-results message) and the pagination.
     private static func appendResults(_ result: PageResult, of model: SearchPageModel, link: PageLink, to html: inout String) {
         html += "<section class=\"results\" id=\"results\" aria-labelledby=\"results-heading\">\n"
         html += "<h2 class=\"visually-hidden\" id=\"results-heading\">Results</h2>\n"
