@@ -184,9 +184,11 @@ import Testing
         let index = try Index.create(at: URL(fileURLWithPath: folder.file("i")))
         #expect(throws: IndexError.alreadyExists(path: index.url.path)) { _ = try Index.create(at: index.url) }
         let writer = try index.writer()
-        #expect(throws: IndexError.locked(path: index.url.path, pid: ProcessInfo.processInfo.processIdentifier)) {
-            _ = try index.writer()
-        }
+        let refusal = #expect(throws: IndexError.self) { _ = try index.writer() }
+        guard case .locked(let path, let pid, let holder)? = refusal else { Issue.record("not a lock refusal: \(String(describing: refusal))"); return }
+        #expect(path == index.url.path && pid == ProcessInfo.processInfo.processIdentifier)
+        let program = URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent
+        #expect(holder?.hasPrefix(program) == true, "holder \(holder ?? "nil"), program \(program)")
         #expect(throws: IndexError.notAnIndex(path: folder.file("none"))) {
             _ = try Index.open(at: URL(fileURLWithPath: folder.file("none")))
         }

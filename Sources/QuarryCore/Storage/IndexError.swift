@@ -8,8 +8,9 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An index was to be created where one exists already (`Index.createWriter(at:replacing:)`
     /// replaces it).
     case alreadyExists(path: String)
-    /// Another process holds the writer lock.
-    case locked(path: String, pid: Int32?)
+    /// A writer holds the lock: the process and, when it wrote them, its program and command
+    /// (`quarry-query serve`).
+    case locked(path: String, pid: Int32?, holder: String?)
     /// A file is damaged: bad magic, version, checksum, structure, or a value out of range.
     case corrupt(file: String, reason: String)
     /// A file format version this build does not read.
@@ -34,8 +35,9 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notAnIndexFolder(let path, let file):
             return "\(path): not empty and not a Quarry index (it holds '\(file)'); give a new or empty folder"
         case .alreadyExists(let path): return "\(path): an index exists already"
-        case .locked(let path, let pid):
-            return "\(path): index is locked by process \(pid.map(String.init) ?? "unknown") (one writer at a time)"
+        case .locked(let path, let pid, let holder):
+            let process = "process \(pid.map(String.init) ?? "unknown")" + (holder.map { " (\($0))" } ?? "")
+            return "\(path): index is locked by \(process): one writer at a time"
         case .corrupt(let file, let reason): return "\(file): corrupt: \(reason)"
         case .unsupportedVersion(let file, let found, let supported):
             return "\(file): format version \(found), this build reads version \(supported): rebuild the index with quarry-index build --force"

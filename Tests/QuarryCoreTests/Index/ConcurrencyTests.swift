@@ -18,7 +18,7 @@ import QuarryTestSupport
             let writer = try IndexWriterCore.create(directory: directory.path, settings: settings)
             try writer.commit()
             for _ in 0..<3 {
-                #expect(throws: IndexError.locked(path: directory.path, pid: getpid())) { try IndexWriterCore(directory: directory.path) }
+                #expect(throws: IndexError.locked(path: directory.path, pid: getpid(), holder: IndexLock.holderName)) { try IndexWriterCore(directory: directory.path) }
             }
             _ = writer
         }
@@ -83,8 +83,8 @@ import QuarryTestSupport
         let directory = TemporaryDirectory()
         var first: IndexWriterCore? = try IndexWriterCore.create(directory: directory.path, settings: settings)
         try first!.commit()
-        #expect(throws: IndexError.locked(path: directory.path, pid: getpid())) { try IndexWriterCore(directory: directory.path) }
-        #expect(throws: IndexError.locked(path: directory.path, pid: getpid())) {
+        #expect(throws: IndexError.locked(path: directory.path, pid: getpid(), holder: IndexLock.holderName)) { try IndexWriterCore(directory: directory.path) }
+        #expect(throws: IndexError.locked(path: directory.path, pid: getpid(), holder: IndexLock.holderName)) {
             try IndexWriterCore.create(directory: directory.path, settings: settings, replacing: true)
         }
         first = nil

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// The writer lock (`LOCK`): an exclusive `flock` held while a writer has the index open, with the
-/// holder's process id written in the file. The kernel drops the lock when the process ends,
+/// holder's process id and name written in the file (`1234 quarry-query serve`). The kernel drops the lock when the process ends,
 /// however it ends, so a killed writer never leaves a stale lock behind.
 final class IndexLock {
     static let fileName = "LOCK"
@@ -26,20 +26,34 @@ final class IndexLock {
             throw error
         }
         guard locked else {
-            let holder = try? storage.read(file, count: 32, at: 0)
+            let line = (try? storage.read(file, count: 256, at: 0)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             storage.close(file)
-            let pid = holder.flatMap { Int32(String(decoding: $0, as: UTF8.self)[...].trimmingWhitespace()) }
-            throw .locked(path: directory, pid: pid)
+            let words = line.split(separator: "\n", maxSplits: 1).first?.split(separator: " ", maxSplits: 1) ?? []
+            let pid = words.first.flatMap { Int32($0) }
+            let holder = words.count > 1 ? ControlCharacters.forDisplay(String(String(words[1])[...].trimmingWhitespace())) : nil
+            throw .locked(path: directory, pid: pid, holder: holder)
         }
         self.storage = storage
         self.file = file
-        // The process id is only for the message above: failing to write it is not an error.
-        let pid = Array((String(getpid()) + "\n").utf8)
+        // The holder is only for the message above: failing to write it is not an error.
+        let pid = Array((String(getpid()) + " " + Self.holderName + "\n").utf8)
         try? storage.truncate(file, to: 0)
         _ = pid.withUnsafeBytes { bytes in try? storage.write(file, bytes, at: 0) }
     }
 
     deinit {
         storage.close(file)
+    }
+
+    /// This process as the lock names it: the program's file name and its subcommand
+    /// (`quarry-query serve`), at most 200 bytes.
+    static var holderName: String {
+        let arguments = CommandLine.arguments
+        var name = arguments.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "unknown"
+        if arguments.count > 1, let command = arguments.dropFirst().first, command.allSatisfy({ $0.isLetter || $0 == "-" }),
+           !command.hasPrefix("-") {
+            name += " " + command
+        }
+        return String(name.utf8.prefix(200)) ?? name
     }
 }
