@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The server: Hummingbird without its optional traits (no swift-configuration).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // pkg-config flags for ICU and libxml2; only CQuarry's C files include their headers.
@@ -40,7 +44,7 @@ let package = Package(
             name: "QuarryCore",
             dependencies: ["CQuarry"]
         ),
-        // What the executables share: error reporting in the command-line style, JSON output.
+        // What the executables and the server share: error reporting in the command-line style, JSON output.
         .target(
             name: "QuarryCommandLine",
             dependencies: ["QuarryCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -49,9 +53,23 @@ let package = Package(
             name: "quarry-index",
             dependencies: ["QuarryCore", "QuarryCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The HTTP server and its search page (`quarry-query serve`), over the public API only.
+        .target(
+            name: "QuarryServer",
+            dependencies: [
+                "QuarryCore", "QuarryCommandLine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "quarry-query",
-            dependencies: ["QuarryCore", "QuarryCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["QuarryCore", "QuarryCommandLine", "QuarryServer",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Logging", package: "swift-log")]
         ),
         // Release-build benchmarks of the core (figures in BENCHMARKS.md).
         .executableTarget(
@@ -74,6 +92,12 @@ let package = Package(
             dependencies: ["QuarryCore", "QuarryTestSupport"]
         ),
         // End-to-end tests: run the executables on corpus/ (they build first).
+        // The server's routes, keys, limits and live updates, through HummingbirdTesting.
+        .testTarget(
+            name: "QuarryServerTests",
+            dependencies: ["QuarryServer", "QuarryCore", "QuarryTestSupport",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(
             name: "QuarryCLITests",
             dependencies: ["quarry-index", "quarry-query", "QuarryCommandLine", "QuarryCore", "QuarryTestSupport"]

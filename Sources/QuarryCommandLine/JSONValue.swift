@@ -10,6 +10,16 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
+    /// A field's value: a number, a boolean or text.
+    public init(_ value: FieldValue) {
+        switch value {
+        case .integer(let number): self = .int(Int(number))
+        case .float(let number): self = .double(number)
+        case .string(let text): self = .string(text)
+        case .bool(let flag): self = .bool(flag)
+        }
+    }
+
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
     }

@@ -22,8 +22,8 @@ public func runToCompletion(_ body: sending @escaping () async throws -> Void) t
     if let error = outcome.error { throw error }
 }
 
-/// The error of a `runToCompletion` body, set by its task before it finishes the executor and
-/// read after the executor's loop ends (the executor's lock orders the two).
+/// The error of a body, set by its task before it finishes the executor (or signals) and read
+/// after the executor's loop ends (or the wait returns): the lock or the semaphore orders the two.
 private final class Outcome: @unchecked Sendable {
     var error: (any Error)?
 }
@@ -64,4 +64,22 @@ private final class CallingThreadExecutor: TaskExecutor, @unchecked Sendable {
             job.runSynchronously(on: asUnownedTaskExecutor())
         }
     }
+}
+
+/// Runs `body` on Swift's global concurrent executor, blocking the calling thread until it
+/// ends, throwing what it throws: for the server, whose requests run in parallel on every core
+/// (`runToCompletion` would run them all on the calling thread).
+public func runOnConcurrentExecutor(_ body: sending @escaping () async throws -> Void) throws {
+    let done = DispatchSemaphore(value: 0)
+    let outcome = Outcome()
+    Task {
+        do {
+            try await body()
+        } catch {
+            outcome.error = error
+        }
+        done.signal()
+    }
+    done.wait()
+    if let error = outcome.error { throw error }
 }

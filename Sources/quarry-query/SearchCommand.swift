@@ -109,7 +109,7 @@ struct SearchCommand: ParsableCommand {
                     ("title", .string(row.stored["title"] ?? "")), ("date", row.stored["date"].map(JSONValue.string) ?? .null),
                 ]
                 if let url = row.stored["url"] { members.append(("url", .string(url))) }
-                if let value = row.hit.sortValue { members.append(("sort", Self.json(value))) }
+                if let value = row.hit.sortValue { members.append(("sort", JSONValue(value))) }
                 if let snippet = row.snippet {
                     members.append(("snippet", .string(snippet.text)))
                     members.append(("highlights", .array(snippet.highlights.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })))
@@ -164,16 +164,6 @@ struct SearchCommand: ParsableCommand {
         }
         let total = results.totalIsExact ? "\(results.total)" : "\(results.total)+"
         print(String(format: "%@ hits, %.2f ms", total, milliseconds))
-    }
-
-    /// A field value as JSON: a number, or text.
-    static func json(_ value: FieldValue) -> JSONValue {
-        switch value {
-        case .integer(let number): return .int(Int(number))
-        case .float(let number): return .double(number)
-        case .string(let text): return .string(text)
-        case .bool(let flag): return .bool(flag)
-        }
     }
 
     /// `snippet` with its control characters made visible, the highlights moved to match.

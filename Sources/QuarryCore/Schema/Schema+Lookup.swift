@@ -8,8 +8,9 @@ extension Schema {
         return (Field(number: number), fields[index])
     }
 
-    /// The definition of the field a query names (see `field(named:)`).
-    func definition(named name: String) -> FieldDefinition? { field(named: name)?.definition }
+    /// The definition of the field `name` names as a query does: exactly, then ignoring case,
+    /// `text` for the body; nil when the schema has no such field.
+    public func definition(named name: String) -> FieldDefinition? { field(named: name)?.definition }
 
     /// The indexed text fields, by number.
     var textFields: [(field: Field, definition: FieldDefinition)] {

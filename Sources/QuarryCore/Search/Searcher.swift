@@ -29,6 +29,8 @@ public final class Searcher: Sendable {
     public var documentCount: Int { reader.documentCount }
     /// Documents in the snapshot that are not deleted.
     public var liveDocumentCount: Int { reader.liveDocumentCount }
+    /// Segments in the snapshot.
+    public var segmentCount: Int { reader.segments.count }
 
     /// A searcher of the index's newest commit, sharing the segments this one has that did not
     /// change (this one itself when nothing was committed since).

@@ -1,0 +1,35 @@
+import Hummingbird
+import Logging
+
+/// Logs one line per request (method, path, status, milliseconds; never a header, so never a
+/// key) and records it in the metrics, with the route's pattern as its label.
+struct RequestObserverMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    let metrics: RequestMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let status: Int
+        let response: Response
+        do {
+            response = try await next(request, context)
+            status = Int(response.status.code)
+        } catch {
+            status = Int((error as? any HTTPResponseError)?.status.code ?? 500)
+            observe(request, context: context, status: status, start: start, clock: clock)
+            throw error
+        }
+        observe(request, context: context, status: status, start: start, clock: clock)
+        return response
+    }
+
+    private func observe(_ request: Request, context: Context, status: Int, start: ContinuousClock.Instant, clock: ContinuousClock) {
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let route = context.endpointPath ?? "unmatched"
+        metrics.record(method: request.method.rawValue, route: route, status: status, seconds: seconds)
+        context.logger.info("\(request.method.rawValue) \(request.uri.path) \(status) \(String(format: "%.3f", seconds * 1000)) ms")
+    }
+}

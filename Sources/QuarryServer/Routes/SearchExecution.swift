@@ -1,0 +1,66 @@
+import QuarryCore
+
+/// A `SearchRequest` run on a snapshot: the query and options it makes, and the results.
+struct SearchExecution {
+    let searcher: Searcher
+    let request: SearchRequest
+    /// Nil when there was nothing to search for (no words and no filter).
+    let results: SearchResults?
+    let milliseconds: Double
+
+    /// Parses `request` against `searcher`'s schema and runs it; every problem is a 400 naming
+    /// the parameter (a syntax error its column).
+    init(_ request: SearchRequest, on searcher: Searcher) throws(APIError) {
+        self.searcher = searcher
+        self.request = request
+        let schema = searcher.schema
+        let filter = try request.filter.map { text throws(APIError) in try Self.parse(text, "filter", schema, requireAll: false) }
+        let words = request.q.allSatisfy(\.isWhitespace) ? nil : try Self.parse(request.q, "q", schema, requireAll: request.requireAll)
+        var options = SearchOptions(k: request.limit, offset: request.offset, exactTotal: true,
+                                    sort: request.sort.map(SortOrder.init(parsing:)), storedFields: request.fields)
+        do {
+            options.facets = try request.facets.map { text throws(SearchError) in try FacetRequest(parsing: text, size: request.facetSize) }
+        } catch {
+            throw .badParameter("'facets': \(error)")
+        }
+        if let field = request.highlight {
+            // The default, `body`, only when the index stores it; a field named is checked.
+            if field != "body" || schema.definition(named: "body")?.stored == true { options.snippetField = field }
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        switch (words, filter) {
+        case (nil, nil):
+            results = nil
+        case (let words?, let filter):
+            results = try Self.run(filter.map { words.narrowed(by: $0) } ?? words, options, searcher)
+        case (nil, let filter?):
+            results = try Self.run(filter, options, searcher)
+        }
+        let elapsed = clock.now - start
+        milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    }
+
+    private static func parse(_ text: String, _ name: String, _ schema: Schema, requireAll: Bool) throws(APIError) -> Query {
+        do {
+            return try Query(parsing: text, schema: schema, defaultOperator: requireAll ? .and : .or)
+        } catch {
+            throw APIError(.badRequest, code: "invalid_search_query", type: .invalidRequest, "'\(name)': \(error)")
+        }
+    }
+
+    private static func run(_ query: Query, _ options: SearchOptions, _ searcher: Searcher) throws(APIError) -> SearchResults {
+        do {
+            return try searcher.search(query, options: options)
+        } catch {
+            switch error {
+            case .syntax(let syntax):
+                throw APIError(.badRequest, code: "invalid_search_query", type: .invalidRequest, syntax.description)
+            case .invalid(let message):
+                throw APIError(.badRequest, code: "invalid_search_field", type: .invalidRequest, message)
+            case .index(let index):
+                throw APIError(.internalServerError, code: "index_unreadable", type: .system, index.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import QuarryCore
+import Synchronization
+
+/// The index as the server holds it: its only writer, and the snapshot searches run on.
+///
+/// Writes run one at a time, in arrival order, each committed before it returns; after each
+/// commit the snapshot is reopened (reusing the unchanged segments) and swapped in. A search
+/// takes the snapshot of the moment and runs on it to the end, so it never sees a write half
+/// done, and a write never waits for searches.
+final class IndexService: Sendable {
+    let index: Index
+    private let writer: IndexWriter
+    private let snapshot: Mutex<Searcher>
+    private let writes = WriteQueue()
+
+    /// Opens the index at `url` (creating an empty one when `create` and there is none) and
+    /// takes its writer's lock.
+    init(url: URL, create: Bool) throws(IndexError) {
+        let manifest = url.appendingPathComponent("MANIFEST")
+        if create, !FileManager.default.fileExists(atPath: manifest.path) {
+            index = try Index.create(at: url)
+        } else {
+            index = try Index.open(at: url)
+        }
+        writer = try index.writer()
+        snapshot = Mutex(try index.searcher())
+    }
+
+    /// The latest committed snapshot.
+    var searcher: Searcher { snapshot.withLock { $0 } }
+
+    /// Runs `change` on the writer after the writes before it, commits, and swaps in the new
+    /// snapshot. The change goes on even if the request that asked for it goes away: a write
+    /// is committed whole or fails whole.
+    func write<T: Sendable>(_ change: @escaping @Sendable (IndexWriter) async throws -> T) async throws -> (value: T, commit: CommitResult) {
+        try await writes.run { try await self.apply(change) }
+    }
+
+    /// One write: the change, the commit, the new snapshot.
+    private func apply<T: Sendable>(_ change: @Sendable (IndexWriter) async throws -> T) async throws -> (value: T, commit: CommitResult) {
+        let value = try await change(writer)
+        let commit = try await writer.commit()
+        let next = try searcher.reopened()
+        snapshot.withLock { $0 = next }
+        return (value, commit)
+    }
+}

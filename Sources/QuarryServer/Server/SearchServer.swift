@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOPosix
+import QuarryCore
+
+/// Quarry's HTTP server over one index: the JSON API of docs/API.md and the search page.
+///
+/// `init` opens the index and takes its writer's lock (so a bad index or a held lock stops the
+/// server before it listens); `run()` serves until SIGTERM or SIGINT, then stops gracefully:
+/// no new connections, requests in flight finish, and the writer is released.
+public struct SearchServer: Sendable {
+    private let configuration: ServerConfiguration
+    private let service: IndexService
+    private let metrics = RequestMetrics()
+
+    /// Opens the index of `configuration` (creating it first when asked to and it is missing).
+    public init(_ configuration: ServerConfiguration) throws(ServerError) {
+        self.configuration = configuration
+        do {
+            service = try IndexService(url: configuration.index, create: configuration.create)
+        } catch {
+            throw .configuration("cannot serve \(configuration.index.path): \(error)")
+        }
+    }
+
+    /// The routes and middleware, for `run()` and for tests (HummingbirdTesting).
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        let access = Access(adminKey: configuration.adminKey, searchKey: configuration.searchKey)
+        let limits = configuration.limits
+        router.add(middleware: RequestObserverMiddleware(metrics: metrics))
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: InFlightLimitMiddleware(metrics: metrics, limit: limits.requestsInFlight))
+        InfoRoutes(service: service, access: access, metrics: metrics).register(on: router)
+        SearchRoutes(service: service, access: access, limits: limits).register(on: router)
+        DocumentRoutes(service: service, access: access, limits: limits).register(on: router)
+        AnalyzeRoute(service: service, access: access, limits: limits).register(on: router)
+        PageRoute(service: service, access: access).register(on: router)
+        return router
+    }
+
+    /// The application: the router on `threads` event loops, idle connections closed after the
+    /// limit; `onListening` is told the address once it is bound.
+    public func application(logger: Logger, onListening: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
+        var http = HTTP1Channel.Configuration()
+        http.idleTimeout = .seconds(Int64(configuration.limits.idleSeconds))
+        return Application(
+            router: router(),
+            server: .http1(configuration: http),
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
+                                                    serverName: "Quarry/\(QuarryVersion.string)"),
+            onServerRunning: { channel in onListening(channel.localAddress.map(Self.describe) ?? "unknown address") },
+            eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))),
+            logger: logger
+        )
+    }
+
+    /// Serves until SIGTERM or SIGINT.
+    public func run(logger: Logger, onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        try await application(logger: logger, onListening: onListening).runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    private static func describe(_ address: SocketAddress) -> String {
+        "http://\(address.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "localhost"):\(address.port ?? 0)"
+    }
+}

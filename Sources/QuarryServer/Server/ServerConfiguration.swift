@@ -1,0 +1,26 @@
+import Foundation
+
+/// How `quarry-query serve` runs: the index, the address, the keys, the threads and the limits.
+public struct ServerConfiguration: Sendable {
+    /// The index folder.
+    public var index: URL
+    /// Create an empty index (title and body) when the folder has none.
+    public var create = false
+    /// The address to bind (loopback unless told otherwise).
+    public var host = "127.0.0.1"
+    /// The port; 0 picks a free one (the server says which).
+    public var port = 7700
+    /// The admin key: every request, writes included. Nil: the server is read-only.
+    public var adminKey: AccessKey?
+    /// The search key: searches and reads. Nil: reads need no key.
+    public var searchKey: AccessKey?
+    /// Threads of the event loops that read and write connections.
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
+    /// The bounds on what a client controls.
+    public var limits = ServerLimits()
+
+    /// A configuration serving `index` with the defaults.
+    public init(index: URL) {
+        self.index = index
+    }
+}
