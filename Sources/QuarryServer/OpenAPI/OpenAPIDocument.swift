@@ -210,7 +210,7 @@ enum OpenAPIDocument {
                 "name": "highlight",
                 "in": "query",
                 "required": false,
-                "description": "The stored text field the snippet is taken from; `none` for no snippet. The default, `body`, gives no snippet when the index does not store `body`.",
+                "description": "The stored text or keyword field the snippet is taken from (a hit without a value gets an empty snippet); `none` for no snippet. The default, `body`, gives no snippet when the index does not store `body`.",
                 "schema": {
                   "type": "string",
                   "default": "body"
@@ -686,6 +686,20 @@ enum OpenAPIDocument {
                     "newest"
                   ]
                 }
+              },
+              {
+                "name": "facet",
+                "in": "query",
+                "required": false,
+                "description": "A selected facet value: a keyword or date field's name with the value (`source=bbc`, `date=2024`), repeatable; any other parameter is ignored.",
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "string"
+                  }
+                },
+                "style": "form",
+                "explode": true
               }
             ],
             "security": [
@@ -1035,13 +1049,17 @@ enum OpenAPIDocument {
                   "string",
                   "null"
                 ],
-                "maxLength": 4096
+                "minLength": 1,
+                "maxLength": 4096,
+                "description": "As `filter` of GET, but empty is a syntax error (null: none)."
               },
               "sort": {
                 "type": [
                   "string",
                   "null"
-                ]
+                ],
+                "minLength": 1,
+                "description": "As `sort` of GET, but empty names no field (null: by relevance)."
               },
               "facets": {
                 "type": [
