@@ -213,6 +213,7 @@ enum OpenAPIDocument {
                 "description": "The stored text or keyword field the snippet is taken from (a hit without a value gets an empty snippet); `none` for no snippet. The default, `body`, gives no snippet when the index does not store `body`.",
                 "schema": {
                   "type": "string",
+                  "minLength": 1,
                   "default": "body"
                 }
               },
@@ -1085,6 +1086,7 @@ enum OpenAPIDocument {
                   "string",
                   "null"
                 ],
+                "minLength": 1,
                 "description": "As `highlight` of GET; null (or `none`): no snippet."
               },
               "fields": {
