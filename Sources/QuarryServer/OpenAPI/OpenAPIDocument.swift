@@ -238,14 +238,7 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "200": {
-                "description": "The hits.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/SearchResponse"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/Hits"
               },
               "400": {
                 "$ref": "#/components/responses/BadRequest"
@@ -288,14 +281,7 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "200": {
-                "description": "The hits.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/SearchResponse"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/Hits"
               },
               "400": {
                 "$ref": "#/components/responses/BadRequest"
@@ -1553,6 +1539,16 @@ enum OpenAPIDocument {
           }
         },
         "responses": {
+          "Hits": {
+            "description": "The hits.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SearchResponse"
+                }
+              }
+            }
+          },
           "BadRequest": {
             "description": "A request the route cannot take: a syntax error in a query (the message names the column), an unknown field, a parameter or member out of range, of the wrong type or unknown.",
             "content": {
