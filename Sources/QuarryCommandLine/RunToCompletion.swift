@@ -11,11 +11,7 @@ public func runToCompletion(_ body: sending @escaping () async throws -> Void) t
     let executor = CallingThreadExecutor()
     let outcome = Outcome()
     Task(executorPreference: executor) {
-        do {
-            try await body()
-        } catch {
-            outcome.error = error
-        }
+        await outcome.run(body)
         executor.finish()
     }
     executor.run()
@@ -25,7 +21,16 @@ public func runToCompletion(_ body: sending @escaping () async throws -> Void) t
 /// The error of a body, set by its task before it finishes the executor (or signals) and read
 /// after the executor's loop ends (or the wait returns): the lock or the semaphore orders the two.
 private final class Outcome: @unchecked Sendable {
-    var error: (any Error)?
+    private(set) var error: (any Error)?
+
+    /// Runs `body`, keeping its error.
+    func run(_ body: () async throws -> Void) async {
+        do {
+            try await body()
+        } catch {
+            self.error = error
+        }
+    }
 }
 
 /// A task executor that runs its jobs on the thread that calls `run()`, until `finish()`.
@@ -73,11 +78,7 @@ public func runOnConcurrentExecutor(_ body: sending @escaping () async throws ->
     let done = DispatchSemaphore(value: 0)
     let outcome = Outcome()
     Task {
-        do {
-            try await body()
-        } catch {
-            outcome.error = error
-        }
+        await outcome.run(body)
         done.signal()
     }
     done.wait()

@@ -29,7 +29,7 @@ import Testing
             #expect(try await client.execute(uri: "/?q=council", method: .get, headers: [.authorization: basic]).status == .ok)
             let page = try await client.execute(uri: "/", method: .get)
             #expect(page.status == .unauthorized && page.headers[.wwwAuthenticate]?.hasPrefix("Basic") == true)
-            for open in ["/health", "/version", "/metrics"] {
+            for open in ["/health", "/version", "/metrics", "/openapi.json"] {
                 #expect(try await client.execute(uri: open, method: .get).status == .ok, "\(open)")
             }
         }

@@ -59,6 +59,8 @@ import Testing
             #expect(gone.status == .notFound && (gone.object["code"] as? String) == "document_not_found")
             let encoded = try await client.execute(uri: "/documents/h%C3%A4user", method: .get, headers: bearer(ServerFixture.searchKey))
             #expect(encoded.status == .ok)
+            let malformed = try await client.execute(uri: "/documents/%zz", method: .get, headers: bearer(ServerFixture.searchKey))
+            #expect(malformed.status == .badRequest && (malformed.object["message"] as? String)?.contains("malformed") == true)
             let many = try await client.execute(uri: "/documents/delete", method: .post, headers: admin(),
                                                 body: ByteBuffer(string: #"{"ids": ["ofsted", "häuser", "missing"]}"#))
             #expect(many.object["deleted"] as? Int == 2 && many.object["documents"] as? Int == 0)

@@ -37,6 +37,19 @@ import Testing
         }
     }
 
+    @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let document = try await client.execute(uri: "/openapi.json", method: .get).object
+            #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
+            let paths = try #require(document["paths"] as? [String: Any])
+            for path in ["/health", "/version", "/stats", "/search", "/documents", "/documents/{id}", "/documents/delete",
+                         "/analyze", "/metrics", "/"] {
+                #expect(paths[path] != nil, "\(path) is not in openapi.json")
+            }
+        }
+    }
+
     @Test func analyzeGivesTokensWithOffsets() async throws {
         let fixture = try await ServerFixture()
         try await fixture.test { client in
@@ -65,6 +78,15 @@ import Testing
         try await fixture.test { client in
             let missing = try await client.execute(uri: "/nosuch", method: .get)
             #expect(missing.status == .notFound && (missing.object["code"] as? String) == "route_not_found")
+            let trace = try await client.execute(uri: "/search", method: .trace)
+            #expect(trace.status == .methodNotAllowed && trace.headers[.allow] == "GET, POST")
+            #expect(try await client.execute(uri: "/documents", method: .get).status == .methodNotAllowed)
+            let put = try await client.execute(uri: "/documents/budget", method: .put)
+            #expect(put.status == .methodNotAllowed && (put.object["code"] as? String) == "method_not_allowed")
+            let deleteList = try await client.execute(uri: "/documents/delete", method: .get, headers: bearer(ServerFixture.searchKey))
+            #expect(deleteList.status == .methodNotAllowed && deleteList.headers[.allow] == "POST")
+            let query = try await client.execute(uri: "/search", method: HTTPRequest.Method("QUERY")!)
+            #expect(query.status == .methodNotAllowed)
         }
     }
 }

@@ -69,7 +69,9 @@ import Testing
             let oldest = try await ids("/search?filter=source:bbc&sort=date")
             let second = try await ids("/search?filter=source:bbc&sort=-date&offset=1&limit=1")
             let nothing = try await ids("/search?q=")
+            let filterOnly = try await ids("/search?filter=source:bbc")
             #expect(newest == ["häuser", "budget"] && oldest == ["budget", "häuser"])
+            #expect(filterOnly == newest, "a filter alone lists the newest first")
             #expect(second == ["budget"] && nothing == [])
         }
     }
@@ -85,6 +87,9 @@ import Testing
             ("/search?q=family&limit=ten", "invalid_search_parameter", "'limit'"),
             ("/search?q=family&operator=xor", "invalid_search_parameter", "'operator'"),
             ("/search?q=family&highlight=date", "invalid_search_field", "date"),
+            ("/search?sort=nosuch", "invalid_search_field", "nosuch"),
+            ("/search?facets=nosuch", "invalid_search_field", "nosuch"),
+            ("/search?q=family&facets=", "invalid_search_parameter", "'facets'"),
             ("/search?q=" + String(repeating: "a", count: 4_097), "query_too_long", "'q'"),
         ]
         try await fixture.test { client in
@@ -99,7 +104,8 @@ import Testing
             var headers = search
             headers[.contentType] = "application/json"
             for (body, mention) in [(#"{"q": "a", "colour": 1}"#, "'colour'"), (#"{"limit": "ten"}"#, "'limit' must be an integer"),
-                                    ("{nope", "not valid JSON"), (#"{"fields": 1}"#, "'fields' must be true or false")] {
+                                    ("{nope", "not valid JSON"), (#"{"fields": 1}"#, "'fields' must be true or false"),
+                                    (#""x""#, "must be a JSON object")] {
                 let response = try await client.execute(uri: "/search", method: .post, headers: headers, body: ByteBuffer(string: body))
                 #expect(response.status == .badRequest)
                 #expect((response.object["message"] as? String)?.contains(mention) == true, "\(body): \(response.text)")

@@ -1,8 +1,10 @@
+import Foundation
 import Hummingbird
 import Logging
 
-/// Logs one line per request (method, path, status, milliseconds; never a header, so never a
-/// key) and records it in the metrics, with the route's pattern as its label.
+/// Logs one line per request, with its method, path (never the query string), route, status and
+/// milliseconds as metadata (never a header, so never a key), and records it in the metrics,
+/// with the route's pattern as its label.
 struct RequestObserverMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
 
@@ -30,6 +32,9 @@ struct RequestObserverMiddleware: RouterMiddleware {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let route = context.endpointPath ?? "unmatched"
         metrics.record(method: request.method.rawValue, route: route, status: status, seconds: seconds)
-        context.logger.info("\(request.method.rawValue) \(request.uri.path) \(status) \(String(format: "%.3f", seconds * 1000)) ms")
+        context.logger.info("\(request.method.rawValue) \(request.uri.path) \(status)", metadata: [
+            "http.method": "\(request.method.rawValue)", "http.path": "\(request.uri.path)", "http.route": "\(route)",
+            "http.status": "\(status)", "duration_ms": "\(String(format: "%.3f", seconds * 1000))",
+        ])
     }
 }

@@ -92,8 +92,11 @@ struct DocumentRoutes: Sendable {
     }
 
     private func documentID(_ context: BasicRequestContext) throws(APIError) -> String {
-        guard let raw = context.parameters.get("id"), let id = raw.removingPercentEncoding, !id.isEmpty else {
+        guard let raw = context.parameters.get("id"), !raw.isEmpty else {
             throw APIError.badParameter("the path needs a document id", code: "invalid_document_id")
+        }
+        guard let id = raw.removingPercentEncoding else {
+            throw APIError.badParameter("the document id '\(raw)' has a malformed percent escape", code: "invalid_document_id")
         }
         return id
     }

@@ -2,7 +2,7 @@ import Hummingbird
 import QuarryCommandLine
 import QuarryCore
 
-/// `GET /health`, `/version`, `/stats` and `/metrics`.
+/// `GET /health`, `/version`, `/stats`, `/metrics` and `/openapi.json`.
 struct InfoRoutes: Sendable {
     let service: IndexService
     let access: Access
@@ -14,6 +14,7 @@ struct InfoRoutes: Sendable {
             Response.json(.object([("version", .string(QuarryVersion.string)), ("engine", .string("quarry"))]))
         }
         router.get("stats") { request, _ in try stats(request) }
+        router.get("openapi.json") { _, _ in Response.text(OpenAPIDocument.json, contentType: "application/json; charset=utf-8") }
         router.get("metrics") { _, _ in
             Response.text(metrics.prometheusText(index: service.searcher), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }

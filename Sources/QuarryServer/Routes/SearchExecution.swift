@@ -31,10 +31,17 @@ struct SearchExecution {
         let start = clock.now
         switch (words, filter) {
         case (nil, nil):
+            // Nothing to search for; the options are still checked (an unknown sort or facet
+            // field is a 400 whatever the query).
+            _ = try Self.run(.or([]), options, searcher)
             results = nil
         case (let words?, let filter):
             results = try Self.run(filter.map { words.narrowed(by: $0) } ?? words, options, searcher)
         case (nil, let filter?):
+            // Nothing to rank by: newest first, when there is a date to sort by.
+            if options.sort == nil, let date = schema.fields.first(where: { $0.type == .date }) {
+                options.sort = SortOrder(field: date.name, descending: true)
+            }
             results = try Self.run(filter, options, searcher)
         }
         let elapsed = clock.now - start

@@ -24,7 +24,7 @@ struct SearchRequest: Sendable {
         requireAll = try Self.requiresAll(query["operator"])
         filter = query["filter"].flatMap { $0.isEmpty ? nil : $0 }
         sort = query["sort"].flatMap { $0.isEmpty ? nil : $0 }
-        facets = query.values("facets").flatMap { $0.split(separator: ",").map(String.init) }
+        facets = query.values("facets").flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         facetSize = try Self.integer(query["facet_size"], "facet_size", default: 10)
         if let highlight = query["highlight"] { self.highlight = highlight == "none" ? nil : highlight }
         if let fields = query["fields"] {
@@ -60,6 +60,7 @@ struct SearchRequest: Sendable {
         guard (0...limits.limit).contains(limit) else { throw .badParameter("'limit' must be from 0 to \(limits.limit)") }
         guard (1...limits.facetSize).contains(facetSize) else { throw .badParameter("'facet_size' must be from 1 to \(limits.facetSize)") }
         guard facets.count <= limits.facets else { throw .badParameter("at most \(limits.facets) facets a search") }
+        guard !facets.contains(where: \.isEmpty) else { throw .badParameter("'facets' has an empty name") }
         for (name, text) in [("q", q), ("filter", filter ?? "")] where text.utf8.count > limits.queryBytes {
             throw APIError(.badRequest, code: "query_too_long", type: .invalidRequest,
                            "'\(name)' is \(text.utf8.count) bytes long: at most \(limits.queryBytes)")

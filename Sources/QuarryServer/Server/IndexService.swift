@@ -7,10 +7,12 @@ import Synchronization
 /// Writes run one at a time, in arrival order, each committed before it returns; after each
 /// commit the snapshot is reopened (reusing the unchanged segments) and swapped in. A search
 /// takes the snapshot of the moment and runs on it to the end, so it never sees a write half
-/// done, and a write never waits for searches.
+/// done, and a write never waits for searches. A write that fails leaves nothing behind: its
+/// writer, with whatever it had not committed, is dropped, and the next write opens a new one.
 final class IndexService: Sendable {
     let index: Index
-    private let writer: IndexWriter
+    /// The writer; nil after a failed write, until the next write opens another.
+    private let writer: Mutex<IndexWriter?>
     private let snapshot: Mutex<Searcher>
     private let writes = WriteQueue()
 
@@ -23,7 +25,7 @@ final class IndexService: Sendable {
         } else {
             index = try Index.open(at: url)
         }
-        writer = try index.writer()
+        writer = Mutex(try index.writer())
         snapshot = Mutex(try index.searcher())
     }
 
@@ -39,10 +41,23 @@ final class IndexService: Sendable {
 
     /// One write: the change, the commit, the new snapshot.
     private func apply<T: Sendable>(_ change: @Sendable (IndexWriter) async throws -> T) async throws -> (value: T, commit: CommitResult) {
-        let value = try await change(writer)
-        let commit = try await writer.commit()
-        let next = try searcher.reopened()
-        snapshot.withLock { $0 = next }
-        return (value, commit)
+        let current = try writer.withLock { held throws(IndexError) in
+            if let held { return held }
+            let opened = try index.writer()
+            held = opened
+            return opened
+        }
+        do {
+            let value = try await change(current)
+            let commit = try await current.commit()
+            let next = try searcher.reopened()
+            snapshot.withLock { $0 = next }
+            return (value, commit)
+        } catch {
+            // Nothing of the failed write may reach a later commit: this writer goes (its lock
+            // with it, once the last reference does) and the next write opens a new one.
+            writer.withLock { $0 = nil }
+            throw error
+        }
     }
 }

@@ -25,6 +25,8 @@ enum JSONBodyError: Error {
         switch error {
         case JSONBodyError.unknownMember(let name, let known):
             return "unknown member '\(name)' (known: \(known.joined(separator: ", ")))"
+        case DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty:
+            return "the body must be a JSON object"
         case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
             return "\(path(context)) must be \(kind(type))"
         case DecodingError.keyNotFound(let key, _):

@@ -26,13 +26,20 @@ public struct SearchServer: Sendable {
         }
     }
 
+    /// Every route's path and methods (`ErrorMiddleware` answers 405 from it).
+    static let routes = RouteTable(routes: [
+        ("/", [.get]), ("health", [.get]), ("version", [.get]), ("stats", [.get]), ("metrics", [.get]),
+        ("openapi.json", [.get]), ("search", [.get, .post]), ("documents", [.post]), ("documents/delete", [.post]),
+        ("documents/:id", [.get, .delete]), ("analyze", [.post]),
+    ])
+
     /// The routes and middleware, for `run()` and for tests (HummingbirdTesting).
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         let access = Access(adminKey: configuration.adminKey, searchKey: configuration.searchKey)
         let limits = configuration.limits
         router.add(middleware: RequestObserverMiddleware(metrics: metrics))
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(routes: Self.routes))
         router.add(middleware: InFlightLimitMiddleware(metrics: metrics, limit: limits.requestsInFlight))
         InfoRoutes(service: service, access: access, metrics: metrics).register(on: router)
         SearchRoutes(service: service, access: access, limits: limits).register(on: router)
