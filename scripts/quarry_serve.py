@@ -51,7 +51,7 @@ class ServeProcess:
         if not ready.wait(start_seconds) or self.address is None:
             self.kill()
             raise RuntimeError(f"the server did not say where it listens within {start_seconds} s; it printed: "
-                               + " | ".join(self.lines) + " | " + self.log_tail())
+                               + " | ".join(self.lines + [self.log_tail()]))
 
     def stop(self):
         """Sends SIGTERM; returns the exit status, or None when it has not exited within `stop_seconds`."""
@@ -70,6 +70,5 @@ class ServeProcess:
 
     def log_tail(self, lines=5):
         """The last lines of the server's standard error, joined with " | "."""
-        self.log.flush()
         with open(self.log_path, encoding="utf-8", errors="replace") as log:
             return " | ".join(log.read().splitlines()[-lines:])
