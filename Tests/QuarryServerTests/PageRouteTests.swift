@@ -30,6 +30,8 @@ import Testing
             #expect(narrowed.contains("Council sets its budget") && !narrowed.contains("Ofsted praises"))
             let byYear = try await client.execute(uri: "/?q=family&date=2024", method: .get, headers: search).text
             #expect(byYear.contains("Ofsted praises") && !byYear.contains("Council sets its budget"))
+            let timestamped = try await client.execute(uri: "/?q=aufsicht", method: .get, headers: search).text
+            #expect(timestamped.contains(#"<time datetime="2024-05-01">1 May 2024</time>"#), "a stored time is shown as its day")
             let range = try await client.execute(uri: "/?q=family&from=2023-01-01&to=2023-12-31", method: .get, headers: search).text
             #expect(range.contains("Council sets its budget") && !range.contains("Ofsted praises"))
         }

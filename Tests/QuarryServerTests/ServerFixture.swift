@@ -21,7 +21,7 @@ struct ServerFixture {
                  fields: [DocumentField("source", "bbc"), DocumentField("section", "politics"), DocumentField("date", "2023-11-20")]),
         Document(id: "häuser", title: "Häuser am Fluss",
                  body: "Die Häuser am Fluss wurden nach dem Hochwasser geräumt; die Aufsicht prüft die Häuser.",
-                 fields: [DocumentField("source", "bbc"), DocumentField("section", "world"), DocumentField("date", "2024-05-01")]),
+                 fields: [DocumentField("source", "bbc"), DocumentField("section", "world"), DocumentField("date", "2024-05-01T09:15:00Z")]),
     ]
 
     static let schema = try! Schema(fields: [

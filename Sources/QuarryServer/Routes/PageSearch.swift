@@ -72,7 +72,7 @@ struct PageSearch {
             tookMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
             hits: results.hits.map { hit in
                 let stored = hit.fields
-                return PageHit(id: hit.id, title: stored?["title"] ?? "", url: stored?["url"], date: stored?["date"],
+                return PageHit(id: hit.id, title: stored?["title"] ?? "", url: stored?["url"], date: stored?["date"].map(Self.day),
                                source: stored?["source"], section: stored?["section"], language: stored?["language"],
                                snippet: hit.snippet?.text ?? "", highlights: hit.snippet?.highlights ?? [])
             },
@@ -97,6 +97,13 @@ struct PageSearch {
         guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
         return parts.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
             && parts.dropFirst().allSatisfy { $0.count == 2 }
+    }
+
+    /// The day of a stored date (`2024-12-20T14:30:00Z` → `2024-12-20`), which the page shows
+    /// for people; any other text as it is.
+    private static func day(_ stored: String) -> String {
+        let prefix = String(stored.prefix(10))
+        return prefix.count == 10 && isDate(prefix) ? prefix : stored
     }
 
     /// A field's name as a heading: `source` → `Source`.
