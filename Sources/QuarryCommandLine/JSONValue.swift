@@ -62,21 +62,36 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// `value` quoted, with the escapes JSON needs; the runs between escapes are appended whole
+    /// (a search's answer carries pages of text).
     private static func writeString(_ value: String, into out: inout String) {
         out += "\""
-        for scalar in value.unicodeScalars {
+        let scalars = value.unicodeScalars
+        var run = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let escape: String?
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+            case "\"": escape = "\\\""
+            case "\\": escape = "\\\\"
+            case "\n": escape = "\\n"
+            case "\r": escape = "\\r"
+            case "\t": escape = "\\t"
             case _ where ControlCharacters.isControl(scalar):
                 let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: escape = nil
             }
+            let next = scalars.index(after: index)
+            if let escape {
+                out.unicodeScalars.append(contentsOf: scalars[run..<index])
+                out += escape
+                run = next
+            }
+            index = next
         }
+        out.unicodeScalars.append(contentsOf: scalars[run...])
         out += "\""
     }
 }

@@ -30,7 +30,7 @@ import Testing
                 for _ in 0..<4 {
                     group.addTask {
                         for _ in 0..<40 {
-                            let response = try await client.execute(uri: "/search?q=tide&limit=1000&fields=true", method: .get,
+                            let response = try await client.execute(uri: "/search?q=tide&limit=1000&fields=true&exact_total=true", method: .get,
                                                                     headers: bearer(ServerFixture.searchKey))
                             #expect(response.status == .ok)
                             let object = response.object
@@ -48,7 +48,7 @@ import Testing
                 try await group.waitForAll()
             }
             try await writer.value
-            let final = try await client.execute(uri: "/search?q=tide&limit=1000", method: .get, headers: bearer(ServerFixture.searchKey))
+            let final = try await client.execute(uri: "/search?q=tide&limit=1000&exact_total=true", method: .get, headers: bearer(ServerFixture.searchKey))
             #expect(final.object["total"] as? Int == 80)
         }
     }

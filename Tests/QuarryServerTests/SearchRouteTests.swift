@@ -11,7 +11,7 @@ import Testing
     @Test func hitsCarryFieldsAndMarkedSnippets() async throws {
         let fixture = try await ServerFixture()
         try await fixture.test { client in
-            let response = try await client.execute(uri: "/search?q=supervision+family", method: .get, headers: search)
+            let response = try await client.execute(uri: "/search?q=supervision+family&exact_total=true", method: .get, headers: search)
             #expect(response.status == .ok)
             let object = response.object
             let hits = try #require(object["hits"] as? [[String: Any]])
@@ -19,6 +19,10 @@ import Testing
             #expect(object["total"] as? Int == 2 && object["total_exact"] as? Bool == true)
             let fields = try #require(hits.first?["fields"] as? [String: Any])
             #expect(fields["source"] as? String == "express-and-star" && fields["url"] as? String == "https://example.org/ofsted")
+            #expect(fields["text"] == nil, "the body's text only with body=true")
+            let withBody = try await client.execute(uri: "/search?q=supervision&body=true", method: .get, headers: search)
+            let bodyFields = (withBody.object["hits"] as? [[String: Any]])?.first?["fields"] as? [String: Any]
+            #expect((bodyFields?["text"] as? String)?.hasPrefix("Inspectors said") == true)
             let snippet = try #require(hits.first?["snippet"] as? [String: Any])
             #expect((snippet["html"] as? String)?.contains("staff <mark>supervision</mark> were") == true)
             #expect(object["took_ms"] is Double || object["took_ms"] is Int)

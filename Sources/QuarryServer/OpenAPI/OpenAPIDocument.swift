@@ -221,10 +221,30 @@ enum OpenAPIDocument {
                 "name": "fields",
                 "in": "query",
                 "required": false,
-                "description": "Include each hit's stored fields.",
+                "description": "Include each hit's stored fields (the body's text only with `body`).",
                 "schema": {
                   "type": "boolean",
                   "default": true
+                }
+              },
+              {
+                "name": "body",
+                "in": "query",
+                "required": false,
+                "description": "Include the body's text (stored as `text`) in `fields`.",
+                "schema": {
+                  "type": "boolean",
+                  "default": false
+                }
+              },
+              {
+                "name": "exact_total",
+                "in": "query",
+                "required": false,
+                "description": "Count every match; otherwise `total` may be a lower bound (`total_exact` false).",
+                "schema": {
+                  "type": "boolean",
+                  "default": false
                 }
               }
             ],
@@ -1076,6 +1096,18 @@ enum OpenAPIDocument {
                 "description": "As `highlight` of GET; null (or `none`): no snippet."
               },
               "fields": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "body": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "exact_total": {
                 "type": [
                   "boolean",
                   "null"

@@ -16,7 +16,7 @@ struct SearchExecution {
         let schema = searcher.schema
         let filter = try request.filter.map { text throws(APIError) in try Self.parse(text, "filter", schema, requireAll: false) }
         let words = request.q.allSatisfy(\.isWhitespace) ? nil : try Self.parse(request.q, "q", schema, requireAll: request.requireAll)
-        var options = SearchOptions(k: request.limit, offset: request.offset, exactTotal: true,
+        var options = SearchOptions(k: request.limit, offset: request.offset, exactTotal: request.exactTotal,
                                     sort: request.sort.map(SortOrder.init(parsing:)), storedFields: request.fields)
         do {
             options.facets = try request.facets.map { text throws(SearchError) in try FacetRequest(parsing: text, size: request.facetSize) }

@@ -15,6 +15,10 @@ struct SearchRequest: Sendable {
     var facetSize = 10
     var highlight: String? = "body"
     var fields = true
+    /// Include the body's text in `fields` (it is long, and the snippet shows its best part).
+    var body = false
+    /// Count every match (slower: no pruning); otherwise `total` may be a lower bound.
+    var exactTotal = false
 
     /// The parameters of a `GET /search`.
     init(query: QueryString, limits: ServerLimits) throws(APIError) {
@@ -27,18 +31,17 @@ struct SearchRequest: Sendable {
         facets = query.values("facets").flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         facetSize = try Self.integer(query["facet_size"], "facet_size", default: 10)
         if let highlight = query["highlight"] { self.highlight = highlight == "none" ? nil : highlight }
-        if let fields = query["fields"] {
-            guard let flag = Bool(fields) else { throw .badParameter("'fields' must be true or false") }
-            self.fields = flag
-        }
+        fields = try Self.flag(query["fields"], "fields", default: true)
+        body = try Self.flag(query["body"], "body", default: false)
+        exactTotal = try Self.flag(query["exact_total"], "exact_total", default: false)
         try check(limits)
     }
 
     /// The members of a `POST /search` body (JSON).
-    init(json body: ByteBuffer, limits: ServerLimits) throws(APIError) {
+    init(json data: ByteBuffer, limits: ServerLimits) throws(APIError) {
         let decoded: SearchBody
         do {
-            decoded = try JSONDecoder().decode(SearchBody.self, from: Data(buffer: body))
+            decoded = try JSONDecoder().decode(SearchBody.self, from: Data(buffer: data))
         } catch {
             throw .badParameter(JSONBodyError.describe(error), code: "invalid_search_parameter")
         }
@@ -52,6 +55,8 @@ struct SearchRequest: Sendable {
         facetSize = decoded.facet_size ?? 10
         if decoded.hasHighlight { highlight = decoded.highlight == "none" ? nil : decoded.highlight }
         fields = decoded.fields ?? true
+        self.body = decoded.body ?? false
+        exactTotal = decoded.exact_total ?? false
         try check(limits)
     }
 
@@ -71,6 +76,12 @@ struct SearchRequest: Sendable {
         guard let text else { return fallback }
         guard let number = Int(text) else { throw .badParameter("'\(name)' must be an integer, not '\(text)'") }
         return number
+    }
+
+    private static func flag(_ text: String?, _ name: String, default fallback: Bool) throws(APIError) -> Bool {
+        guard let text else { return fallback }
+        guard let flag = Bool(text) else { throw .badParameter("'\(name)' must be true or false") }
+        return flag
     }
 
     private static func requiresAll(_ text: String?) throws(APIError) -> Bool {
@@ -96,9 +107,11 @@ private struct SearchBody: Decodable {
     /// Whether `highlight` was given (null: no snippet).
     var hasHighlight = false
     var fields: Bool?
+    var body: Bool?
+    var exact_total: Bool?
 
     private enum Key: String, CodingKey, CaseIterable {
-        case q, offset, limit, `operator`, filter, sort, facets, facet_size, highlight, fields
+        case q, offset, limit, `operator`, filter, sort, facets, facet_size, highlight, fields, body, exact_total
     }
 
     init(from decoder: any Decoder) throws {
@@ -115,5 +128,7 @@ private struct SearchBody: Decodable {
         hasHighlight = container.contains(.highlight)
         highlight = try container.decodeIfPresent(String.self, forKey: .highlight)
         fields = try container.decodeIfPresent(Bool.self, forKey: .fields)
+        body = try container.decodeIfPresent(Bool.self, forKey: .body)
+        exact_total = try container.decodeIfPresent(Bool.self, forKey: .exact_total)
     }
 }

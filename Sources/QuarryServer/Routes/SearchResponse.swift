@@ -8,7 +8,7 @@ enum SearchResponse {
         let schema = execution.searcher.schema
         let results = execution.results
         var object: [(String, JSONValue)] = [("query", .string(request.q))]
-        object.append(("hits", .array((results?.hits ?? []).map { hit(($0), schema: schema, snippetField: request.highlight) })))
+        object.append(("hits", .array((results?.hits ?? []).map { hit($0, schema: schema, snippetField: request.highlight, withBody: request.body) })))
         object.append(("offset", .int(request.offset)))
         object.append(("limit", .int(request.limit)))
         object.append(("total", .int(results?.total ?? 0)))
@@ -22,10 +22,10 @@ enum SearchResponse {
         return .object(object)
     }
 
-    private static func hit(_ hit: SearchHit, schema: Schema, snippetField: String?) -> JSONValue {
+    private static func hit(_ hit: SearchHit, schema: Schema, snippetField: String?, withBody: Bool) -> JSONValue {
         var members: [(String, JSONValue)] = [("id", .string(hit.id)), ("score", .double(hit.score))]
         if let value = hit.sortValue { members.append(("sort_value", JSONValue(value))) }
-        if let stored = hit.fields { members.append(("fields", fields(stored, schema: schema))) }
+        if let stored = hit.fields { members.append(("fields", fields(stored, schema: schema, body: withBody))) }
         if let snippet = hit.snippet, let field = snippetField {
             members.append(("snippet", .object([
                 ("field", .string(field)), ("text", .string(snippet.text)),
@@ -37,11 +37,12 @@ enum SearchResponse {
     }
 
     /// A document's stored members as a JSON object: numbers for numeric fields, arrays for
-    /// multi-valued ones, text otherwise (the id is the hit's own).
-    static func fields(_ stored: StoredDocument, schema: Schema) -> JSONValue {
+    /// multi-valued ones, text otherwise (the id is the hit's own; the body, stored as `text`,
+    /// only when `body`).
+    static func fields(_ stored: StoredDocument, schema: Schema, body: Bool = true) -> JSONValue {
         var order: [String] = []
         var values: [String: [JSONValue]] = [:]
-        for field in stored.fields where field.name != "id" {
+        for field in stored.fields where field.name != "id" && (body || field.name != "text") {
             if values[field.name] == nil { order.append(field.name) }
             values[field.name, default: []].append(typed(field.value, schema.definition(named: field.name)?.type))
         }
