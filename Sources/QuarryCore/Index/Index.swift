@@ -53,7 +53,7 @@ public struct Index: Sendable {
     }
 
     /// The index's writer, holding the folder's lock until the writer is released (a second one
-    /// fails with ``IndexError/locked(path:pid:)``). `options` set its memory for buffered
+    /// fails with ``IndexError/locked(path:pid:holder:)``). `options` set its memory for buffered
     /// documents. Files an interrupted writer left are removed first.
     public func writer(options: IndexingOptions = IndexingOptions()) throws(IndexError) -> IndexWriter {
         IndexWriter(core: try IndexWriterCore(directory: url.givenPath), options: options)

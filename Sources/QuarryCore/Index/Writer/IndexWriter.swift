@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Get it from ``Index/writer(options:)``; it holds the index folder's lock until it is
 /// released, so a second writer (in this process or another) fails with
-/// ``IndexError/locked(path:pid:)``. It is an actor with an executor of its own: its blocking
+/// ``IndexError/locked(path:pid:holder:)``. It is an actor with an executor of its own: its blocking
 /// file work never holds a thread of Swift's cooperative pool.
 ///
 /// Nothing it does is visible to searchers before ``commit()``, and a crash before then leaves
