@@ -82,7 +82,7 @@ struct BatchCommand: ParsableCommand {
                         }
                         let elapsed = ContinuousClock.now - start
                         results.set(index, hits: found.hits,
-                                    milliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+                                    milliseconds: elapsed.milliseconds)
                     }
                 }
                 thread.stackSize = 8 << 20

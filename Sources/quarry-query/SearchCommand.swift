@@ -94,7 +94,7 @@ struct SearchCommand: ParsableCommand {
             results = try searcher.search(text, defaultOperator: requireAll ? .and : .or, options: options)
         }
         guard let results else { return }
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        let milliseconds = elapsed.milliseconds
         var rows: [(hit: SearchHit, stored: StoredDocument, snippet: Snippet?)] = []
         for hit in results.hits {
             let stored = try searcher.storedDocument(hit.document)

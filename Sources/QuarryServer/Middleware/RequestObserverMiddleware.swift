@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import QuarryCommandLine
 
 /// Logs one line per request, with its method, path (never the query string), route, status and
 /// milliseconds as metadata (never a header, so never a key), and records it in the metrics,
@@ -29,7 +30,7 @@ struct RequestObserverMiddleware: RouterMiddleware {
 
     private func observe(_ request: Request, context: Context, status: Int, start: ContinuousClock.Instant, clock: ContinuousClock) {
         let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         let route = context.endpointPath ?? "unmatched"
         metrics.record(method: request.method.rawValue, route: route, status: status, seconds: seconds)
         context.logger.info("\(request.method.rawValue) \(request.uri.path) \(status)", metadata: [

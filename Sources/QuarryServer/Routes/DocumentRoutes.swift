@@ -103,7 +103,7 @@ struct DocumentRoutes: Sendable {
 
     private func milliseconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
         let elapsed = clock.now - start
-        return ((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15) * 1000).rounded() / 1000
+        return (elapsed.milliseconds * 1000).rounded() / 1000
     }
 
     /// `line 3, column 14: ` (what applies of it).

@@ -1,4 +1,5 @@
 import Foundation
+import QuarryCommandLine
 import QuarryCore
 
 /// The search the page's URL asks for, run, as the page's model: a parameter that is not one of
@@ -69,7 +70,7 @@ struct PageSearch {
         let selected = Set(filters.map { "\($0.field)\u{0}\($0.value)" })
         model.result = PageResult(
             total: results.total, totalIsExact: results.totalIsExact,
-            tookMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+            tookMilliseconds: elapsed.milliseconds,
             hits: results.hits.map { hit in
                 let stored = hit.fields
                 return PageHit(id: hit.id, title: stored?["title"] ?? "", url: stored?["url"], date: stored?["date"].map(Self.day),

@@ -1,3 +1,4 @@
+import QuarryCommandLine
 import QuarryCore
 
 /// A `SearchRequest` run on a snapshot: the query and options it makes, and the results.
@@ -45,7 +46,7 @@ struct SearchExecution {
             results = try Self.run(filter, options, searcher)
         }
         let elapsed = clock.now - start
-        milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        milliseconds = elapsed.milliseconds
     }
 
     private static func parse(_ text: String, _ name: String, _ schema: Schema, requireAll: Bool) throws(APIError) -> Query {
