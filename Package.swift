@@ -8,14 +8,17 @@ let package = Package(
         .library(name: "QuarryCore", targets: ["QuarryCore"]),
         .executable(name: "quarry-index", targets: ["quarry-index"]),
         .executable(name: "quarry-query", targets: ["quarry-query"]),
+        .executable(name: "quarry-serve", targets: ["quarry-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // The server: Hummingbird without its optional traits (no swift-configuration).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // pkg-config flags for ICU and libxml2; only CQuarry's C files include their headers.
@@ -53,7 +56,7 @@ let package = Package(
             name: "quarry-index",
             dependencies: ["QuarryCore", "QuarryCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // The HTTP server and its search page (`quarry-query serve`), over the public API only.
+        // The HTTP server and its search page (`quarry-serve`), over the public API only.
         .target(
             name: "QuarryServer",
             dependencies: [
@@ -67,6 +70,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "quarry-query",
+            dependencies: ["QuarryCore", "QuarryCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The server's executable: only it (and its tests) link Hummingbird.
+        .executableTarget(
+            name: "quarry-serve",
             dependencies: ["QuarryCore", "QuarryCommandLine", "QuarryServer",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")]
@@ -92,15 +100,21 @@ let package = Package(
             dependencies: ["QuarryCore", "QuarryTestSupport"]
         ),
         // End-to-end tests: run the executables on corpus/ (they build first).
-        // The server's routes, keys, limits and live updates, through HummingbirdTesting.
+        // The server's routes, keys, limits and live updates, over loopback connections (a NIO
+        // client of its own: HummingbirdTesting would bring AsyncHTTPClient and BoringSSL to build).
         .testTarget(
             name: "QuarryServerTests",
             dependencies: ["QuarryServer", "QuarryCore", "QuarryTestSupport",
-                           .product(name: "HummingbirdTesting", package: "hummingbird")]
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         .testTarget(
             name: "QuarryCLITests",
-            dependencies: ["quarry-index", "quarry-query", "QuarryCommandLine", "QuarryCore", "QuarryTestSupport"]
+            dependencies: ["quarry-index", "quarry-query", "quarry-serve", "QuarryCommandLine", "QuarryCore", "QuarryTestSupport"]
         ),
     ]
 )

@@ -1,4 +1,4 @@
-"""`quarry-query serve` as a child process, for scripts/browser-test and scripts/bench-serve.
+"""`quarry-serve` as a child process, for scripts/browser-test and scripts/bench-serve.
 
     from quarry_serve import ServeProcess, install_packages
     server = ServeProcess(binaries, ["--index", index, "--search-key-file", key], log_path)
@@ -25,13 +25,13 @@ def install_packages(*packages):
 
 
 class ServeProcess:
-    """`quarry-query serve --port 0 ARGUMENTS` from the folder `binaries`, running."""
+    """`quarry-serve --port 0 ARGUMENTS` from the folder `binaries`, running."""
 
     def __init__(self, binaries, arguments, log_path, start_seconds=30, stop_seconds=10):
         self.stop_seconds = stop_seconds
         self.log_path = log_path
         self.log = open(log_path, "wb")
-        self.process = subprocess.Popen([os.path.join(binaries, "quarry-query"), "serve", "--port", "0", *arguments],
+        self.process = subprocess.Popen([os.path.join(binaries, "quarry-serve"), "--port", "0", *arguments],
                                         stdout=subprocess.PIPE, stderr=self.log)
         self.lines = []
         self.address = None

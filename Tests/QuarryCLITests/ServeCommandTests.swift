@@ -5,7 +5,7 @@ import FoundationNetworking
 import QuarryCore
 import Testing
 
-/// `quarry-query serve` as a user starts it: it says where it listens, serves, holds the index's
+/// `quarry-serve` as a user starts it: it says where it listens, serves, holds the index's
 /// lock (naming itself in the refusal), refuses to start on a bad index, and stops gracefully on
 /// SIGTERM.
 @Suite struct ServeCommandTests {
@@ -18,8 +18,8 @@ import Testing
 
     private func start(_ arguments: [String], in workspace: Workspace) throws -> Running {
         let process = Process()
-        process.executableURL = CLI.binaries.appendingPathComponent("quarry-query")
-        process.arguments = ["serve", "--port", "0", "--threads", "1"] + arguments
+        process.executableURL = CLI.binaries.appendingPathComponent("quarry-serve")
+        process.arguments = ["--port", "0", "--threads", "1"] + arguments
         let output = URL(fileURLWithPath: workspace.write("serve.out", ""))
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: workspace.write("serve.err", "")))
@@ -53,7 +53,7 @@ import Testing
         #expect(page.status == 200 && page.body.contains("<html"))
         let refused = try CLI.run("quarry-index", ["add", "--index", index, Workspace.corpus + "/world"])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("(quarry-query serve)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("(quarry-serve)"), "\(refused.stderr)")
         kill(server.process.processIdentifier, SIGTERM)
         server.process.waitUntilExit()
         #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0)
@@ -63,9 +63,9 @@ import Testing
 
     @Test func aBadIndexOrKeyStopsItBeforeItListens() throws {
         let workspace = Workspace()
-        let missing = try CLI.run("quarry-query", ["serve", "--index", workspace.file("none"), "--port", "0"])
+        let missing = try CLI.run("quarry-serve", ["--index", workspace.file("none"), "--port", "0"])
         #expect(missing.status == 1 && missing.stderr.contains("cannot serve"), "\(missing.stderr)")
-        let created = try CLI.run("quarry-query", ["serve", "--index", workspace.file("new"), "--port", "0",
+        let created = try CLI.run("quarry-serve", ["--index", workspace.file("new"), "--port", "0",
                                                    "--api-key-file", workspace.write("short.key", "abc\n")])
         #expect(created.status == 1 && created.stderr.contains("at least 16 bytes"), "\(created.stderr)")
     }

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import QuarryServer
 import QuarryTestSupport
 import Testing

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import QuarryCore
 import QuarryServer
 import Testing

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import QuarryServer
 import Testing
 
@@ -9,7 +8,7 @@ import Testing
 @Suite struct LiveUpdateTests {
     @Test func searchesSeeWholeCommitsWhileDocumentsComeAndGo() async throws {
         let fixture = try await ServerFixture()
-        try await fixture.test(.live) { client in
+        try await fixture.test { client in
             // Each write adds a batch of 10 documents with the word "tide", or deletes an earlier
             // batch whole, so after any commit the number of matches is a multiple of 10.
             let writer = Task {

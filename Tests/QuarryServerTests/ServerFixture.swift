@@ -1,9 +1,11 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
+import Logging
+import NIOPosix
 import QuarryCore
 import QuarryServer
 import QuarryTestSupport
+import ServiceLifecycle
 
 /// A server over a small news index of its own (title, body, `source`, `section`, `date`,
 /// stored `url`), with an admin and a search key, for the route tests.
@@ -42,6 +44,7 @@ struct ServerFixture {
             try await writer.commit()
         }
         var configuration = ServerConfiguration(index: url)
+        configuration.port = 0
         configuration.limits = limits
         if keys {
             configuration.adminKey = try AccessKey(file: URL(fileURLWithPath: folder.write("admin.key", Self.adminKey + "\n")))
@@ -50,9 +53,35 @@ struct ServerFixture {
         server = try SearchServer(configuration)
     }
 
-    /// Runs `body` with a client of the server (in process, or over loopback for `.live`).
-    func test<Value: Sendable>(_ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-        try await Application(router: server.router()).test(setup, body)
+    /// Runs `body` with a client of the server, listening on a free loopback port for the
+    /// length of the call, then shuts the server down gracefully.
+    func test<Value: Sendable>(_ body: @Sendable (HTTPTestClient) async throws -> Value) async throws -> Value {
+        var logger = Logger(label: "quarry-server-test")
+        logger.logLevel = .warning
+        let (addresses, listening) = AsyncStream.makeStream(of: String.self)
+        let application = server.application(logger: logger, eventLoopGroup: MultiThreadedEventLoopGroup.singleton) { address in
+            listening.yield(address)
+        }
+        let services = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: logger))
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { listening.finish() }
+                try await services.run()
+            }
+            var iterator = addresses.makeAsyncIterator()
+            guard let address = await iterator.next(), let port = address.split(separator: ":").last.flatMap({ Int($0) }) else {
+                try await group.waitForAll()
+                throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the test server did not start"])
+            }
+            do {
+                let value = try await body(HTTPTestClient(port: port))
+                await services.triggerGracefulShutdown()
+                return value
+            } catch {
+                await services.triggerGracefulShutdown()
+                throw error
+            }
+        }
     }
 }
 
@@ -64,14 +93,4 @@ func bearer(_ key: String) -> HTTPFields {
 /// The admin key's headers, with a content type.
 func admin(contentType: String = "application/json") -> HTTPFields {
     [.authorization: "Bearer \(ServerFixture.adminKey)", .contentType: contentType]
-}
-
-extension TestResponse {
-    /// The body parsed as a JSON object (empty when it is not one).
-    var object: [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8))) as? [String: Any] ?? [:]
-    }
-
-    /// The body as text.
-    var text: String { String(buffer: body) }
 }

@@ -9,7 +9,7 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// replaces it).
     case alreadyExists(path: String)
     /// A writer holds the lock: the process and, when it wrote them, its program and command
-    /// (`quarry-query serve`).
+    /// (`quarry-serve`).
     case locked(path: String, pid: Int32?, holder: String?)
     /// A file is damaged: bad magic, version, checksum, structure, or a value out of range.
     case corrupt(file: String, reason: String)

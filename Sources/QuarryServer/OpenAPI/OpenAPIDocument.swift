@@ -9,13 +9,13 @@ enum OpenAPIDocument {
       "info": {
         "title": "Quarry",
         "version": "0.1.0",
-        "summary": "Full-text search over one index: the JSON API and the search page of `quarry-query serve`.",
+        "summary": "Full-text search over one index: the JSON API and the search page of `quarry-serve`.",
         "description": "Writes are synchronous: a write returns once its change is committed. Every error is JSON `{\"message\", \"code\", \"type\"}`; an unknown route is 404 `route_not_found`. docs/API.md says more."
       },
       "servers": [
         {
           "url": "http://127.0.0.1:7700",
-          "description": "`quarry-query serve` with its defaults."
+          "description": "`quarry-serve` with its defaults."
         }
       ],
       "paths": {

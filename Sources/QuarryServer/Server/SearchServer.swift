@@ -33,8 +33,8 @@ public struct SearchServer: Sendable {
         ("documents/:id", [.get, .delete]), ("analyze", [.post]),
     ])
 
-    /// The routes and middleware, for `run()` and for tests (HummingbirdTesting).
-    public func router() -> Router<BasicRequestContext> {
+    /// The routes and middleware.
+    func router() -> Router<BasicRequestContext> {
         let router = Router()
         let access = Access(adminKey: configuration.adminKey, searchKey: configuration.searchKey)
         let limits = configuration.limits
@@ -49,9 +49,11 @@ public struct SearchServer: Sendable {
         return router
     }
 
-    /// The application: the router on `threads` event loops, idle connections closed after the
-    /// limit; `onListening` is told the address once it is bound.
-    public func application(logger: Logger, onListening: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
+    /// The application: the routes on `eventLoopGroup`'s event loops, idle connections closed
+    /// after the limit; `onListening` is told the address once it is bound. Run it as a service
+    /// (tests run it in a `ServiceGroup` of their own and shut it down gracefully).
+    public func application(logger: Logger, eventLoopGroup: any EventLoopGroup,
+                            onListening: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
         var http = HTTP1Channel.Configuration()
         http.idleTimeout = .seconds(Int64(configuration.limits.idleSeconds))
         return Application(
@@ -60,14 +62,22 @@ public struct SearchServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "Quarry/\(QuarryVersion.string)"),
             onServerRunning: { channel in onListening(channel.localAddress.map(Self.describe) ?? "unknown address") },
-            eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))),
+            eventLoopGroupProvider: .shared(eventLoopGroup),
             logger: logger
         )
     }
 
-    /// Serves until SIGTERM or SIGINT.
+    /// Serves on `configuration.threads` event loops until SIGTERM or SIGINT, then stops them.
     public func run(logger: Logger, onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
-        try await application(logger: logger, onListening: onListening).runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
+        do {
+            try await application(logger: logger, eventLoopGroup: group, onListening: onListening)
+                .runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        try await group.shutdownGracefully()
     }
 
     private static func describe(_ address: SocketAddress) -> String {

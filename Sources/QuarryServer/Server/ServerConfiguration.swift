@@ -1,6 +1,6 @@
 import Foundation
 
-/// How `quarry-query serve` runs: the index, the address, the keys, the threads and the limits.
+/// How `quarry-serve` runs: the index, the address, the keys, the threads and the limits.
 public struct ServerConfiguration: Sendable {
     /// The index folder.
     public var index: URL

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// The writer lock (`LOCK`): an exclusive `flock` held while a writer has the index open, with the
-/// holder's process id and name written in the file (`1234 quarry-query serve`). The kernel drops the lock when the process ends,
+/// holder's process id and name written in the file (`1234 quarry-serve`). The kernel drops the lock when the process ends,
 /// however it ends, so a killed writer never leaves a stale lock behind.
 final class IndexLock {
     static let fileName = "LOCK"
@@ -46,7 +46,7 @@ final class IndexLock {
     }
 
     /// This process as the lock names it: the program's file name and its subcommand
-    /// (`quarry-query serve`), at most 200 bytes.
+    /// (`quarry-serve`), at most 200 bytes.
     static var holderName: String {
         let arguments = CommandLine.arguments
         var name = arguments.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "unknown"

@@ -5,11 +5,13 @@ import QuarryCommandLine
 import QuarryCore
 import QuarryServer
 
-/// `quarry-query serve`: the HTTP API and the search page over one index (docs/API.md).
-struct ServeCommand: ParsableCommand {
+/// `quarry-serve`: the HTTP API and the search page over one index (docs/API.md).
+@main
+struct QuarryServe: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Serve an index over HTTP: the JSON API (docs/API.md) and a search page at /."
+        commandName: "quarry-serve",
+        abstract: "Serve a Quarry index over HTTP: the JSON API (docs/API.md) and a search page at /.",
+        version: QuarryVersion.string
     )
 
     @Option(name: .long, help: "The index folder.")
@@ -53,7 +55,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors(of: "quarry-query") {
+        try reportingErrors(of: "quarry-serve") {
             var configuration = ServerConfiguration(index: URL(fileURLWithPath: index))
             configuration.create = create
             configuration.host = host
