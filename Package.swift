@@ -77,7 +77,9 @@ let package = Package(
             name: "quarry-serve",
             dependencies: ["QuarryCore", "QuarryCommandLine", "QuarryServer",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           .product(name: "Logging", package: "swift-log")]
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio")]
         ),
         // Release-build benchmarks of the core (figures in BENCHMARKS.md).
         .executableTarget(

@@ -26,72 +26,88 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON text.
     public func serialized() -> String {
-        var out = ""
+        String(decoding: serializedUTF8(), as: UTF8.self)
+    }
+
+    /// Compact JSON text as UTF-8 bytes (what a server writes to its socket).
+    public func serializedUTF8() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         write(into: &out)
         return out
     }
 
-    private func write(into out: inout String) {
+    private func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): out.append(contentsOf: String(value).utf8)
         case .double(let value):
             if value.isFinite {
-                out += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+                out.append(contentsOf: (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)).utf8)
             } else {
-                out += "null"
+                out.append(contentsOf: "null".utf8)
             }
         case .string(let value): Self.writeString(value, into: &out)
         case .array(let values):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, value) in values.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 value.write(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 value.write(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// `value` quoted, with the escapes JSON needs; the runs between escapes are appended whole
-    /// (a search's answer carries pages of text).
-    private static func writeString(_ value: String, into out: inout String) {
-        out += "\""
-        let scalars = value.unicodeScalars
-        var run = scalars.startIndex
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case _ where ControlCharacters.isControl(scalar):
-                let hex = String(scalar.value, radix: 16)
-                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escape = nil
+    /// `value` quoted, with the escapes JSON needs (and control characters, C1 included, as
+    /// `\u00XX`); the UTF-8 runs between escapes are copied whole (a search's answer carries
+    /// pages of text).
+    private static func writeString(_ value: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { bytes in
+            var run = 0
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                // C1 controls, U+0080 to U+009F, are 0xC2 0x80...0x9F in UTF-8.
+                let c1 = byte == 0xC2 && i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1])
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || c1 else {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                switch byte {
+                case 0x22: out.append(contentsOf: #"\""#.utf8)
+                case 0x5C: out.append(contentsOf: #"\\"#.utf8)
+                case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+                case 0x09: out.append(contentsOf: #"\t"#.utf8)
+                default: writeUnicodeEscape(c1 ? bytes[i + 1] : byte, into: &out)
+                }
+                i += c1 ? 2 : 1
+                run = i
             }
-            let next = scalars.index(after: index)
-            if let escape {
-                out.unicodeScalars.append(contentsOf: scalars[run..<index])
-                out += escape
-                run = next
-            }
-            index = next
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
-        out.unicodeScalars.append(contentsOf: scalars[run...])
-        out += "\""
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// `\u00XX` for a code point below U+0100.
+    private static func writeUnicodeEscape(_ value: UInt8, into out: inout [UInt8]) {
+        out.append(contentsOf: #"\u00"#.utf8)
+        out.append(hexDigits[Int(value >> 4)])
+        out.append(hexDigits[Int(value & 0xF)])
     }
 }

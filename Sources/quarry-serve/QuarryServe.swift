@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import QuarryCommandLine
 import QuarryCore
 import QuarryServer
@@ -32,7 +34,7 @@ struct QuarryServe: ParsableCommand {
     @Option(name: .customLong("search-key-file"), help: "A file whose first line is the search key (searches and reads then need it, or the admin key).")
     var searchKeyFile: String?
 
-    @Option(help: "Threads for the connections' event loops (1 to 256).")
+    @Option(help: "Threads of the event loops, which read and write connections and run the requests, searches included (1 to 256).")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("max-body-mb"), help: "The largest request body, in MB (1 to 4096).")
@@ -60,7 +62,6 @@ struct QuarryServe: ParsableCommand {
             configuration.create = create
             configuration.host = host
             configuration.port = port
-            configuration.threads = threads
             configuration.limits.bodyBytes = maxBodyMB << 20
             configuration.limits.requestsInFlight = maxRequests
             configuration.adminKey = try apiKeyFile.map { try AccessKey(file: URL(fileURLWithPath: $0)) }
@@ -70,8 +71,12 @@ struct QuarryServe: ParsableCommand {
             logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let index = index
             let writes = configuration.adminKey == nil ? "read-only (no --api-key-file)" : "writes need the admin key"
+            // The event loops also run Swift's tasks (NIO's own hook), so a request's handler
+            // runs on the thread that read it, without a hop to the cooperative pool and back.
+            NIOSingletons.groupLoopCountSuggestion = threads
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
             try runOnConcurrentExecutor {
-                try await server.run(logger: logger) { address in
+                try await server.run(logger: logger, eventLoopGroup: MultiThreadedEventLoopGroup.singleton) { address in
                     // Written at once (not buffered): scripts wait for this line to learn the port.
                     FileHandle.standardOutput.write(Data("quarry: serving \(index) at \(address); \(writes); stop with Ctrl-C or SIGTERM\n".utf8))
                 }

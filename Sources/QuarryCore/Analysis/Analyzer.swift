@@ -45,6 +45,21 @@ public final class Analyzer {
     /// The text of vocabulary term `id`.
     public func term(_ id: Int32) -> String { vocabulary.string(of: id) }
 
+    /// The vocabulary id of `term` (the id its tokens carry), added when new.
+    func termID(_ term: String) -> Int32 {
+        var term = term
+        return term.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Forgets the cached surface forms and the vocabulary when together they hold more than
+    /// `bytes`. Only for an analyzer with a vocabulary of its own whose ids nobody keeps between
+    /// calls (one that analyzes queries and snippets, not documents for a segment).
+    func forgetWhenLargerThan(bytes: Int) {
+        guard cacheMemoryBytes + vocabulary.memoryBytes > bytes else { return }
+        clearCache()
+        vocabulary.removeAll()
+    }
+
     /// Analyzes `text`, which must be valid UTF-8 (see `UTF8Repair`), appending its tokens to
     /// `tokens` with positions from `tokens.length` and offsets shifted by `offset`.
     public func analyze(_ text: UnsafeRawBufferPointer, offset: Int = 0, into tokens: inout TokenBuffer) {

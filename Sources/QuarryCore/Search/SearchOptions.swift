@@ -25,7 +25,8 @@ public struct SearchOptions: Sendable {
     /// Attach each hit's stored fields (``SearchHit/fields``).
     public var storedFields: Bool
     /// Attach to each hit a snippet of this stored text field around the matches
-    /// (``SearchHit/snippet``); nil: none.
+    /// (``SearchHit/snippet``); nil: none. Only the field's first 64 KiB are searched for the
+    /// matches (as Lucene's highlighter stops at 50 KB): a book's snippet comes from its start.
     public var snippetField: String?
 
     /// The most hits a search can rank: `k + offset` at most.

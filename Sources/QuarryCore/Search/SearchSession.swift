@@ -216,6 +216,13 @@ final class SearchSession {
 
     /// A snippet of `text` around the matches of a search's terms and phrases.
     func snippet(of text: String, for results: SearchResults) -> Snippet {
-        SnippetBuilder().snippet(text, tokens: analyzers.plain.tokens(of: text), terms: results.terms, phrases: results.phrases)
+        let snippet = SnippetBuilder().snippet(text, analyzer: analyzers.plain, terms: results.terms, phrases: results.phrases)
+        // Every distinct word of every text a snippet was made from stays in the analyzer's
+        // cache and vocabulary: a server would grow them to the collection's vocabulary, per session.
+        analyzers.plain.forgetWhenLargerThan(bytes: Self.snippetAnalyzerBytes)
+        return snippet
     }
+
+    /// What the snippets' analyzer may hold (its surface cache and vocabulary) between searches.
+    static let snippetAnalyzerBytes = 16 << 20
 }

@@ -67,17 +67,10 @@ public struct SearchServer: Sendable {
         )
     }
 
-    /// Serves on `configuration.threads` event loops until SIGTERM or SIGINT, then stops them.
-    public func run(logger: Logger, onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
-        do {
-            try await application(logger: logger, eventLoopGroup: group, onListening: onListening)
-                .runService(gracefulShutdownSignals: [.sigterm, .sigint])
-        } catch {
-            try? await group.shutdownGracefully()
-            throw error
-        }
-        try await group.shutdownGracefully()
+    /// Serves on `eventLoopGroup` until SIGTERM or SIGINT.
+    public func run(logger: Logger, eventLoopGroup: any EventLoopGroup, onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        try await application(logger: logger, eventLoopGroup: eventLoopGroup, onListening: onListening)
+            .runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 
     private static func describe(_ address: SocketAddress) -> String {

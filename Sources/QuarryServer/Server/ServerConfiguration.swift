@@ -1,6 +1,7 @@
 import Foundation
 
-/// How `quarry-serve` runs: the index, the address, the keys, the threads and the limits.
+/// What `SearchServer` serves and how: the index, the address, the keys and the limits (the
+/// event loops are the caller's: `SearchServer.run(logger:eventLoopGroup:onListening:)`).
 public struct ServerConfiguration: Sendable {
     /// The index folder.
     public var index: URL
@@ -14,8 +15,6 @@ public struct ServerConfiguration: Sendable {
     public var adminKey: AccessKey?
     /// The search key: searches and reads. Nil: reads need no key.
     public var searchKey: AccessKey?
-    /// Threads of the event loops that read and write connections.
-    public var threads = ProcessInfo.processInfo.activeProcessorCount
     /// The bounds on what a client controls.
     public var limits = ServerLimits()
 
