@@ -25,7 +25,7 @@ final class RequestMetrics: Sendable {
         var latencies: [String: Histogram] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Requests being served now.
     let inFlight = Atomic<Int>(0)
 

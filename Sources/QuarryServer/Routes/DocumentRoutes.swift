@@ -4,7 +4,6 @@ import NIOCore
 import NIOFoundationCompat
 import QuarryCommandLine
 import QuarryCore
-import Synchronization
 
 /// `POST /documents`, `GET` and `DELETE /documents/{id}`, `POST /documents/delete`.
 struct DocumentRoutes: Sendable {
@@ -123,7 +122,7 @@ struct DocumentRoutes: Sendable {
 
 /// The ingest warnings of one upload, from the writer's threads.
 private final class WarningLog: Sendable {
-    private let warnings = Mutex<[IngestWarning]>([])
+    private let warnings = Locked<[IngestWarning]>([])
 
     @Sendable func append(_ warning: IngestWarning) {
         warnings.withLock { $0.append(warning) }

@@ -1,6 +1,5 @@
 import Foundation
 import QuarryCore
-import Synchronization
 
 /// The index as the server holds it: its only writer, and the snapshot searches run on.
 ///
@@ -12,8 +11,8 @@ import Synchronization
 final class IndexService: Sendable {
     let index: Index
     /// The writer; nil after a failed write, until the next write opens another.
-    private let writer: Mutex<IndexWriter?>
-    private let snapshot: Mutex<Searcher>
+    private let writer: Locked<IndexWriter?>
+    private let snapshot: Locked<Searcher>
     private let writes = WriteQueue()
 
     /// Opens the index at `url` (creating an empty one when `create` and there is none) and
@@ -25,8 +24,8 @@ final class IndexService: Sendable {
         } else {
             index = try Index.open(at: url)
         }
-        writer = Mutex(try index.writer())
-        snapshot = Mutex(try index.searcher())
+        writer = Locked(try index.writer())
+        snapshot = Locked(try index.searcher())
     }
 
     /// The latest committed snapshot.
