@@ -50,18 +50,39 @@ final class BlockingQueue<Element>: @unchecked Sendable {
 }
 
 /// Starts `body(i)` for i in 0..<count, each on its own thread; wait on the group for them all.
+///
+/// Each thread lets go of `body` before it leaves the group: a `Thread` keeps its closure until
+/// it has exited, so otherwise what `body` captures (a writer, and the index's lock with it)
+/// could outlive the wait by a moment, and a writer opened right after would be refused.
 func startThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) -> DispatchGroup {
     let group = DispatchGroup()
     for i in 0..<count {
         group.enter()
+        let work = ThreadWork(body)
         let thread = Thread {
-            body(i)
+            work.run(i)
             group.leave()
         }
         thread.stackSize = 8 << 20
         thread.start()
     }
     return group
+}
+
+/// One thread's reference to the work of `startThreads`, dropped once it has run.
+private final class ThreadWork: @unchecked Sendable {
+    private var body: (@Sendable (Int) -> Void)?
+
+    init(_ body: @escaping @Sendable (Int) -> Void) {
+        self.body = body
+    }
+
+    /// Runs the work once and forgets it (only the thread that owns this calls it).
+    func run(_ i: Int) {
+        guard let body else { return }
+        self.body = nil
+        body(i)
+    }
 }
 
 /// A value shared between threads behind a lock.

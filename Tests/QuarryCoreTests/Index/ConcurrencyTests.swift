@@ -11,6 +11,22 @@ import QuarryTestSupport
     /// A refused writer closes its lock file once: closed twice, the second close could close
     /// whatever file another thread had just opened under the same descriptor (a writer's
     /// segment, which then failed with "Bad file descriptor").
+    /// The worker threads of a threaded add keep nothing of their work once the wait returns:
+    /// they kept it a moment longer, and a writer dropped and opened again right after a threaded
+    /// add was refused as locked by its own process (a failure of IndexDifferentialTests).
+    @Test func threadsLetGoOfTheirWorkBeforeTheWaitReturns() {
+        for round in 0..<300 {
+            weak var watched: Token?
+            do {
+                let token = Token()
+                watched = token
+                startThreads(2) { _ in withExtendedLifetime(token) {} }.wait()
+            }
+            #expect(watched == nil, "round \(round): a thread still held its work after the wait")
+            if watched != nil { break }
+        }
+    }
+
     @Test func aRefusedWriterClosesItsLockFileOnce() throws {
         let directory = TemporaryDirectory()
         let storage = SimulatedStorage(root: directory.file("elsewhere"))
@@ -94,3 +110,6 @@ import QuarryTestSupport
         #expect(try IndexReader(directory: directory.path).liveDocumentCount == 1)
     }
 }
+
+/// Something for a thread's work to capture, watched through a weak reference.
+private final class Token: Sendable {}
