@@ -79,9 +79,8 @@ public enum JSONValue: Sendable, Equatable {
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
-                // C1 controls, U+0080 to U+009F, are 0xC2 0x80...0x9F in UTF-8.
-                let c1 = byte == 0xC2 && i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1])
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || c1 else {
+                let control = ControlCharacters.byteCount(of: bytes, at: i)
+                guard control > 0 || byte == 0x22 || byte == 0x5C else {
                     i += 1
                     continue
                 }
@@ -92,9 +91,9 @@ public enum JSONValue: Sendable, Equatable {
                 case 0x0A: out.append(contentsOf: #"\n"#.utf8)
                 case 0x0D: out.append(contentsOf: #"\r"#.utf8)
                 case 0x09: out.append(contentsOf: #"\t"#.utf8)
-                default: writeUnicodeEscape(c1 ? bytes[i + 1] : byte, into: &out)
+                default: writeUnicodeEscape(control == 2 ? bytes[i + 1] : byte, into: &out)
                 }
-                i += c1 ? 2 : 1
+                i += max(control, 1)
                 run = i
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))

@@ -7,15 +7,18 @@ public enum ControlCharacters {
     public static func first(in text: String) -> Unicode.Scalar? {
         var text = text
         let found = text.withUTF8 { bytes -> Bool in
-            for (i, byte) in bytes.enumerated() {
-                if byte < 0x20 || byte == 0x7F { return true }
-                // C1 controls, U+0080 to U+009F, are 0xC2 0x80...0x9F in UTF-8.
-                if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F { return true }
-            }
-            return false
+            bytes.indices.contains { byteCount(of: bytes, at: $0) > 0 }
         }
         guard found else { return nil }
         return text.unicodeScalars.first(where: isControl)
+    }
+
+    /// The UTF-8 length of the control character at byte `i` of `bytes`: 1 for C0 and DEL, 2
+    /// for C1 (U+0080 to U+009F, 0xC2 0x80...0x9F in UTF-8), 0 when there is none there.
+    public static func byteCount(of bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let byte = bytes[i]
+        if byte < 0x20 || byte == 0x7F { return 1 }
+        return byte == 0xC2 && i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]) ? 2 : 0
     }
 
     /// Whether `scalar` is a control character.

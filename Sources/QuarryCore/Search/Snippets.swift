@@ -79,7 +79,7 @@ struct SnippetBuilder {
                 }
             }
         }
-        let (bestStart, _) = bestWindow(slot: slot, spans: spans, termCount: termCount)
+        let bestStart = bestWindow(slot: slot, spans: spans, termCount: termCount)
         // The window's bytes, widened a little to the left for context and capped in length.
         var startByte = tokens.isEmpty ? 0 : Int(tokens[bestStart].start)
         if bestStart > 0 { startByte = Int(tokens[max(0, bestStart - 3)].start) }
@@ -113,8 +113,8 @@ struct SnippetBuilder {
 
     /// The first window start (token 0, a matched token or a phrase's first token) with the
     /// most distinct matched terms plus two per whole phrase inside, then the most matches.
-    private func bestWindow(slot: [Int32], spans: [Range<Int>], termCount: Int) -> (start: Int, score: (Int, Int)) {
-        guard !slot.isEmpty else { return (0, (-1, -1)) }
+    private func bestWindow(slot: [Int32], spans: [Range<Int>], termCount: Int) -> Int {
+        guard !slot.isEmpty else { return 0 }
         var isStart = slot.map { $0 >= 0 }
         for span in spans { isStart[span.lowerBound] = true }
         // seen[s] == the window start when term slot s was counted for it: no clearing between windows.
@@ -135,6 +135,6 @@ struct SnippetBuilder {
             let score = (distinct + 2 * phraseHits, count)
             if score > best.score { best = (start, score) }
         }
-        return best
+        return best.start
     }
 }
