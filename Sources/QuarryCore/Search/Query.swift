@@ -11,6 +11,10 @@ public indirect enum Query: Sendable, Equatable, CustomStringConvertible {
     case phrase(String, field: String? = nil, slop: Int = 0, boost: Double = 1)
     /// Every term starting with a prefix (`inspect*`).
     case prefix(String, field: String? = nil, boost: Double = 1)
+    /// A word and the terms within `distance` edits of it (`supervison~1`): insertions,
+    /// deletions, substitutions and transpositions of adjacent characters, from 1 to 2; exact
+    /// matches rank above the others.
+    case fuzzy(String, field: String? = nil, distance: Int = 2, boost: Double = 1)
     /// Documents with a value of a date, integer or float field within bounds (both inclusive;
     /// nil: open). Matches, does not score.
     case range(field: String, from: RangeValue?, to: RangeValue?)
@@ -42,6 +46,7 @@ public indirect enum Query: Sendable, Equatable, CustomStringConvertible {
         case .phrase(let text, let field, let slop, let boost):
             return fieldPrefix(field) + "\"\(text)\"" + (slop > 0 ? "~\(slop)" : "") + boostSuffix(boost)
         case .prefix(let text, let field, let boost): return fieldPrefix(field) + text + "*" + boostSuffix(boost)
+        case .fuzzy(let text, let field, let distance, let boost): return fieldPrefix(field) + text + "~\(distance)" + boostSuffix(boost)
         case .range(let field, let from, let to):
             return "\(field):[\(from.map(\.description) ?? "*") TO \(to.map(\.description) ?? "*")]"
         case .boolean(let must, let should, let mustNot, let boost):
@@ -55,7 +60,7 @@ public indirect enum Query: Sendable, Equatable, CustomStringConvertible {
     func isFilter(in schema: Schema) -> Bool {
         switch self {
         case .range: return true
-        case .term(_, let field, _), .phrase(_, let field, _, _), .prefix(_, let field, _):
+        case .term(_, let field, _), .phrase(_, let field, _, _), .prefix(_, let field, _), .fuzzy(_, let field, _, _):
             guard let field, let definition = schema.definition(named: field) else { return false }
             return definition.type != .text
         case .boolean(let must, let should, let mustNot, _):

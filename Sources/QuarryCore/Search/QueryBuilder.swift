@@ -37,6 +37,11 @@ extension Query {
         .prefix(text, field: field, boost: boost)
     }
 
+    /// `text` in `field`, and the terms within `distance` edits of it (1 or 2).
+    public static func fuzzy(_ field: String, _ text: String, distance: Int = 2, boost: Double = 1) -> Query {
+        .fuzzy(text, field: field, distance: distance, boost: boost)
+    }
+
     /// Documents whose date field `field` is within `from...to` (nil: open), to the second: a
     /// filter.
     public static func dates(_ field: String, from: Date? = nil, to: Date? = nil) -> Query {
@@ -60,6 +65,7 @@ extension Query {
         case .term(let text, let field, let old): return .term(text, field: field, boost: old * boost)
         case .phrase(let text, let field, let slop, let old): return .phrase(text, field: field, slop: slop, boost: old * boost)
         case .prefix(let text, let field, let old): return .prefix(text, field: field, boost: old * boost)
+        case .fuzzy(let text, let field, let distance, let old): return .fuzzy(text, field: field, distance: distance, boost: old * boost)
         case .range: return self
         case .boolean(let must, let should, let mustNot, let old): return .boolean(must: must, should: should, mustNot: mustNot, boost: old * boost)
         }

@@ -17,6 +17,7 @@ public struct QuerySyntaxError: Error, Equatable, Sendable, CustomStringConverti
 ///     (ofsted OR cqc) AND NOT leeds operators, parentheses; NOT > AND > OR
 ///     title:ofsted  title:"a b"     one text field (title, body, a schema's); title:(a b) for a group
 ///     inspect*                      words starting with "inspect"
+///     supervison~1  ofstd~2         the word and words within 1 (or 2) edits of it
 ///     ofsted^2  "a b"^1.5  (a b)^3  boosts
 ///     source:reuters  source:"BBC News"  -tag:obituary   a keyword field's value (a filter)
 ///     date:[2024-01-01 TO 2024-12-31]  date:>=2024-03  date:2024   a date range or period (a filter)
@@ -376,6 +377,21 @@ private struct ParseState {
                 position += 1
             }
             query = try leaf(token.kind, field: field, column: token.column, slop: slop)
+        case .word(let text, false):
+            if let next = peek, case .slop(let distance) = next.kind {
+                position += 1
+                guard distance <= 2 else {
+                    throw QuerySyntaxError(column: next.column, message: "'~' after a word needs an edit distance of 0, 1 or 2")
+                }
+                query = try leaf(token.kind, field: field, column: token.column)
+                if distance > 0, case .term(let text, let field, let boost) = query, field.flatMap({ schema.definition(named: $0)?.type }) ?? .text == .text {
+                    query = .fuzzy(text, field: field, distance: distance, boost: boost)
+                } else if distance > 0 {
+                    throw QuerySyntaxError(column: next.column, message: "'\(text)~': only words of text fields can be fuzzy")
+                }
+            } else {
+                query = try leaf(token.kind, field: field, column: token.column)
+            }
         case .word, .range:
             query = try leaf(token.kind, field: field, column: token.column)
         default:
@@ -393,6 +409,7 @@ private struct ParseState {
         case .term(let text, let field, let boost): return .term(text, field: field, boost: boost * factor)
         case .phrase(let text, let field, let slop, let boost): return .phrase(text, field: field, slop: slop, boost: boost * factor)
         case .prefix(let text, let field, let boost): return .prefix(text, field: field, boost: boost * factor)
+        case .fuzzy(let text, let field, let distance, let boost): return .fuzzy(text, field: field, distance: distance, boost: boost * factor)
         case .boolean(let must, let should, let mustNot, let boost):
             return .boolean(must: must, should: should, mustNot: mustNot, boost: boost * factor)
         case .range: return query

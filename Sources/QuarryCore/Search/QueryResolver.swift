@@ -111,7 +111,7 @@ struct QueryResolver {
 
     private static func prefixCount(_ query: Query) -> Int {
         switch query {
-        case .prefix: return 1
+        case .prefix, .fuzzy: return 1
         case .term, .phrase, .range: return 0
         case .boolean(let must, let should, let mustNot, _): return (must + should + mustNot).reduce(0) { $0 + prefixCount($1) }
         }
@@ -120,7 +120,7 @@ struct QueryResolver {
     /// Whether some keyword term of `query` is not a stop word.
     private func hasContentWords(_ query: Query) -> Bool {
         switch query {
-        case .term(let text, _, _): return !query.isFilter(in: schema) && !keywordAnalyzer.tokens(of: text).isEmpty
+        case .term(let text, _, _), .fuzzy(let text, _, _, _): return !query.isFilter(in: schema) && !keywordAnalyzer.tokens(of: text).isEmpty
         case .boolean(let must, let should, _, _): return (must + should).contains { hasContentWords($0) }
         case .phrase, .prefix, .range: return false
         }
@@ -130,7 +130,7 @@ struct QueryResolver {
         if query.isFilter(in: schema), !isGroup(query) { return try filter(query) }
         let field: Field?
         switch query {
-        case .term(_, let name?, _), .phrase(_, let name?, _, _), .prefix(_, let name?, _):
+        case .term(_, let name?, _), .phrase(_, let name?, _, _), .prefix(_, let name?, _), .fuzzy(_, let name?, _, _):
             guard let named = schema.field(named: name) else {
                 notes.append("there is no field '\(name)': '\(query)' matches nothing")
                 return nil
@@ -170,6 +170,12 @@ struct QueryResolver {
             return Self.disjunction(clauses)
         case .prefix(let text, _, let prefixBoost):
             return try expand(text, field: field, boost: boost * prefixBoost)
+        case .fuzzy(let text, _, let distance, let fuzzyBoost):
+            var clauses: [ResolvedQuery] = []
+            for text in keywordTerms(of: text, droppingStopWords: false) {
+                if let resolved = try fuzzy(text, field: field, distance: distance, boost: boost * fuzzyBoost) { clauses.append(resolved) }
+            }
+            return Self.disjunction(clauses)
         case .range:
             return try filter(query)
         case .boolean(let must, let should, let mustNot, let groupBoost):
@@ -311,6 +317,7 @@ struct QueryResolver {
         case .term(let text, _, _): return !keywordTerms(of: text).isEmpty
         case .phrase(let text, _, _, _): return !analyzer.tokens(of: text).isEmpty
         case .prefix(let text, _, _): return !prefixAnalyzer.tokens(of: text).isEmpty
+        case .fuzzy(let text, _, _, _): return !keywordTerms(of: text, droppingStopWords: false).isEmpty
         case .range: return true
         case .boolean(let must, let should, let mustNot, _): return !mustNot.isEmpty || (must + should).contains { hasTerms($0) }
         }
@@ -450,5 +457,60 @@ struct QueryResolver {
             clauses.append(.term(try term(text, field: field, boost: boost)))
         }
         return Self.disjunction(clauses)
+    }
+
+    /// `term` (analyzed) and the terms within `distance` edits of it in the fields searched, as
+    /// a disjunction: the closest, then the most frequent, `prefixShare` of them (the terms
+    /// themselves always). As Lucene's fuzzy query blends them, every expansion is scored with
+    /// the document frequency of the most frequent (so a rare misspelling in the index does not
+    /// outrank the word), and boosted by `1 - edits / shorter length`: an exact match ranks above
+    /// a fuzzy one.
+    private mutating func fuzzy(_ term: String, field: Field?, distance: Int, boost: Double) throws(IndexError) -> ResolvedQuery? {
+        var found: [String: (edits: Int, frequency: Int)] = [:]
+        var complete = true
+        scan: for segment in reader.segments {
+            for field in field.map({ [$0] }) ?? defaultFields {
+                var rows = EditDistanceRows(word: term, bound: distance)
+                var iterator = try segment.terms.terms(in: field)
+                var skipped: [UInt8] = []
+                while let (text, info) = try iterator.next() {
+                    guard scannedTerms < Self.maximumScannedTerms else {
+                        complete = false
+                        break scan
+                    }
+                    scannedTerms += 1
+                    if !skipped.isEmpty, text.starts(with: skipped) { continue }
+                    let match = rows.match(text)
+                    skipped = match.deadPrefix.map { Array(text[..<$0]) } ?? []
+                    guard let edits = match.distance else { continue }
+                    let key = String(decoding: text, as: UTF8.self)
+                    found[key, default: (edits, 0)].frequency += info.docFreq
+                }
+            }
+        }
+        if !complete {
+            notes.append("'\(term)~\(distance)': the query's expansions read \(Self.maximumScannedTerms) dictionary entries; the rest were not expanded")
+        }
+        var expansions = found.sorted { ($0.value.edits, -$0.value.frequency, $0.key) < ($1.value.edits, -$1.value.frequency, $1.key) }
+        if expansions.count > max(1, prefixShare) {
+            notes.append("'\(term)~\(distance)' matches \(expansions.count) terms; searched for the \(prefixShare) closest")
+            expansions = Array(expansions.prefix(max(1, prefixShare)))
+        }
+        let length = term.unicodeScalars.count
+        var resolved: [ResolvedTerm] = []
+        for (text, value) in expansions {
+            let shorter = max(1, min(length, text.unicodeScalars.count))
+            resolved.append(try self.term(text, field: field, boost: boost * max(0.1, 1 - Double(value.edits) / Double(shorter))))
+        }
+        guard !resolved.isEmpty else { return nil }
+        var blended: [Field: Int] = [:]
+        for term in resolved {
+            for (field, frequency) in term.documentFrequency { blended[field] = max(blended[field] ?? 0, frequency) }
+        }
+        let union = resolved.map(\.unionDocumentFrequency).max() ?? 0
+        return Self.disjunction(resolved.map { term in
+            .term(ResolvedTerm(text: term.text, fields: term.fields, boost: term.boost, entries: term.entries,
+                               documentFrequency: blended.filter { term.documentFrequency[$0.key] != nil }, unionDocumentFrequency: union))
+        })
     }
 }

@@ -1,0 +1,69 @@
+import QuarryTestSupport
+import Testing
+@testable import QuarryCore
+
+/// `EditDistanceRows` against the textbook optimal-string-alignment table
+/// (`referenceEditDistance`), computed afresh for each pair: random words and sorted term lists over a small alphabet (ASCII and multi-byte
+/// scalars, so shared byte prefixes cut scalars), every distance within the bound, and every
+/// dead prefix really dead for each term that starts with it.
+@Suite struct EditDistanceRowsTests {
+    private static let alphabet: [Unicode.Scalar] = ["a", "b", "c", "d", "e", "é", "ß", "ж", "中", "😀"]
+
+    private static func word(_ generator: inout SeededGenerator, length: ClosedRange<Int>) -> String {
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<Int.random(in: length, using: &generator) { scalars.append(alphabet.randomElement(using: &generator)!) }
+        return String(scalars)
+    }
+
+    @Test(arguments: [1, 2, 3, 4]) func distancesAndDeadPrefixesMatchTheTable(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        for _ in 0..<60 {
+            let query = Self.word(&generator, length: 1...6)
+            let bound = Int.random(in: 0...2, using: &generator)
+            // Terms near the word (edits of it) and others, sorted by bytes as a dictionary is.
+            var terms = Set<String>()
+            for _ in 0..<80 { terms.insert(Self.word(&generator, length: 1...7)) }
+            for _ in 0..<40 {
+                var scalars = Array(query.unicodeScalars)
+                for _ in 0..<Int.random(in: 1...2, using: &generator) {
+                    let i = Int.random(in: 0...scalars.count, using: &generator)
+                    switch Int.random(in: 0..<4, using: &generator) {
+                    case 0 where i < scalars.count: scalars.remove(at: i)
+                    case 1: scalars.insert(Self.alphabet.randomElement(using: &generator)!, at: i)
+                    case 2 where i < scalars.count: scalars[i] = Self.alphabet.randomElement(using: &generator)!
+                    case 3 where i + 1 < scalars.count: scalars.swapAt(i, i + 1)
+                    default: break
+                    }
+                }
+                if !scalars.isEmpty { terms.insert(String(String.UnicodeScalarView(scalars))) }
+            }
+            let sorted = terms.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+            var rows = EditDistanceRows(word: query, bound: bound)
+            for bytes in sorted {
+                let term = String(decoding: bytes, as: UTF8.self)
+                let expected = referenceEditDistance(query, term)
+                let match = rows.match(bytes)
+                #expect(match.distance == (expected <= bound ? expected : nil), "\(query) → \(term), bound \(bound)")
+                if let dead = match.deadPrefix {
+                    #expect(match.distance == nil && dead <= bytes.count)
+                    for other in sorted where other.starts(with: bytes[..<dead]) {
+                        let text = String(decoding: other, as: UTF8.self)
+                        #expect(referenceEditDistance(query, text) > bound,
+                                "\(query): prefix of \(term) said dead, but \(text) is within \(bound)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theFourEditsCountOneEach() {
+        var rows = EditDistanceRows(word: "supervision", bound: 2)
+        #expect(rows.match(Array("supervison".utf8)).distance == 1)
+        #expect(rows.match(Array("supervisions".utf8)).distance == 1)
+        #expect(rows.match(Array("supervisiom".utf8)).distance == 1)
+        #expect(rows.match(Array("supervisoin".utf8)).distance == 1)
+        #expect(rows.match(Array("supervision".utf8)).distance == 0)
+        #expect(rows.match(Array("svpervisoin".utf8)).distance == 2)
+        #expect(rows.match(Array("zzz".utf8)) == .init(distance: nil, deadPrefix: 3))
+    }
+}
