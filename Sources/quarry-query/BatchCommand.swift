@@ -58,7 +58,7 @@ struct BatchCommand: ParsableCommand {
                 throw ValidationError("--filter: \(error)")
             }
             let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords, exactTotal: false,
-                                        facets: try facetsAndSort.requests(), sort: facetsAndSort.order)
+                                        facets: try facetsAndSort.requests(), sort: facetsAndSort.order, typos: ranking.typoTolerance)
             let (phrase, workers) = (self.phrase, threads)
             // Worker w runs queries w, w + workers, ...; each query's time is measured alone.
             // The workers are plain threads (not tasks) so that valgrind can follow the command.

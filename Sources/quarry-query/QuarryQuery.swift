@@ -31,6 +31,9 @@ struct RankingArguments: ParsableArguments {
     @Option(name: .customLong("stop-words"), help: "Ranked keyword terms: 'drop' or 'keep' the language's stop words.")
     var stopWords: String = Ranking.dropsStopWords ? "drop" : "keep"
 
+    @Option(help: "Typo tolerance: 'auto' (a word of 5 letters or more that no document holds matches the words 1 edit away, 2 from 9 letters, first letter kept) or 'off' (only words written word~N).")
+    var typos: String = TypoTolerance.off.rawValue
+
     func validate() throws {
         guard let model = Ranking.FieldModel(rawValue: model) else {
             throw ValidationError("--model must be one of: \(Ranking.FieldModel.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -39,9 +42,12 @@ struct RankingArguments: ParsableArguments {
             throw ValidationError(problem)
         }
         guard stopWords == "drop" || stopWords == "keep" else { throw ValidationError("--stop-words must be 'drop' or 'keep'") }
+        guard TypoTolerance(rawValue: typos) != nil else { throw ValidationError("--typos must be 'auto' or 'off'") }
     }
 
     var dropsStopWords: Bool { stopWords == "drop" }
+
+    var typoTolerance: TypoTolerance { TypoTolerance(rawValue: typos) ?? .off }
 
     var ranking: Ranking {
         Ranking(k1: k1, b: b, titleWeight: titleWeight, bodyWeight: bodyWeight, model: Ranking.FieldModel(rawValue: model) ?? .flat)

@@ -87,7 +87,7 @@ struct SearchCommand: ParsableCommand {
 
     private func show(_ text: String, _ searcher: Searcher) throws {
         let options = SearchOptions(k: k, offset: offset, ranking: ranking.ranking, explain: explain, dropStopWords: ranking.dropsStopWords,
-                                    facets: try facetsAndSort.requests(), sort: facetsAndSort.order)
+                                    facets: try facetsAndSort.requests(), sort: facetsAndSort.order, typos: ranking.typoTolerance)
         let clock = ContinuousClock()
         var results: SearchResults?
         let elapsed = try clock.measure {

@@ -7,6 +7,12 @@ import Testing
 @Suite struct SearchRouteTests {
     private let search = bearer(ServerFixture.searchKey)
 
+    /// The ids of the hits of `GET uri`, in order.
+    private func hitIDs(_ client: HTTPTestClient, _ uri: String) async throws -> [String] {
+        let response = try await client.execute(uri: uri, method: .get, headers: search)
+        return (response.object["hits"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+    }
+
     @Test func hitsCarryFieldsAndMarkedSnippets() async throws {
         let fixture = try await ServerFixture()
         try await fixture.test { client in
@@ -64,10 +70,7 @@ import Testing
     @Test func pagingSkipsAndSortsByDate() async throws {
         let fixture = try await ServerFixture()
         try await fixture.test { client in
-            func ids(_ uri: String) async throws -> [String] {
-                let response = try await client.execute(uri: uri, method: .get, headers: search)
-                return (response.object["hits"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
-            }
+            let ids = { (uri: String) in try await hitIDs(client, uri) }
             let newest = try await ids("/search?filter=source:bbc&sort=-date")
             let oldest = try await ids("/search?filter=source:bbc&sort=date")
             let second = try await ids("/search?filter=source:bbc&sort=-date&offset=1&limit=1")
@@ -76,6 +79,22 @@ import Testing
             #expect(newest == ["häuser", "budget"] && oldest == ["budget", "häuser"])
             #expect(filterOnly == newest, "a filter alone lists the newest first")
             #expect(second == ["budget"] && nothing == [])
+        }
+    }
+
+    @Test func typoToleranceIsOnUnlessTurnedOff() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let ids = { (uri: String) in try await hitIDs(client, uri) }
+            var headers = search
+            headers[.contentType] = "application/json"
+            let posted = try await client.execute(uri: "/search", method: .post, headers: headers,
+                                                  body: ByteBuffer(string: #"{"q": "familly", "typos": "off"}"#))
+            let correct = try await ids("/search?q=family")
+            #expect(!correct.isEmpty)
+            #expect(try await ids("/search?q=familly") == correct)
+            #expect(try await ids("/search?q=familly&typos=off") == [])
+            #expect((posted.object["hits"] as? [Any])?.isEmpty == true, "\(posted.text)")
         }
     }
 
@@ -89,6 +108,7 @@ import Testing
             ("/search?q=family&offset=10001", "invalid_search_parameter", "'offset'"),
             ("/search?q=family&limit=ten", "invalid_search_parameter", "'limit'"),
             ("/search?q=family&operator=xor", "invalid_search_parameter", "'operator'"),
+            ("/search?q=family&typos=maybe", "invalid_search_parameter", "'typos'"),
             ("/search?q=family&highlight=date", "invalid_search_field", "date"),
             ("/search?sort=nosuch", "invalid_search_field", "nosuch"),
             ("/search?facets=nosuch", "invalid_search_field", "nosuch"),

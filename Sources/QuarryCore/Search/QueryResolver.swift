@@ -105,16 +105,24 @@ struct QueryResolver {
     /// The resolved query, or nil when it can match nothing.
     mutating func resolve(_ query: Query) throws(IndexError) -> ResolvedQuery? {
         dropsStopWords = keywordAnalyzer !== analyzer && hasContentWords(query)
-        prefixShare = min(options.prefixExpansionLimit, max(1, SearchOptions.maximumExpandedTerms / max(1, Self.prefixCount(query))))
+        prefixShare = min(options.prefixExpansionLimit, max(1, SearchOptions.maximumExpandedTerms / max(1, expansionCount(query))))
         return try resolve(query, boost: 1)
     }
 
-    private static func prefixCount(_ query: Query) -> Int {
+    /// How many leaves of `query` expand to several terms: prefixes, fuzzy words, and words that
+    /// typo tolerance makes fuzzy.
+    private func expansionCount(_ query: Query) -> Int {
         switch query {
         case .prefix, .fuzzy: return 1
-        case .term, .phrase, .range: return 0
-        case .boolean(let must, let should, let mustNot, _): return (must + should + mustNot).reduce(0) { $0 + prefixCount($1) }
+        case .term(let text, _, _): return typoDistance(text) > 0 ? 1 : 0
+        case .phrase, .range: return 0
+        case .boolean(let must, let should, let mustNot, _): return (must + should + mustNot).reduce(0) { $0 + expansionCount($1) }
         }
+    }
+
+    /// The edits typo tolerance allows in the typed word `text` (0 when it is off).
+    private func typoDistance(_ text: String) -> Int {
+        options.typos == .auto ? TypoTolerance.distance(forWordOf: text.count) : 0
     }
 
     /// Whether some keyword term of `query` is not a stop word.
@@ -140,9 +148,20 @@ struct QueryResolver {
             field = nil
         }
         switch query {
-        case .term(let text, _, let termBoost):
+        case .term(let typed, _, let termBoost):
             var clauses: [ResolvedQuery] = []
-            for text in keywordTerms(of: text) { clauses.append(.term(try term(text, field: field, boost: boost * termBoost))) }
+            let distance = typoDistance(typed)
+            for text in keywordTerms(of: typed) {
+                // Typo tolerance takes the word as typed when the index has it.
+                let exact = try term(text, field: field, boost: boost * termBoost)
+                if distance > 0, exact.unionDocumentFrequency == 0 {
+                    if let resolved = try fuzzy(text, field: field, distance: distance, boost: boost * termBoost, typed: false) {
+                        clauses.append(resolved)
+                    }
+                } else {
+                    clauses.append(.term(exact))
+                }
+            }
             return Self.disjunction(clauses)
         case .phrase(let text, _, let slop, let phraseBoost):
             let tokens = analyzer.tokens(of: text)
@@ -173,7 +192,9 @@ struct QueryResolver {
         case .fuzzy(let text, _, let distance, let fuzzyBoost):
             var clauses: [ResolvedQuery] = []
             for text in keywordTerms(of: text, droppingStopWords: false) {
-                if let resolved = try fuzzy(text, field: field, distance: distance, boost: boost * fuzzyBoost) { clauses.append(resolved) }
+                if let resolved = try fuzzy(text, field: field, distance: distance, boost: boost * fuzzyBoost, typed: true) {
+                    clauses.append(resolved)
+                }
             }
             return Self.disjunction(clauses)
         case .range:
@@ -464,36 +485,41 @@ struct QueryResolver {
     /// themselves always). As Lucene's fuzzy query blends them, every expansion is scored with
     /// the document frequency of the most frequent (so a rare misspelling in the index does not
     /// outrank the word), and boosted by `1 - edits / shorter length`: an exact match ranks above
-    /// a fuzzy one.
-    private mutating func fuzzy(_ term: String, field: Field?, distance: Int, boost: Double) throws(IndexError) -> ResolvedQuery? {
+    /// a fuzzy one. `typed`: the user wrote `term~N` (notes say what was cut); otherwise typo
+    /// tolerance made it fuzzy, and only terms with its first letter are taken.
+    private mutating func fuzzy(_ term: String, field: Field?, distance: Int, boost: Double, typed: Bool) throws(IndexError) -> ResolvedQuery? {
         var found: [String: (edits: Int, frequency: Int)] = [:]
         var complete = true
+        let first = typed ? [] : term.unicodeScalars.first.map { Array(String($0).utf8) } ?? []
         scan: for segment in reader.segments {
             for field in field.map({ [$0] }) ?? defaultFields {
                 var rows = EditDistanceRows(word: term, bound: distance)
-                var iterator = try segment.terms.terms(in: field)
-                var skipped: [UInt8] = []
+                var iterator = try first.withUnsafeBytes { raw in
+                    Result { () throws(IndexError) in try segment.terms.terms(in: field, withPrefix: raw) }
+                }.get()
                 while let (text, info) = try iterator.next() {
                     guard scannedTerms < Self.maximumScannedTerms else {
                         complete = false
                         break scan
                     }
                     scannedTerms += 1
-                    if !skipped.isEmpty, text.starts(with: skipped) { continue }
                     let match = rows.match(text)
-                    skipped = match.deadPrefix.map { Array(text[..<$0]) } ?? []
+                    if let dead = match.deadPrefix {
+                        try iterator.skip(pastPrefix: text[..<dead])
+                        continue
+                    }
                     guard let edits = match.distance else { continue }
                     let key = String(decoding: text, as: UTF8.self)
                     found[key, default: (edits, 0)].frequency += info.docFreq
                 }
             }
         }
-        if !complete {
+        if !complete, typed {
             notes.append("'\(term)~\(distance)': the query's expansions read \(Self.maximumScannedTerms) dictionary entries; the rest were not expanded")
         }
         var expansions = found.sorted { ($0.value.edits, -$0.value.frequency, $0.key) < ($1.value.edits, -$1.value.frequency, $1.key) }
         if expansions.count > max(1, prefixShare) {
-            notes.append("'\(term)~\(distance)' matches \(expansions.count) terms; searched for the \(prefixShare) closest")
+            if typed { notes.append("'\(term)~\(distance)' matches \(expansions.count) terms; searched for the \(prefixShare) closest") }
             expansions = Array(expansions.prefix(max(1, prefixShare)))
         }
         let length = term.unicodeScalars.count

@@ -28,6 +28,8 @@ public struct SearchOptions: Sendable {
     /// (``SearchHit/snippet``); nil: none. Only the field's first 64 KiB are searched for the
     /// matches (as Lucene's highlighter stops at 50 KB): a book's snippet comes from its start.
     public var snippetField: String?
+    /// Which words may match with typos (`off`: only those written `word~N`).
+    public var typos: TypoTolerance
 
     /// The most hits a search can rank: `k + offset` at most.
     public static let maximumWindow = 10_000_000
@@ -65,7 +67,7 @@ public struct SearchOptions: Sendable {
     public init(k: Int = 10, offset: Int = 0, ranking: Ranking = .default, explain: Bool = false,
                 prefixExpansionLimit: Int = 64, pruning: Bool = true, dropStopWords: Bool = Ranking.dropsStopWords,
                 exactTotal: Bool = true, facets: [FacetRequest] = [], sort: SortOrder? = nil,
-                storedFields: Bool = false, snippetField: String? = nil) {
+                storedFields: Bool = false, snippetField: String? = nil, typos: TypoTolerance = .off) {
         self.k = max(0, k)
         self.offset = max(0, offset)
         self.ranking = ranking
@@ -78,5 +80,6 @@ public struct SearchOptions: Sendable {
         self.sort = sort
         self.storedFields = storedFields
         self.snippetField = snippetField
+        self.typos = typos
     }
 }

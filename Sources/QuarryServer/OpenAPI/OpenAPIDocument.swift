@@ -246,6 +246,17 @@ enum OpenAPIDocument {
                   "type": "boolean",
                   "default": false
                 }
+              },
+              {
+                "name": "typos",
+                "in": "query",
+                "required": false,
+                "description": "auto: a word of 5 letters or more outside quotes and prefixes that no document holds matches the words one edit away (two from 9 letters) with its first letter; off: only words written word~N are fuzzy.",
+                "schema": {
+                  "type": "string",
+                  "enum": ["auto", "off"],
+                  "default": "auto"
+                }
               }
             ],
             "security": [
@@ -1112,6 +1123,13 @@ enum OpenAPIDocument {
                   "boolean",
                   "null"
                 ]
+              },
+              "typos": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": ["auto", "off", null]
               }
             },
             "required": [],

@@ -52,7 +52,7 @@ struct PageSearch {
             return
         }
         guard let query = Self.combine(words, narrowing) else { return }
-        var options = SearchOptions(k: pageSize, offset: (page - 1) * pageSize, storedFields: true)
+        var options = SearchOptions(k: pageSize, offset: (page - 1) * pageSize, storedFields: true, typos: .auto)
         if schema.definition(named: "body")?.stored == true { options.snippetField = "body" }
         if let dateField, model.sort == .newest || words == nil { options.sort = SortOrder(field: dateField, descending: true) }
         options.facets = facetFields.map { FacetRequest(field: $0, size: 10) }

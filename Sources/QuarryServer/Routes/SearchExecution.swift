@@ -18,7 +18,8 @@ struct SearchExecution {
         let filter = try request.filter.map { text throws(APIError) in try Self.parse(text, "filter", schema, requireAll: false) }
         let words = request.q.allSatisfy(\.isWhitespace) ? nil : try Self.parse(request.q, "q", schema, requireAll: request.requireAll)
         var options = SearchOptions(k: request.limit, offset: request.offset, exactTotal: request.exactTotal,
-                                    sort: request.sort.map(SortOrder.init(parsing:)), storedFields: request.fields)
+                                    sort: request.sort.map(SortOrder.init(parsing:)), storedFields: request.fields,
+                                    typos: request.typos)
         do {
             options.facets = try request.facets.map { text throws(SearchError) in try FacetRequest(parsing: text, size: request.facetSize) }
         } catch {

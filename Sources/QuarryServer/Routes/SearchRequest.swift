@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOFoundationCompat
+import QuarryCore
 
 /// A search as `GET /search` (query string) or `POST /search` (JSON) asks for it, checked
 /// against the server's limits (docs/API.md, "GET /search").
@@ -19,6 +20,8 @@ struct SearchRequest: Sendable {
     var body = false
     /// Count every match (slower: no pruning); otherwise `total` may be a lower bound.
     var exactTotal = false
+    /// Which words may match with typos: `auto` unless asked otherwise.
+    var typos = TypoTolerance.auto
 
     /// The parameters of a `GET /search`.
     init(query: QueryString, limits: ServerLimits) throws(APIError) {
@@ -34,6 +37,7 @@ struct SearchRequest: Sendable {
         fields = try Self.flag(query["fields"], "fields", default: true)
         body = try Self.flag(query["body"], "body", default: false)
         exactTotal = try Self.flag(query["exact_total"], "exact_total", default: false)
+        typos = try Self.typos(query["typos"])
         try check(limits)
     }
 
@@ -57,6 +61,7 @@ struct SearchRequest: Sendable {
         fields = decoded.fields ?? true
         self.body = decoded.body ?? false
         exactTotal = decoded.exact_total ?? false
+        typos = try Self.typos(decoded.typos)
         try check(limits)
     }
 
@@ -84,6 +89,12 @@ struct SearchRequest: Sendable {
         return flag
     }
 
+    private static func typos(_ text: String?) throws(APIError) -> TypoTolerance {
+        guard let text else { return .auto }
+        guard let typos = TypoTolerance(rawValue: text) else { throw .badParameter("'typos' must be 'auto' or 'off'") }
+        return typos
+    }
+
     private static func requiresAll(_ text: String?) throws(APIError) -> Bool {
         switch text?.lowercased() {
         case nil, "or": return false
@@ -109,9 +120,10 @@ private struct SearchBody: Decodable {
     var fields: Bool?
     var body: Bool?
     var exact_total: Bool?
+    var typos: String?
 
     private enum Key: String, CodingKey, CaseIterable {
-        case q, offset, limit, `operator`, filter, sort, facets, facet_size, highlight, fields, body, exact_total
+        case q, offset, limit, `operator`, filter, sort, facets, facet_size, highlight, fields, body, exact_total, typos
     }
 
     init(from decoder: any Decoder) throws {
@@ -130,5 +142,6 @@ private struct SearchBody: Decodable {
         fields = try container.decodeIfPresent(Bool.self, forKey: .fields)
         body = try container.decodeIfPresent(Bool.self, forKey: .body)
         exact_total = try container.decodeIfPresent(Bool.self, forKey: .exact_total)
+        typos = try container.decodeIfPresent(String.self, forKey: .typos)
     }
 }

@@ -240,6 +240,23 @@ import Testing
         var found: [String] = []
         while let (term, _) = try iterator.next() { found.append(String(decoding: term, as: UTF8.self)) }
         #expect(found == terms.map(\.term).filter { $0.hasPrefix("term001") })
+        // Skipping past a prefix of the term last returned, within a block and across blocks,
+        // against the sorted list.
+        let sorted = terms.map { Array($0.term.utf8) }
+        for _ in 0..<20 {
+            var walk = try reader.terms(in: .body)
+            var expected = 0
+            var mismatches = 0
+            while let (term, _) = try walk.next() {
+                if expected >= sorted.count || term != sorted[expected] { mismatches += 1 }
+                expected += 1
+                guard Int.random(in: 0..<3, using: &generator) == 0 else { continue }
+                let cut = Int.random(in: 5...term.count, using: &generator)
+                try walk.skip(pastPrefix: term[..<cut])
+                while expected < sorted.count, sorted[expected].starts(with: term[..<cut]) { expected += 1 }
+            }
+            #expect(mismatches == 0 && expected >= sorted.count, "skip(pastPrefix:)")
+        }
     }
 
     @Test func manifestRoundTripAndChecksum() throws {

@@ -53,4 +53,33 @@ import Testing
         #expect(throws: QuerySyntaxError.self) { try parser.parse("ofsted~3") }
         #expect(Query.fuzzy("ofstd", distance: 1).description == "ofstd~1")
     }
+
+    @Test func autoTypoToleranceFollowsTheLengthRulesKeepsTheFirstLetterAndTakesKnownWordsAsTyped() throws {
+        let index = try TestIndex([
+            Document(id: "supervision", title: "", body: "supervision of social workers"),
+            Document(id: "inspection", title: "", body: "inspection report"),
+            Document(id: "care", title: "", body: "care homes"),
+            Document(id: "typo", title: "", body: "supervison of social workers"),
+        ])
+        func auto(_ query: String) throws -> [String] {
+            try index.searcher.search(query, options: SearchOptions(k: 10, typos: .auto)).hits.map(\.id)
+        }
+        // Two edits from 9 letters, one from 5, none under 5.
+        #expect(Set(try auto("supervisoin")) == ["supervision", "typo"])
+        #expect(Set(try auto("sepervsion")) == ["supervision", "typo"])
+        #expect(try auto("sepervsoin").isEmpty, "3 edits")
+        #expect(try auto("inspecton") == ["inspection"])
+        #expect(try auto("inspcton").isEmpty, "2 edits in 8 letters")
+        #expect(try auto("cars").isEmpty)
+        // The first letter is kept; quotes and prefixes are never fuzzed.
+        #expect(try auto("nspection").isEmpty)
+        #expect(try auto("\"inspecton\"").isEmpty)
+        #expect(try auto("inspecton*").isEmpty)
+        // A word the index has is taken as typed (even a misspelling some document has).
+        #expect(try auto("supervision") == ["supervision"])
+        #expect(try auto("supervison") == ["typo"])
+        // Off, nothing is fuzzy but word~N.
+        #expect(try index.ids("inspecton").isEmpty)
+        #expect(try index.ids("nspection~1") == ["inspection"])
+    }
 }

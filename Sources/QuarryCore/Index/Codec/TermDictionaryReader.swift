@@ -126,7 +126,7 @@ final class TermDictionaryReader: @unchecked Sendable {
         return ByteCursor(file.bytes, range: offset..<body.upperBound, file: file.path)
     }
 
-    private func firstTerm(ofBlock i: Int) throws(IndexError) -> UnsafeRawBufferPointer {
+    func firstTerm(ofBlock i: Int) throws(IndexError) -> UnsafeRawBufferPointer {
         var entry = try indexEntry(i)
         return try entry.readBytes()
     }
@@ -158,6 +158,8 @@ struct TermIterator {
     var prefix: [UInt8]?
     /// The ordinal (rank in its field) of the term last returned.
     private(set) var ordinal = -1
+    /// Terms before this are passed over (set by `skip(pastPrefix:)`).
+    private var lowerBound: [UInt8]?
 
     init(dictionary: TermDictionaryReader, field: Field, blocks: Range<Int>) throws(IndexError) {
         self.dictionary = dictionary
@@ -173,6 +175,10 @@ struct TermIterator {
     mutating func next() throws(IndexError) -> (term: [UInt8], info: TermInfo)? {
         while true {
             guard try advance() else { return nil }
+            if let bound = lowerBound {
+                if term.lexicographicallyPrecedes(bound) { continue }
+                lowerBound = nil
+            }
             if let prefix {
                 if term.starts(with: prefix) { break }
                 if term.lexicographicallyPrecedes(prefix) { continue }
@@ -181,6 +187,40 @@ struct TermIterator {
             break
         }
         return (term, info)
+    }
+
+    /// Passes over every later term that starts with `prefix`: the next call to `next()`
+    /// returns the first term after them, reached through the block index when it lies beyond
+    /// the current block (so a walk that rules out a prefix does not read what follows it).
+    mutating func skip(pastPrefix prefix: some Collection<UInt8>) throws(IndexError) {
+        // The smallest string after every extension of `prefix`.
+        var bound = Array(prefix)
+        while bound.last == 0xFF { bound.removeLast() }
+        guard !bound.isEmpty else {
+            nextBlock = blocks.upperBound
+            remainingInBlock = 0
+            return
+        }
+        bound[bound.count - 1] += 1
+        lowerBound = bound
+        // Jump to the last later block whose first term is at most the bound, if any.
+        let later = bound.withUnsafeBytes { raw in
+            Result { () throws(IndexError) -> Int? in
+                guard nextBlock < blocks.upperBound,
+                      dictionary.compare(try dictionary.firstTerm(ofBlock: nextBlock), raw) <= 0 else { return nil }
+                var low = nextBlock
+                var high = blocks.upperBound - 1
+                while low < high {
+                    let middle = (low + high + 1) / 2
+                    if dictionary.compare(try dictionary.firstTerm(ofBlock: middle), raw) <= 0 { low = middle } else { high = middle - 1 }
+                }
+                return low
+            }
+        }
+        if let block = try later.get() {
+            nextBlock = block
+            remainingInBlock = 0
+        }
     }
 
     private mutating func advance() throws(IndexError) -> Bool {

@@ -52,10 +52,10 @@ struct EditDistanceRows {
         let keptBytes = kept > 0 ? ends[kept - 1] : 0
         self.term.removeAll(keepingCapacity: true)
         self.term.append(contentsOf: term)
-        scalars.removeSubrange(kept...)
-        ends.removeSubrange(kept...)
-        minimums.removeSubrange(kept...)
-        table.removeSubrange(((kept + 1) * width)...)
+        scalars.removeLast(scalars.count - kept)
+        ends.removeLast(ends.count - kept)
+        minimums.removeLast(minimums.count - kept)
+        table.removeLast(table.count - (kept + 1) * width)
         // Decode and add a row for each new scalar; stop at the first dead row.
         var position = keptBytes
         if let dead = minimums.firstIndex(where: { $0 > limit }) { return Match(distance: nil, deadPrefix: ends[dead]) }
