@@ -87,7 +87,8 @@ struct SearchCommand: ParsableCommand {
 
     private func show(_ text: String, _ searcher: Searcher) throws {
         let options = SearchOptions(k: k, offset: offset, ranking: ranking.ranking, explain: explain, dropStopWords: ranking.dropsStopWords,
-                                    facets: try facetsAndSort.requests(), sort: facetsAndSort.order, typos: ranking.typoTolerance)
+                                    facets: try facetsAndSort.requests(), sort: facetsAndSort.order, typos: ranking.typoTolerance,
+                                    suggest: true)
         let clock = ContinuousClock()
         var results: SearchResults?
         let elapsed = try clock.measure {
@@ -126,12 +127,14 @@ struct SearchCommand: ParsableCommand {
                 })))
             }
             if !results.notes.isEmpty { object.append(("notes", .array(results.notes.map(JSONValue.string)))) }
+            object.append(("suggestion", results.suggestion.map(JSONValue.string) ?? .null))
             print(JSONValue.object(object).serialized())
             return
         }
         let terminal = isatty(1) != 0
         let (open, close) = terminal ? ("\u{1B}[1m", "\u{1B}[0m") : ("**", "**")
         for note in results.notes { print("note: \(note)") }
+        if let suggestion = results.suggestion { print("Did you mean: \(ControlCharacters.forDisplay(suggestion))?") }
         // Document text is shown with its control characters made visible: a document must
         // not be able to send escape sequences to the terminal.
         for (rank, row) in rows.enumerated() {

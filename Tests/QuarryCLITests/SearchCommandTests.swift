@@ -66,6 +66,20 @@ import Testing
         #expect(explained.stdout.contains("idf"))
     }
 
+    @Test func misspelledWordsGetASuggestionAndTypoTolerance() throws {
+        func ids(_ result: [String: Any]) -> [String] { (result["hits"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+        let misspelled = try search(["Wolverhamton", "chidlren", "--k", "3"])
+        #expect(misspelled["suggestion"] as? String == "Wolverhampton children")
+        #expect(ids(misspelled).isEmpty)
+        let tolerant = try search(["Wolverhamton", "chidlren", "--k", "3", "--typos", "auto"])
+        #expect(ids(tolerant) == ids(try search(["Wolverhampton", "children", "--k", "3"])))
+        #expect(try search(["ofsted", "supervision"])["suggestion"] is NSNull)
+        let text = try CLI.run("quarry-query", ["search", "--index", Self.index, "--no-snippets", "ofsted supervison"])
+        #expect(text.stdout.contains("Did you mean: ofsted supervision?"), "\(text.stdout)")
+        let wrong = try CLI.run("quarry-query", ["search", "--index", Self.index, "--typos", "sometimes", "ofsted"])
+        #expect(wrong.status != 0 && wrong.stderr.contains("--typos"))
+    }
+
     @Test func syntaxAndOptionErrors() throws {
         let unbalanced = try CLI.run("quarry-query", ["search", "--index", Self.index, "(ofsted"])
         #expect(unbalanced.status == 1)

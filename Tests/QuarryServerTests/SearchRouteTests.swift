@@ -95,6 +95,12 @@ import Testing
             #expect(try await ids("/search?q=familly") == correct)
             #expect(try await ids("/search?q=familly&typos=off") == [])
             #expect((posted.object["hits"] as? [Any])?.isEmpty == true, "\(posted.text)")
+            let misspelled = try await client.execute(uri: "/search?q=familly", method: .get, headers: search)
+            #expect(misspelled.object["suggestion"] as? String == "family", "\(misspelled.text)")
+            let correctlySpelled = try await client.execute(uri: "/search?q=family", method: .get, headers: search)
+            #expect(correctlySpelled.object["suggestion"] is NSNull)
+            let page = try await client.execute(uri: "/?q=familly", method: .get, headers: search)
+            #expect(page.text.contains("Did you mean <a href=\"/?q=family\">family</a>?"), "\(page.text)")
         }
     }
 

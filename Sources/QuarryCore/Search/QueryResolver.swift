@@ -77,6 +77,8 @@ struct QueryResolver {
     /// highlighted only where they make the phrase).
     private(set) var terms: Set<String> = []
     private(set) var phrases: [[String]] = []
+    /// The ranked words no document holds, when `options.suggest` (see `corrections()`).
+    private(set) var unknownWords: [SpellingCorrection] = []
 
     /// `searchFields`: the schema's (`Schema.searchFields`), which a searcher works out once.
     init(reader: IndexReader, analyzer: Analyzer, keywordAnalyzer: Analyzer, prefixAnalyzer: Analyzer,
@@ -151,9 +153,12 @@ struct QueryResolver {
         case .term(let typed, _, let termBoost):
             var clauses: [ResolvedQuery] = []
             let distance = typoDistance(typed)
-            for text in keywordTerms(of: typed) {
+            let analyzed = keywordTerms(of: typed)
+            var known = false
+            for text in analyzed {
                 // Typo tolerance takes the word as typed when the index has it.
                 let exact = try term(text, field: field, boost: boost * termBoost)
+                if exact.unionDocumentFrequency > 0 { known = true }
                 if distance > 0, exact.unionDocumentFrequency == 0 {
                     if let resolved = try fuzzy(text, field: field, distance: distance, boost: boost * termBoost, typed: false) {
                         clauses.append(resolved)
@@ -161,6 +166,10 @@ struct QueryResolver {
                 } else {
                     clauses.append(.term(exact))
                 }
+            }
+            // One word in the index's language (other languages may add their stems of it).
+            if options.suggest, !known, analyzer.tokens(of: typed).count == 1, !unknownWords.contains(where: { $0.typed == typed }) {
+                unknownWords.append(SpellingCorrection(typed: typed, term: analyzed[0], field: field))
             }
             return Self.disjunction(clauses)
         case .phrase(let text, _, let slop, let phraseBoost):
@@ -447,23 +456,10 @@ struct QueryResolver {
     /// the most frequent `prefixShare` of them.
     private mutating func expand(_ prefix: String, field: Field?, boost: Double) throws(IndexError) -> ResolvedQuery? {
         guard let normalized = prefixAnalyzer.tokens(of: prefix).first?.term else { return nil }
-        let bytes = Array(normalized.utf8)
         var frequencies: [String: Int] = [:]
-        var complete = true
-        scan: for segment in reader.segments {
-            for field in field.map({ [$0] }) ?? defaultFields {
-                var iterator = try bytes.withUnsafeBytes { raw in
-                    Result { () throws(IndexError) in try segment.terms.terms(in: field, withPrefix: raw) }
-                }.get()
-                while let (term, info) = try iterator.next() {
-                    guard scannedTerms < Self.maximumScannedTerms else {
-                        complete = false
-                        break scan
-                    }
-                    scannedTerms += 1
-                    frequencies[String(decoding: term, as: UTF8.self), default: 0] += info.docFreq
-                }
-            }
+        let complete = try walkTerms(withPrefix: Array(normalized.utf8), field: field) { term, info in
+            frequencies[String(decoding: term, as: UTF8.self), default: 0] += info.docFreq
+            return nil
         }
         if !complete {
             notes.append("'\(prefix)*': the query's prefixes read \(Self.maximumScannedTerms) dictionary entries; the rest were not expanded")
@@ -480,6 +476,21 @@ struct QueryResolver {
         return Self.disjunction(clauses)
     }
 
+    /// `unknownWords` with their replacements: for each, the closest term of the index with its
+    /// first letter within `SpellingCorrection.distance(forWordOf:)` edits (counted on the
+    /// analyzed term), the most frequent of the closest. Words with none are left out.
+    mutating func corrections() throws(IndexError) -> [SpellingCorrection] {
+        var corrected: [SpellingCorrection] = []
+        for var word in unknownWords {
+            let distance = SpellingCorrection.distance(forWordOf: word.typed.count)
+            guard distance > 0 else { continue }
+            let found = try neighbours(of: word.term, field: word.field, distance: distance, keepingFirstLetter: true).terms
+            word.replacement = found.min { ($0.value.edits, -$0.value.frequency, $0.key) < ($1.value.edits, -$1.value.frequency, $1.key) }?.key
+            if word.replacement != nil { corrected.append(word) }
+        }
+        return corrected
+    }
+
     /// `term` (analyzed) and the terms within `distance` edits of it in the fields searched, as
     /// a disjunction: the closest, then the most frequent, `prefixShare` of them (the terms
     /// themselves always). As Lucene's fuzzy query blends them, every expansion is scored with
@@ -488,32 +499,7 @@ struct QueryResolver {
     /// a fuzzy one. `typed`: the user wrote `term~N` (notes say what was cut); otherwise typo
     /// tolerance made it fuzzy, and only terms with its first letter are taken.
     private mutating func fuzzy(_ term: String, field: Field?, distance: Int, boost: Double, typed: Bool) throws(IndexError) -> ResolvedQuery? {
-        var found: [String: (edits: Int, frequency: Int)] = [:]
-        var complete = true
-        let first = typed ? [] : term.unicodeScalars.first.map { Array(String($0).utf8) } ?? []
-        scan: for segment in reader.segments {
-            for field in field.map({ [$0] }) ?? defaultFields {
-                var rows = EditDistanceRows(word: term, bound: distance)
-                var iterator = try first.withUnsafeBytes { raw in
-                    Result { () throws(IndexError) in try segment.terms.terms(in: field, withPrefix: raw) }
-                }.get()
-                while let (text, info) = try iterator.next() {
-                    guard scannedTerms < Self.maximumScannedTerms else {
-                        complete = false
-                        break scan
-                    }
-                    scannedTerms += 1
-                    let match = rows.match(text)
-                    if let dead = match.deadPrefix {
-                        try iterator.skip(pastPrefix: text[..<dead])
-                        continue
-                    }
-                    guard let edits = match.distance else { continue }
-                    let key = String(decoding: text, as: UTF8.self)
-                    found[key, default: (edits, 0)].frequency += info.docFreq
-                }
-            }
-        }
+        let (found, complete) = try neighbours(of: term, field: field, distance: distance, keepingFirstLetter: !typed)
         if !complete, typed {
             notes.append("'\(term)~\(distance)': the query's expansions read \(Self.maximumScannedTerms) dictionary entries; the rest were not expanded")
         }
@@ -538,5 +524,46 @@ struct QueryResolver {
             .term(ResolvedTerm(text: term.text, fields: term.fields, boost: term.boost, entries: term.entries,
                                documentFrequency: blended.filter { term.documentFrequency[$0.key] != nil }, unionDocumentFrequency: union))
         })
+    }
+
+    /// The terms within `distance` edits of `term` in `field` (nil: the default fields), with
+    /// their edits and their document frequency summed over segments and fields; with
+    /// `keepingFirstLetter`, only those starting with `term`'s first character. `complete` is
+    /// false when the query's budget of dictionary entries ran out first.
+    private mutating func neighbours(of term: String, field: Field?, distance: Int, keepingFirstLetter: Bool) throws(IndexError)
+        -> (terms: [String: (edits: Int, frequency: Int)], complete: Bool) {
+        var found: [String: (edits: Int, frequency: Int)] = [:]
+        var rows = EditDistanceRows(word: term, bound: distance)
+        let first = keepingFirstLetter ? term.unicodeScalars.first.map { Array(String($0).utf8) } ?? [] : []
+        let complete = try walkTerms(withPrefix: first, field: field) { text, info in
+            let match = rows.match(text)
+            if let dead = match.deadPrefix { return dead }
+            if let edits = match.distance {
+                found[String(decoding: text, as: UTF8.self), default: (edits, 0)].frequency += info.docFreq
+            }
+            return nil
+        }
+        return (found, complete)
+    }
+
+    /// Walks the terms starting with `prefix` in `field` (nil: the default fields) of every
+    /// segment, each counted against the query's budget (`maximumScannedTerms`). `visit` sees
+    /// each term with its entry and may return the byte length of a prefix of it none of whose
+    /// extensions it wants: the walk jumps past them. False when the budget ran out first.
+    private mutating func walkTerms(withPrefix prefix: [UInt8], field: Field?,
+                                    _ visit: ([UInt8], TermInfo) -> Int?) throws(IndexError) -> Bool {
+        for segment in reader.segments {
+            for field in field.map({ [$0] }) ?? defaultFields {
+                var iterator = try prefix.withUnsafeBytes { raw in
+                    Result { () throws(IndexError) in try segment.terms.terms(in: field, withPrefix: raw) }
+                }.get()
+                while let (term, info) = try iterator.next() {
+                    guard scannedTerms < Self.maximumScannedTerms else { return false }
+                    scannedTerms += 1
+                    if let dead = visit(term, info) { try iterator.skip(pastPrefix: term[..<dead]) }
+                }
+            }
+        }
+        return true
     }
 }

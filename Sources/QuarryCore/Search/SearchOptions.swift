@@ -30,6 +30,9 @@ public struct SearchOptions: Sendable {
     public var snippetField: String?
     /// Which words may match with typos (`off`: only those written `word~N`).
     public var typos: TypoTolerance
+    /// Look for a spelling suggestion when a word of the query is in no document
+    /// (``SearchResults/suggestion``): in searches of query text, which the suggestion rewrites.
+    public var suggest: Bool
 
     /// The most hits a search can rank: `k + offset` at most.
     public static let maximumWindow = 10_000_000
@@ -67,7 +70,8 @@ public struct SearchOptions: Sendable {
     public init(k: Int = 10, offset: Int = 0, ranking: Ranking = .default, explain: Bool = false,
                 prefixExpansionLimit: Int = 64, pruning: Bool = true, dropStopWords: Bool = Ranking.dropsStopWords,
                 exactTotal: Bool = true, facets: [FacetRequest] = [], sort: SortOrder? = nil,
-                storedFields: Bool = false, snippetField: String? = nil, typos: TypoTolerance = .off) {
+                storedFields: Bool = false, snippetField: String? = nil, typos: TypoTolerance = .off,
+                suggest: Bool = false) {
         self.k = max(0, k)
         self.offset = max(0, offset)
         self.ranking = ranking
@@ -81,5 +85,6 @@ public struct SearchOptions: Sendable {
         self.storedFields = storedFields
         self.snippetField = snippetField
         self.typos = typos
+        self.suggest = suggest
     }
 }

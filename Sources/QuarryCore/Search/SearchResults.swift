@@ -14,4 +14,10 @@ public struct SearchResults: Sendable {
     public var phrases: [[String]]
     /// The counts of the facets asked for, in the order asked.
     public var facets: [FacetResult] = []
+    /// The query with its misspelled words corrected, when ``SearchOptions/suggest`` asked for
+    /// one and a word of it is in no document: each such word replaced by how the documents
+    /// write the closest word the index has (see ``Searcher/suggestion(for:after:defaultOperator:narrowedBy:)``).
+    public var suggestion: String?
+    /// The words no document holds and their replacements (`SearchOptions.suggest`).
+    var corrections: [SpellingCorrection] = []
 }

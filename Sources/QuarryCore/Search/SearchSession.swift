@@ -60,6 +60,13 @@ final class SearchSession {
         }
         var results = SearchResults(hits: [], total: 0, totalIsExact: true, notes: resolver.notes,
                                     terms: resolver.terms, phrases: resolver.phrases)
+        if options.suggest {
+            do {
+                results.corrections = try resolver.corrections()
+            } catch {
+                throw .index(error)
+            }
+        }
         var counters = options.facets.map { FacetCounter($0, schema: reader.schema) }
         guard let resolved else {
             results.facets = counters.map { $0.result() }
@@ -188,6 +195,52 @@ final class SearchSession {
         if let corruption = scorer.corruption { throw .index(corruption) }
         return found ? scorer.explain() : nil
     }
+
+    /// How the documents write `correction`'s replacement: of the words that analyze to it in
+    /// the first `surfaceDocuments` live documents holding it (the first 64 KiB of each field
+    /// searched, as snippets read), the closest to the typed word ignoring case, then the most
+    /// frequent; lower-cased when the typed word is. Nil when those documents do not show it.
+    func surfaceForm(of correction: SpellingCorrection) throws(SearchError) -> String? {
+        guard let term = correction.replacement else { return nil }
+        var counts: [String: Int] = [:]
+        var documents = 0
+        let bytes = Array(term.utf8)
+        search: for field in correction.field.map({ [$0] }) ?? searchFields {
+            guard let name = reader.schema.definition(of: field.number)?.name else { continue }
+            for (s, segment) in reader.segments.enumerated() {
+                let lookup = bytes.withUnsafeBytes { raw in
+                    Result { () throws(IndexError) in try segment.terms.lookup(raw, in: field) }
+                }
+                guard let info = try lookup.mapError(SearchError.index).get() else { continue }
+                let postings = segment.postings(info)
+                while postings.next() != PostingsCursor.noMoreDocs {
+                    let local = Int(postings.doc)
+                    if segment.isDeleted(local) { continue }
+                    let text = SnippetBuilder().analyzedPrefix(of: try storedDocument(reader.documentBases[s] + local)[name] ?? "")
+                    let utf8 = text.utf8
+                    for token in analyzers.plain.tokens(of: text) where token.term == term {
+                        let word = utf8.index(utf8.startIndex, offsetBy: token.start)..<utf8.index(utf8.startIndex, offsetBy: token.end)
+                        counts[String(text[word]), default: 0] += 1
+                    }
+                    documents += 1
+                    if documents == Self.surfaceDocuments { break search }
+                }
+                if let corruption = postings.corruption { throw .index(corruption) }
+            }
+        }
+        analyzers.plain.forgetWhenLargerThan(bytes: Self.snippetAnalyzerBytes)
+        let typed = correction.typed.lowercased()
+        func distance(_ word: String) -> Int {
+            var rows = EditDistanceRows(word: typed, bound: 3)
+            return rows.match(Array(word.lowercased().utf8)).distance ?? 4
+        }
+        let ranked = counts.map { (word: $0.key, distance: distance($0.key), count: $0.value) }
+        guard let best = ranked.min(by: { ($0.distance, -$0.count, $0.word) < ($1.distance, -$1.count, $1.word) }) else { return nil }
+        return correction.typed == typed ? best.word.lowercased() : best.word
+    }
+
+    /// How many documents `surfaceForm(of:)` reads at most.
+    static let surfaceDocuments = 8
 
     /// Analyzes `text` as queries are analyzed: its terms (to highlight matches in stored text).
     func analyze(_ text: String) -> [Token] { analyzers.plain.tokens(of: text) }

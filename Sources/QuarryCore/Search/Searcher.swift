@@ -59,7 +59,8 @@ public final class Searcher: Sendable {
     }
 
     /// Parses `text` in the query language, with the index's schema (``Query/init(parsing:schema:defaultOperator:)``),
-    /// and runs it.
+    /// and runs it; with ``SearchOptions/suggest``, the results carry the spelling suggestion
+    /// when there is one (``suggestion(for:after:defaultOperator:narrowedBy:)``).
     public func search(_ text: String, defaultOperator: QueryParser.DefaultOperator = .or,
                        options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResults {
         let query: Query
@@ -68,7 +69,40 @@ public final class Searcher: Sendable {
         } catch {
             throw .syntax(error)
         }
-        return try search(query, options: options)
+        var results = try search(query, options: options)
+        if options.suggest {
+            results.suggestion = try suggestion(for: text, after: results, defaultOperator: defaultOperator)
+        }
+        return results
+    }
+
+    /// A spelling suggestion for the query `text`, whose search (with ``SearchOptions/suggest``)
+    /// gave `results`: `text` with each word that no document holds replaced by how the
+    /// documents write the closest word the index has (its first letter kept, one edit from 4
+    /// letters, two from 8, the most frequent of the closest), the rest as written. Nil when
+    /// no word was corrected, or when the suggestion, searched without typo tolerance (narrowed
+    /// by `filter`, when the search was), matches no document.
+    public func suggestion(for text: String, after results: SearchResults, defaultOperator: QueryParser.DefaultOperator = .or,
+                           narrowedBy filter: Query? = nil) throws(SearchError) -> String? {
+        guard !results.corrections.isEmpty else { return nil }
+        let suggested = try withSession { session throws(SearchError) in
+            var suggested = text
+            for correction in results.corrections {
+                guard let surface = try session.surfaceForm(of: correction) else { continue }
+                suggested = QueryText.replacingWord(correction.typed, with: surface, in: suggested)
+            }
+            return suggested
+        }
+        guard suggested != text else { return nil }
+        let query: Query
+        do {
+            query = try Query(parsing: suggested, schema: reader.schema, defaultOperator: defaultOperator)
+        } catch {
+            // A correction that reads as an operator (NOT for NOTT) is no suggestion.
+            return nil
+        }
+        let check = try search(filter.map { query.narrowed(by: $0) } ?? query, options: SearchOptions(k: 1, exactTotal: false, typos: .off))
+        return check.hits.isEmpty ? nil : suggested
     }
 
     /// The stored fields of document number `document` (a hit's ``SearchHit/document``).

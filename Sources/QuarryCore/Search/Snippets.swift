@@ -45,6 +45,15 @@ struct SnippetBuilder {
         }
     }
 
+    /// The part of `text` a snippet is looked for in: all of it, or up to the last space before
+    /// `maximumAnalyzedBytes`.
+    func analyzedPrefix(of text: String) -> String {
+        var text = text
+        let length = text.withUTF8 { analyzedLength($0) }
+        guard length < text.utf8.count else { return text }
+        return String(decoding: text.utf8.prefix(length), as: UTF8.self)
+    }
+
     /// The bytes to analyze: all of them, or up to the last space before the cap.
     private func analyzedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard bytes.count > maximumAnalyzedBytes else { return bytes.count }

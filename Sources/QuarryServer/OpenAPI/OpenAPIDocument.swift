@@ -1182,6 +1182,10 @@ enum OpenAPIDocument {
                   "type": "string"
                 },
                 "description": "What the query did that a user may not expect (a stop word left out, a prefix cut)."
+              },
+              "suggestion": {
+                "type": ["string", "null"],
+                "description": "`q` with each word no document holds replaced by the closest word the index has (same first letter, one edit from 4 letters, two from 8), when one was found and it matches a document; else null."
               }
             },
             "required": [
@@ -1193,7 +1197,8 @@ enum OpenAPIDocument {
               "total_exact",
               "took_ms",
               "facets",
-              "notes"
+              "notes",
+              "suggestion"
             ],
             "additionalProperties": false
           },

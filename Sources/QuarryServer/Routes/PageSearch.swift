@@ -52,7 +52,7 @@ struct PageSearch {
             return
         }
         guard let query = Self.combine(words, narrowing) else { return }
-        var options = SearchOptions(k: pageSize, offset: (page - 1) * pageSize, storedFields: true, typos: .auto)
+        var options = SearchOptions(k: pageSize, offset: (page - 1) * pageSize, storedFields: true, typos: .auto, suggest: true)
         if schema.definition(named: "body")?.stored == true { options.snippetField = "body" }
         if let dateField, model.sort == .newest || words == nil { options.sort = SortOrder(field: dateField, descending: true) }
         options.facets = facetFields.map { FacetRequest(field: $0, size: 10) }
@@ -62,6 +62,9 @@ struct PageSearch {
         let results: SearchResults
         do {
             results = try searcher.search(query, options: options)
+            if words != nil {
+                model.suggestion = try searcher.suggestion(for: q, after: results, narrowedBy: Self.combine(nil, narrowing))
+            }
         } catch {
             model.error = "\(error)"
             return

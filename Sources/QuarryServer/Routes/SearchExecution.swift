@@ -19,7 +19,7 @@ struct SearchExecution {
         let words = request.q.allSatisfy(\.isWhitespace) ? nil : try Self.parse(request.q, "q", schema, requireAll: request.requireAll)
         var options = SearchOptions(k: request.limit, offset: request.offset, exactTotal: request.exactTotal,
                                     sort: request.sort.map(SortOrder.init(parsing:)), storedFields: request.fields,
-                                    typos: request.typos)
+                                    typos: request.typos, suggest: true)
         do {
             options.facets = try request.facets.map { text throws(SearchError) in try FacetRequest(parsing: text, size: request.facetSize) }
         } catch {
@@ -38,7 +38,11 @@ struct SearchExecution {
             _ = try Self.run(.or([]), options, searcher)
             results = nil
         case (let words?, let filter):
-            results = try Self.run(filter.map { words.narrowed(by: $0) } ?? words, options, searcher)
+            var found = try Self.run(filter.map { words.narrowed(by: $0) } ?? words, options, searcher)
+            found.suggestion = try Self.reporting { () throws(SearchError) in
+                try searcher.suggestion(for: request.q, after: found, defaultOperator: request.requireAll ? .and : .or, narrowedBy: filter)
+            }
+            results = found
         case (nil, let filter?):
             // Nothing to rank by: newest first, when there is a date to sort by.
             if options.sort == nil, let date = schema.fields.first(where: { $0.type == .date }) {
@@ -59,8 +63,13 @@ struct SearchExecution {
     }
 
     private static func run(_ query: Query, _ options: SearchOptions, _ searcher: Searcher) throws(APIError) -> SearchResults {
+        try reporting { () throws(SearchError) in try searcher.search(query, options: options) }
+    }
+
+    /// `body`'s result, its search error as the API error it is.
+    private static func reporting<Result>(_ body: () throws(SearchError) -> Result) throws(APIError) -> Result {
         do {
-            return try searcher.search(query, options: options)
+            return try body()
         } catch {
             switch error {
             case .syntax(let syntax):

@@ -19,6 +19,7 @@ enum SearchResponse {
                                    ("other", .int(facet.otherCount))]))
         })))
         object.append(("notes", .array((results?.notes ?? []).map(JSONValue.string))))
+        object.append(("suggestion", results?.suggestion.map(JSONValue.string) ?? .null))
         return .object(object)
     }
 
