@@ -50,6 +50,7 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(of: "quarry-query") {
             let searcher = try Index.open(at: URL(fileURLWithPath: index)).searcher()
+            warnAboutSynonyms(searcher, index: index)
             let set = try QuerySet.load(queries)
             let required: Query?
             do {

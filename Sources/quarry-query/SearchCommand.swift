@@ -47,6 +47,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(of: "quarry-query") {
             let searcher = try Index.open(at: URL(fileURLWithPath: index)).searcher()
+            warnAboutSynonyms(searcher, index: index)
             if !query.isEmpty {
                 try show(query.joined(separator: " "), searcher)
                 return

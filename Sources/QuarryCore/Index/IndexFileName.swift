@@ -6,6 +6,7 @@
 ///     LOCK              the writer lock
 ///     s<digits>.<ext>   a segment file (terms post pos norms store ids cols)
 ///     s<digits>.<n>.del generation n of a segment's deletes
+///     synonyms.txt      the user's synonyms (`SynonymRules`), read by searchers, never removed
 ///
 /// Digits are ASCII only, and a segment number has at least six of them.
 enum IndexFileName: Equatable, Sendable {
@@ -13,6 +14,7 @@ enum IndexFileName: Equatable, Sendable {
     case manifestGeneration(Int)
     case manifestTemporary
     case lock
+    case synonyms
     case segmentFile(segment: String)
 
     /// The name's role, or nil when Quarry did not make it (a user's own file).
@@ -21,6 +23,7 @@ enum IndexFileName: Equatable, Sendable {
         case Manifest.fileName: self = .manifest
         case Manifest.fileName + ".tmp": self = .manifestTemporary
         case IndexLock.fileName: self = .lock
+        case SynonymRules.fileName: self = .synonyms
         default:
             let parts = name.split(separator: ".", omittingEmptySubsequences: false)
             if parts.count == 2, parts[0] == Manifest.fileName, let generation = Self.number(parts[1]) {

@@ -54,6 +54,9 @@ struct ResolvedPhrase {
     let tokens: [(term: Int, offset: Int)]
     let slop: Int
     let boost: Double
+    /// Set for a synonym's phrase: scored as one term in this many documents (the word it
+    /// stands for), not with its terms' idf added up.
+    var blendedFrequency: Int?
 }
 
 /// Turns a `Query` into a `ResolvedQuery`: analysis, term lookups, prefix expansion, boosts.
@@ -67,6 +70,10 @@ struct QueryResolver {
     let otherLanguages: [(plain: Analyzer, keyword: Analyzer)]
     let statistics: CollectionStatistics
     let options: SearchOptions
+    /// What words and phrases are searched as besides themselves.
+    let synonyms: SynonymMap
+    /// The boost of a synonym that is not the user's own word.
+    static let synonymBoost = 0.8
     /// The index's fields: what a query's field names mean.
     var schema: Schema { reader.schema }
     /// The fields a query naming none searches (`Schema.searchFields`).
@@ -83,7 +90,7 @@ struct QueryResolver {
     /// `searchFields`: the schema's (`Schema.searchFields`), which a searcher works out once.
     init(reader: IndexReader, analyzer: Analyzer, keywordAnalyzer: Analyzer, prefixAnalyzer: Analyzer,
          otherLanguages: [(plain: Analyzer, keyword: Analyzer)] = [], searchFields: [Field],
-         statistics: CollectionStatistics, options: SearchOptions) {
+         statistics: CollectionStatistics, options: SearchOptions, synonyms: SynonymMap = SynonymMap()) {
         self.reader = reader
         self.analyzer = analyzer
         self.keywordAnalyzer = keywordAnalyzer
@@ -91,6 +98,7 @@ struct QueryResolver {
         self.otherLanguages = otherLanguages
         self.statistics = statistics
         self.options = options
+        self.synonyms = synonyms
         defaultFields = searchFields
     }
 
@@ -171,6 +179,10 @@ struct QueryResolver {
             if options.suggest, !known, analyzer.tokens(of: typed).count == 1, !unknownWords.contains(where: { $0.typed == typed }) {
                 unknownWords.append(SpellingCorrection(typed: typed, term: analyzed[0], field: field))
             }
+            let word = analyzer.tokens(of: typed).map(\.term)
+            if word.count == 1, let expansions = synonyms.expansions(of: word) {
+                return try withSynonyms(expansions, of: word, written: typed, clauses: clauses, field: field, boost: boost * termBoost)
+            }
             return Self.disjunction(clauses)
         case .phrase(let text, _, let slop, let phraseBoost):
             let tokens = analyzer.tokens(of: text)
@@ -194,6 +206,10 @@ struct QueryResolver {
                         clauses.append(.phrase(resolved))
                     }
                 }
+            }
+            let words = tokens.map(\.term)
+            if let expansions = synonyms.expansions(of: words) {
+                return try withSynonyms(expansions, of: words, written: "\"\(text)\"", clauses: clauses, field: field, boost: boost * phraseBoost)
             }
             return Self.disjunction(clauses)
         case .prefix(let text, _, let prefixBoost):
@@ -514,16 +530,68 @@ struct QueryResolver {
             let shorter = max(1, min(length, text.unicodeScalars.count))
             resolved.append(try self.term(text, field: field, boost: boost * max(0.1, 1 - Double(value.edits) / Double(shorter))))
         }
-        guard !resolved.isEmpty else { return nil }
+        return Self.disjunction(Self.blended(resolved).map(ResolvedQuery.term))
+    }
+
+    /// `terms` scored as one: each with the document frequency of the most frequent (per
+    /// field, and over the fields), as Lucene's fuzzy and synonym queries blend them, so that
+    /// a rare variant does not outrank a common word by its idf.
+    private static func blended(_ terms: [ResolvedTerm]) -> [ResolvedTerm] {
         var blended: [Field: Int] = [:]
-        for term in resolved {
+        for term in terms {
             for (field, frequency) in term.documentFrequency { blended[field] = max(blended[field] ?? 0, frequency) }
         }
-        let union = resolved.map(\.unionDocumentFrequency).max() ?? 0
-        return Self.disjunction(resolved.map { term in
-            .term(ResolvedTerm(text: term.text, fields: term.fields, boost: term.boost, entries: term.entries,
-                               documentFrequency: blended.filter { term.documentFrequency[$0.key] != nil }, unionDocumentFrequency: union))
-        })
+        let union = terms.map(\.unionDocumentFrequency).max() ?? 0
+        return terms.map { term in
+            ResolvedTerm(text: term.text, fields: term.fields, boost: term.boost, entries: term.entries,
+                         documentFrequency: blended.filter { term.documentFrequency[$0.key] != nil }, unionDocumentFrequency: union)
+        }
+    }
+
+    /// A word's (or phrase's) `clauses`, as the query wrote it, with its synonyms: the clauses
+    /// only when the rule lists the word among what it is searched as (`a => b` searches `b`
+    /// alone); every other synonym boosted by `synonymBoost`, one of a single term as a term and
+    /// of several as a phrase. The terms, the word's among them, are blended (`blended`) and the
+    /// phrases scored as a term of that frequency, so a document with the user's own word ranks
+    /// above one with only a synonym, the rest being equal.
+    private mutating func withSynonyms(_ expansions: [SynonymMap.Expansion], of word: [String], written: String,
+                                       clauses: [ResolvedQuery], field: Field?, boost: Double) throws(IndexError) -> ResolvedQuery? {
+        var others: [ResolvedQuery] = expansions.contains { $0.terms == word } ? clauses : []
+        var phraseSynonyms: [ResolvedPhrase] = []
+        for expansion in expansions where expansion.terms != word {
+            if expansion.terms.count == 1 {
+                others.append(.term(try term(expansion.terms[0], field: field, boost: boost * Self.synonymBoost)))
+                continue
+            }
+            let tokens = analyzer.tokens(of: expansion.text)
+            phrases.append(tokens.map(\.term))
+            for field in field.map({ [$0] }) ?? defaultFields {
+                if let resolved = try phrase(expansion.text, tokens: tokens, field: field, slop: 0, boost: boost * Self.synonymBoost) {
+                    phraseSynonyms.append(resolved)
+                }
+            }
+        }
+        if options.explain {
+            let names = expansions.filter { $0.terms != word }.map(\.text)
+            notes.append("\(written) is searched with its synonyms \(names.joined(separator: ", "))" +
+                         (clauses.isEmpty || expansions.contains { $0.terms == word } ? "" : " instead of itself"))
+        }
+        // Flatten the word's own disjunction (a fuzzy word's expansions) to blend its terms.
+        var terms: [ResolvedTerm] = []
+        var rest: [ResolvedQuery] = []
+        for clause in others {
+            switch clause {
+            case .term(let term): terms.append(term)
+            case .boolean(let must, let should, let mustNot) where must.isEmpty && mustNot.isEmpty:
+                for inner in should {
+                    if case .term(let term) = inner { terms.append(term) } else { rest.append(inner) }
+                }
+            default: rest.append(clause)
+            }
+        }
+        let frequency = terms.map(\.unionDocumentFrequency).max()
+        for i in phraseSynonyms.indices { phraseSynonyms[i].blendedFrequency = frequency }
+        return Self.disjunction(Self.blended(terms).map(ResolvedQuery.term) + rest + phraseSynonyms.map(ResolvedQuery.phrase))
     }
 
     /// The terms within `distance` edits of `term` in `field` (nil: the default fields), with

@@ -104,7 +104,8 @@ struct ScorerCompiler {
             cursors.append(segment.postings(info))
         }
         let count = statistics.fieldDocumentCount[phrase.field] ?? statistics.documentCount
-        let idf = phrase.terms.reduce(0.0) { $0 + Ranking.idf(documentFrequency: $1.documentFrequency, documentCount: count) }
+        let idf = phrase.blendedFrequency.map { Ranking.idf(documentFrequency: $0, documentCount: statistics.documentCount) }
+            ?? phrase.terms.reduce(0.0) { $0 + Ranking.idf(documentFrequency: $1.documentFrequency, documentCount: count) }
         return PhraseScorer(text: phrase.text, fieldName: name(of: phrase.field), cursors: cursors,
                             tokens: phrase.tokens.map { (cursor: $0.term, offset: $0.offset) }, slop: phrase.slop,
                             norms: segment.norms[phrase.field] ?? .empty, weight: ranking.weight(of: phrase.field, in: reader.schema),

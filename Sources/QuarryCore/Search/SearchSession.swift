@@ -11,8 +11,10 @@ final class SearchSession {
     let statistics: CollectionStatistics
     /// What a query naming no field searches (`Schema.searchFields`).
     private let searchFields: [Field]
+    /// The index's synonyms, analyzed with the index language's analyzer.
+    private let synonyms: SynonymMap
 
-    init(reader: IndexReader) throws(SearchError) {
+    init(reader: IndexReader, synonyms rules: SynonymRules = .none) throws(SearchError) {
         self.reader = reader
         do {
             analyzers = try LanguageAnalyzers(settings: reader.settings)
@@ -30,6 +32,7 @@ final class SearchSession {
         }
         statistics = CollectionStatistics(reader)
         searchFields = reader.schema.searchFields
+        synonyms = SynonymMap(rules, analyzer: analyzers.plain)
     }
 
     /// Parses and runs `text` in the query language.
@@ -51,7 +54,7 @@ final class SearchSession {
                                      keywordAnalyzer: options.dropStopWords ? analyzers.keyword : analyzers.plain,
                                      prefixAnalyzer: prefixAnalyzer,
                                      otherLanguages: otherLanguages.map { (plain: $0.plain, keyword: options.dropStopWords ? $0.keyword : $0.plain) },
-                                     searchFields: searchFields, statistics: statistics, options: options)
+                                     searchFields: searchFields, statistics: statistics, options: options, synonyms: synonyms)
         let resolved: ResolvedQuery?
         do {
             resolved = try resolver.resolve(query)

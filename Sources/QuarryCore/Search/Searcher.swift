@@ -9,11 +9,20 @@ public final class Searcher: Sendable {
     let reader: IndexReader
     /// Sessions not in use: each search takes one (or makes one) and puts it back.
     private let idle: Locked<[SearchSession]>
+    /// The index folder's synonyms file, as it was when this searcher opened
+    /// (``SynonymRules/fileName``; none when there is no such file).
+    public let synonyms: SynonymRules
 
-    init(reader: IndexReader) throws(IndexError) {
+    /// A searcher of `reader` with the synonyms of its folder (`synonyms`: those already read).
+    init(reader: IndexReader, synonyms: SynonymRules? = nil) throws(IndexError) {
         self.reader = reader
+        if let synonyms {
+            self.synonyms = synonyms
+        } else {
+            self.synonyms = try SynonymRules.load(directory: reader.directory)
+        }
         do {
-            idle = Locked([try SearchSession(reader: reader)])
+            idle = Locked([try SearchSession(reader: reader, synonyms: self.synonyms)])
         } catch {
             throw .invalidArgument("\(reader.directory): \(error)")
         }
@@ -32,12 +41,15 @@ public final class Searcher: Sendable {
     /// Segments in the snapshot.
     public var segmentCount: Int { reader.segments.count }
 
-    /// A searcher of the index's newest commit, sharing the segments this one has that did not
-    /// change (this one itself when nothing was committed since).
+    /// A searcher of the index's newest commit and synonyms file, sharing the segments this one
+    /// has that did not change (this one itself when neither changed).
     public func reopened() throws(IndexError) -> Searcher {
         let current = try Manifest.read(directory: reader.directory)
-        if current.generation == reader.manifest.generation { return self }
-        return try Searcher(reader: IndexReader(directory: reader.directory, reusing: reader))
+        let synonyms = try SynonymRules.load(directory: reader.directory)
+        if current.generation == reader.manifest.generation {
+            return synonyms == self.synonyms ? self : try Searcher(reader: reader, synonyms: synonyms)
+        }
+        return try Searcher(reader: IndexReader(directory: reader.directory, reusing: reader), synonyms: synonyms)
     }
 
     /// Runs `query`: the top hits, the total, and what `options` asked for besides (facets,
@@ -140,7 +152,7 @@ public final class Searcher: Sendable {
         if let taken = idle.withLock({ $0.popLast() }) {
             session = taken
         } else {
-            session = try SearchSession(reader: reader)
+            session = try SearchSession(reader: reader, synonyms: synonyms)
         }
         defer { idle.withLock { $0.append(session) } }
         return try body(session)

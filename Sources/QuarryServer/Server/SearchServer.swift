@@ -69,6 +69,9 @@ public struct SearchServer: Sendable {
 
     /// Serves on `eventLoopGroup` until SIGTERM or SIGINT.
     public func run(logger: Logger, eventLoopGroup: any EventLoopGroup, onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        for problem in service.searcher.synonyms.problems {
+            logger.warning("\(configuration.index.path)/\(SynonymRules.fileName), \(problem): left out")
+        }
         try await application(logger: logger, eventLoopGroup: eventLoopGroup, onListening: onListening)
             .runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }

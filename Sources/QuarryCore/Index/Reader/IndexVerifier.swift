@@ -23,7 +23,7 @@ enum IndexVerifier {
             report.segments += 1
         }
         let names = try FileSystem.list(directory)
-        var named = manifest.fileNames.union([IndexLock.fileName])
+        var named = manifest.fileNames.union([IndexLock.fileName, SynonymRules.fileName])
         let currentName = IndexFileName.manifest(generation: manifest.generation)
         guard names.contains(currentName) else {
             throw .corrupt(file: "\(directory)/\(currentName)", reason: "missing (the current commit's second name, which readers hold)")

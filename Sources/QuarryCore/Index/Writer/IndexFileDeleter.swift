@@ -22,7 +22,7 @@ enum IndexFileDeleter {
         for name in names where !keep.contains(name) {
             switch IndexFileName(name) {
             case .segmentFile, .manifestTemporary: try FileSystem.remove("\(directory)/\(name)")
-            case .manifest, .manifestGeneration, .lock, nil: break
+            case .manifest, .manifestGeneration, .lock, .synonyms, nil: break
             }
         }
     }
