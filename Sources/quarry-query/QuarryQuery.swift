@@ -7,7 +7,7 @@ struct QuarryQuery: ParsableCommand {
         commandName: "quarry-query",
         abstract: "Search a Quarry index, run query sets, evaluate runs, and inspect analysis.",
         version: QuarryVersion.string,
-        subcommands: [SearchCommand.self, BatchCommand.self, EvalCommand.self, AnalyzeCommand.self]
+        subcommands: [SearchCommand.self, BatchCommand.self, SimilarCommand.self, EvalCommand.self, AnalyzeCommand.self]
     )
 }
 

@@ -53,7 +53,7 @@ struct SearchCommand: ParsableCommand {
                 return
             }
             guard isatty(0) != 0 else {
-                try answerStandardInput(searcher)
+                try answerStandardInput { try show($0, searcher) }
                 return
             }
             try Prompt(history: FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".quarry_history").path)
@@ -65,25 +65,6 @@ struct SearchCommand: ParsableCommand {
                     }
                 }
         }
-    }
-
-    /// Answers the queries on standard input, one a line. A query that is not valid (a syntax
-    /// error) is reported with its line and the next one is answered; the exit status is then 1.
-    private func answerStandardInput(_ searcher: Searcher) throws {
-        var lineNumber = 0
-        var failed = 0
-        while let line = readLine() {
-            lineNumber += 1
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            do {
-                try show(line, searcher)
-            } catch let error as SearchError {
-                if case .index = error { throw error }
-                printError("quarry-query: error: standard input, line \(lineNumber): \(ControlCharacters.forDisplay(error.description))")
-                failed += 1
-            }
-        }
-        if failed > 0 { throw ExitCode(1) }
     }
 
     private func show(_ text: String, _ searcher: Searcher) throws {

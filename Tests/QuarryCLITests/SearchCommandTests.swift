@@ -80,6 +80,23 @@ import Testing
         #expect(wrong.status != 0 && wrong.stderr.contains("--typos"))
     }
 
+    @Test func similarListsRelatedDocumentsButNeverTheDocumentItself() throws {
+        let top = try search(["ofsted", "supervision"])["hits"] as? [[String: Any]]
+        let id = try #require(top?.first?["id"] as? String)
+        let result = try CLI.run("quarry-query", ["similar", "--index", Self.index, "--json", "--k", "5", id])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try CLI.json(result.stdout)
+        let ids = (object["hits"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(ids.count == 5 && !ids.contains(id))
+        #expect(ids.first?.contains("wolverhampton") == true, "\(ids)")
+        #expect((object["terms"] as? [String])?.contains("wolverhampton") == true)
+        let missing = try CLI.run("quarry-query", ["similar", "--index", Self.index, "no-such-id"])
+        #expect(missing.status == 1 && missing.stderr.contains("no document has id 'no-such-id'"), "\(missing.stderr)")
+        let lines = try CLI.run("quarry-query", ["similar", "--index", Self.index, "--k", "3"], input: "\(id)\nno-such-id\n\(id)\n")
+        #expect(lines.status == 1 && lines.stderr.contains("standard input, line 2"), "\(lines.stderr)")
+        #expect(lines.stdout.components(separatedBy: "similar documents").count == 3, "\(lines.stdout)")
+    }
+
     @Test func syntaxAndOptionErrors() throws {
         let unbalanced = try CLI.run("quarry-query", ["search", "--index", Self.index, "(ofsted"])
         #expect(unbalanced.status == 1)

@@ -162,11 +162,11 @@ struct QueryResolver {
             var clauses: [ResolvedQuery] = []
             let distance = typoDistance(typed)
             let analyzed = keywordTerms(of: typed)
-            var known = false
+            var frequency = 0
             for text in analyzed {
                 // Typo tolerance takes the word as typed when the index has it.
                 let exact = try term(text, field: field, boost: boost * termBoost)
-                if exact.unionDocumentFrequency > 0 { known = true }
+                frequency = max(frequency, exact.unionDocumentFrequency)
                 if distance > 0, exact.unionDocumentFrequency == 0 {
                     if let resolved = try fuzzy(text, field: field, distance: distance, boost: boost * termBoost, typed: false) {
                         clauses.append(resolved)
@@ -176,8 +176,9 @@ struct QueryResolver {
                 }
             }
             // One word in the index's language (other languages may add their stems of it).
-            if options.suggest, !known, analyzer.tokens(of: typed).count == 1, !unknownWords.contains(where: { $0.typed == typed }) {
-                unknownWords.append(SpellingCorrection(typed: typed, term: analyzed[0], field: field))
+            if options.suggest, frequency == 0, let first = analyzed.first, analyzer.tokens(of: typed).count == 1,
+               !unknownWords.contains(where: { $0.typed == typed }) {
+                unknownWords.append(SpellingCorrection(typed: typed, term: first, field: field))
             }
             let word = analyzer.tokens(of: typed).map(\.term)
             if word.count == 1, let expansions = synonyms.expansions(of: word) {
@@ -406,6 +407,12 @@ struct QueryResolver {
         }
     }
 
+    /// An analyzed term's entries in every segment, in the default fields, at boost 1 (for a
+    /// query made of terms, not of text).
+    mutating func lookUp(_ text: String) throws(IndexError) -> ResolvedTerm {
+        try term(text, field: nil, boost: 1)
+    }
+
     /// A term's entries in every segment, for `field` (nil: the default fields).
     private mutating func term(_ text: String, field: Field?, boost: Double) throws(IndexError) -> ResolvedTerm {
         terms.insert(text)
@@ -492,17 +499,19 @@ struct QueryResolver {
         return Self.disjunction(clauses)
     }
 
-    /// `unknownWords` with their replacements: for each, the closest term of the index with its
-    /// first letter within `SpellingCorrection.distance(forWordOf:)` edits (counted on the
-    /// analyzed term), the most frequent of the closest. Words with none are left out.
+    /// `unknownWords` with their candidates: the terms of the index with the word's first
+    /// letter within one edit more of its term than `SpellingCorrection.distance(forWordOf:)`
+    /// allows the typed word (stems exaggerate typos), the closest then most frequent
+    /// `candidateCount` of them. Words with none are left out.
     mutating func corrections() throws(IndexError) -> [SpellingCorrection] {
         var corrected: [SpellingCorrection] = []
         for var word in unknownWords {
             let distance = SpellingCorrection.distance(forWordOf: word.typed.count)
             guard distance > 0 else { continue }
-            let found = try neighbours(of: word.term, field: word.field, distance: distance, keepingFirstLetter: true).terms
-            word.replacement = found.min { ($0.value.edits, -$0.value.frequency, $0.key) < ($1.value.edits, -$1.value.frequency, $1.key) }?.key
-            if word.replacement != nil { corrected.append(word) }
+            let found = try neighbours(of: word.term, field: word.field, distance: distance + 1, keepingFirstLetter: true).terms
+            word.candidates = found.sorted { ($0.value.edits, -$0.value.frequency, $0.key) < ($1.value.edits, -$1.value.frequency, $1.key) }
+                .prefix(SpellingCorrection.candidateCount).map { ($0.key, $0.value.frequency) }
+            if !word.candidates.isEmpty { corrected.append(word) }
         }
         return corrected
     }

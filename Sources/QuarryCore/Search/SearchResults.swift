@@ -15,9 +15,9 @@ public struct SearchResults: Sendable {
     /// The counts of the facets asked for, in the order asked.
     public var facets: [FacetResult] = []
     /// The query with its misspelled words corrected, when ``SearchOptions/suggest`` asked for
-    /// one and a word of it is in no document: each such word replaced by how the documents
-    /// write the closest word the index has (see ``Searcher/suggestion(for:after:defaultOperator:narrowedBy:)``).
+    /// one and a word of it is in no document: each such word replaced by the
+    /// closest word the index has, as its documents write it (see ``Searcher/suggestion(for:after:defaultOperator:narrowedBy:)``).
     public var suggestion: String?
-    /// The words no document holds and their replacements (`SearchOptions.suggest`).
+    /// The words no document holds and their candidates (`SearchOptions.suggest`).
     var corrections: [SpellingCorrection] = []
 }

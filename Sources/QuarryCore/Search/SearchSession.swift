@@ -47,14 +47,19 @@ final class SearchSession {
         return try search(query, options: options)
     }
 
+    /// A resolver of queries run with `options`.
+    private func resolver(_ options: SearchOptions) -> QueryResolver {
+        QueryResolver(reader: reader, analyzer: analyzers.plain,
+                      keywordAnalyzer: options.dropStopWords ? analyzers.keyword : analyzers.plain,
+                      prefixAnalyzer: prefixAnalyzer,
+                      otherLanguages: otherLanguages.map { (plain: $0.plain, keyword: options.dropStopWords ? $0.keyword : $0.plain) },
+                      searchFields: searchFields, statistics: statistics, options: options, synonyms: synonyms)
+    }
+
     /// Runs `query`.
     func search(_ query: Query, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResults {
         if let problem = options.problem(in: reader.schema) { throw .invalid(problem) }
-        var resolver = QueryResolver(reader: reader, analyzer: analyzers.plain,
-                                     keywordAnalyzer: options.dropStopWords ? analyzers.keyword : analyzers.plain,
-                                     prefixAnalyzer: prefixAnalyzer,
-                                     otherLanguages: otherLanguages.map { (plain: $0.plain, keyword: options.dropStopWords ? $0.keyword : $0.plain) },
-                                     searchFields: searchFields, statistics: statistics, options: options, synonyms: synonyms)
+        var resolver = resolver(options)
         let resolved: ResolvedQuery?
         do {
             resolved = try resolver.resolve(query)
@@ -70,6 +75,55 @@ final class SearchSession {
                 throw .index(error)
             }
         }
+        return try collect(resolved, options: options, into: results)
+    }
+
+    /// The documents most like global document `document` (`MoreLikeThis`: a query of its
+    /// characteristic terms over the fields a query searches), without itself and its exact
+    /// duplicates (the same text in every field searched).
+    func similar(to document: Int, options: SearchOptions) throws(SearchError) -> SearchResults {
+        if let problem = options.problem(in: reader.schema) { throw .invalid(problem) }
+        let stored = try storedDocument(document)
+        let names = searchFields.compactMap { reader.schema.definition(of: $0.number)?.name }
+        let texts = names.map { SnippetBuilder().analyzedPrefix(of: stored[$0] ?? "") }
+        var resolver = resolver(options)
+        var candidates: [(term: ResolvedTerm, frequency: Int)] = []
+        do {
+            for (term, frequency) in MoreLikeThis.frequencies(of: texts, analyzer: analyzers.keyword) {
+                candidates.append((try resolver.lookUp(term), frequency))
+            }
+        } catch {
+            throw .index(error)
+        }
+        analyzers.keyword.forgetWhenLargerThan(bytes: Self.snippetAnalyzerBytes)
+        let terms = MoreLikeThis.select(candidates, documentCount: statistics.documentCount)
+        let query: ResolvedQuery? = terms.isEmpty ? nil : terms.count == 1 ? .term(terms[0]) : .boolean(must: [], should: terms.map(ResolvedQuery.term), mustNot: [])
+        // Room for the document itself and a few duplicates; the offset is applied after.
+        var wider = options
+        wider.offset = 0
+        wider.k = min(SearchOptions.maximumWindow, options.offset + options.k + Self.similarSlack)
+        var results = try collect(query, options: wider,
+                                  into: SearchResults(hits: [], total: 0, totalIsExact: true, notes: [], terms: Set(terms.map(\.text)), phrases: []))
+        let own = results.hits.first { $0.document == document }?.score
+        var kept: [SearchHit] = []
+        for hit in results.hits where hit.document != document {
+            if hit.score == own {
+                let other = try storedDocument(hit.document)
+                if names.allSatisfy({ other[$0] == stored[$0] }) { continue }
+            }
+            kept.append(hit)
+        }
+        results.total -= results.hits.count - kept.count
+        results.hits = Array(kept.dropFirst(options.offset).prefix(options.k))
+        return results
+    }
+
+    /// How many hits `similar` asks for beyond those it returns: the document and its duplicates.
+    static let similarSlack = 16
+
+    /// Scores `resolved` (nil: nothing matches) and collects its hits into `results`.
+    private func collect(_ resolved: ResolvedQuery?, options: SearchOptions, into results: SearchResults) throws(SearchError) -> SearchResults {
+        var results = results
         var counters = options.facets.map { FacetCounter($0, schema: reader.schema) }
         guard let resolved else {
             results.facets = counters.map { $0.result() }
@@ -199,18 +253,42 @@ final class SearchSession {
         return found ? scorer.explain() : nil
     }
 
-    /// How the documents write `correction`'s replacement: of the words that analyze to it in
-    /// the first `surfaceDocuments` live documents holding it (the first 64 KiB of each field
-    /// searched, as snippets read), the closest to the typed word ignoring case, then the most
-    /// frequent; lower-cased when the typed word is. Nil when those documents do not show it.
-    func surfaceForm(of correction: SpellingCorrection) throws(SearchError) -> String? {
-        guard let term = correction.replacement else { return nil }
-        var counts: [String: Int] = [:]
-        var documents = 0
+    /// The word that replaces `correction`'s typed word in a suggestion: of its candidates, as
+    /// the documents write them, the one written closest to the typed word (ignoring case,
+    /// within `SpellingCorrection.distance(forWordOf:)` edits), then the most frequent; in that
+    /// written form, lower-cased when the typed word is. Nil when no candidate is written near
+    /// enough.
+    func replacement(for correction: SpellingCorrection) throws(SearchError) -> String? {
+        let typed = correction.typed.lowercased()
+        let allowed = SpellingCorrection.distance(forWordOf: correction.typed.count)
+        var best: (word: String, distance: Int, frequency: Int)?
+        for candidate in correction.candidates {
+            try forEachWrittenForm(of: candidate.term, field: correction.field) { word in
+                var rows = EditDistanceRows(word: typed, bound: allowed)
+                guard let distance = rows.match(Array(word.lowercased().utf8)).distance else { return false }
+                let entry = (word: word, distance: distance, frequency: candidate.frequency)
+                if best.map({ (entry.distance, -entry.frequency, entry.word) < ($0.distance, -$0.frequency, $0.word) }) ?? true {
+                    best = entry
+                }
+                // A typed word no document holds is at least one edit from every written word.
+                return distance <= 1
+            }
+        }
+        guard let best else { return nil }
+        return correction.typed == typed ? best.word.lowercased() : best.word
+    }
+
+    /// Calls `body` with each word that analyzes to `term` in the first `writtenFormDocuments`
+    /// live documents holding it in each of `field` (nil: the fields searched, the title, which
+    /// is short, first), reading the first 64 KiB of each field as snippets do, until `body`
+    /// returns true.
+    private func forEachWrittenForm(of term: String, field: Field?, _ body: (String) -> Bool) throws(SearchError) {
         let bytes = Array(term.utf8)
-        search: for field in correction.field.map({ [$0] }) ?? searchFields {
+        defer { analyzers.plain.forgetWhenLargerThan(bytes: Self.snippetAnalyzerBytes) }
+        for field in field.map({ [$0] }) ?? searchFields {
             guard let name = reader.schema.definition(of: field.number)?.name else { continue }
-            for (s, segment) in reader.segments.enumerated() {
+            var read = 0
+            documents: for (s, segment) in reader.segments.enumerated() {
                 let lookup = bytes.withUnsafeBytes { raw in
                     Result { () throws(IndexError) in try segment.terms.lookup(raw, in: field) }
                 }
@@ -219,31 +297,29 @@ final class SearchSession {
                 while postings.next() != PostingsCursor.noMoreDocs {
                     let local = Int(postings.doc)
                     if segment.isDeleted(local) { continue }
-                    let text = SnippetBuilder().analyzedPrefix(of: try storedDocument(reader.documentBases[s] + local)[name] ?? "")
-                    let utf8 = text.utf8
-                    for token in analyzers.plain.tokens(of: text) where token.term == term {
-                        let word = utf8.index(utf8.startIndex, offsetBy: token.start)..<utf8.index(utf8.startIndex, offsetBy: token.end)
-                        counts[String(text[word]), default: 0] += 1
+                    var text = SnippetBuilder().analyzedPrefix(of: try storedDocument(reader.documentBases[s] + local)[name] ?? "")
+                    let id = analyzers.plain.termID(term)
+                    // Compared by term id, as snippets match: no token becomes a String.
+                    let done = text.withUTF8 { bytes in
+                        var tokens = TokenBuffer()
+                        analyzers.plain.analyze(UnsafeRawBufferPointer(bytes), into: &tokens)
+                        for token in tokens.all where token.term == id {
+                            let word = String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
+                            if body(word) { return true }
+                        }
+                        return false
                     }
-                    documents += 1
-                    if documents == Self.surfaceDocuments { break search }
+                    if done { return }
+                    read += 1
+                    if read == Self.writtenFormDocuments { break documents }
                 }
                 if let corruption = postings.corruption { throw .index(corruption) }
             }
         }
-        analyzers.plain.forgetWhenLargerThan(bytes: Self.snippetAnalyzerBytes)
-        let typed = correction.typed.lowercased()
-        func distance(_ word: String) -> Int {
-            var rows = EditDistanceRows(word: typed, bound: 3)
-            return rows.match(Array(word.lowercased().utf8)).distance ?? 4
-        }
-        let ranked = counts.map { (word: $0.key, distance: distance($0.key), count: $0.value) }
-        guard let best = ranked.min(by: { ($0.distance, -$0.count, $0.word) < ($1.distance, -$1.count, $1.word) }) else { return nil }
-        return correction.typed == typed ? best.word.lowercased() : best.word
     }
 
-    /// How many documents `surfaceForm(of:)` reads at most.
-    static let surfaceDocuments = 8
+    /// How many documents holding a term `forEachWrittenForm(of:field:_:)` reads at most, per field.
+    static let writtenFormDocuments = 8
 
     /// Analyzes `text` as queries are analyzed: its terms (to highlight matches in stored text).
     func analyze(_ text: String) -> [Token] { analyzers.plain.tokens(of: text) }

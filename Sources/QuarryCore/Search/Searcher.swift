@@ -56,18 +56,37 @@ public final class Searcher: Sendable {
     /// stored fields, snippets, explanations).
     public func search(_ query: Query, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResults {
         try withSession { session throws(SearchError) in
-            var results = try session.search(query, options: options)
-            if options.storedFields || options.snippetField != nil {
-                for i in results.hits.indices {
-                    let stored = try session.storedDocument(results.hits[i].document)
-                    if options.storedFields { results.hits[i].fields = stored }
-                    if let field = options.snippetField {
-                        results.hits[i].snippet = session.snippet(of: stored[field] ?? "", for: results)
-                    }
-                }
-            }
-            return results
+            try attach(to: session.search(query, options: options), options: options, session: session)
         }
+    }
+
+    /// The documents most like the live document with id `id`, best first, without itself and
+    /// its exact duplicates: a query of its most characteristic terms over the fields a query
+    /// searches, as Lucene's MoreLikeThis makes it (of its terms, stop words out, that it has
+    /// twice or more and 5 documents or more of the index have, the 25 of highest tf × idf,
+    /// each boosted by its share of the highest). `options` as for a search (`k`, `offset`,
+    /// stored fields, ranking); the results' `terms` are the query's.
+    public func similar(to id: String, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResults {
+        guard let document = try documentNumber(id: id) else {
+            throw .invalid("no document has id '\(ControlCharacters.forDisplay(id))'")
+        }
+        return try withSession { session throws(SearchError) in
+            try attach(to: session.similar(to: document, options: options), options: options, session: session)
+        }
+    }
+
+    /// `results` with the stored fields and snippets `options` ask for.
+    private func attach(to results: SearchResults, options: SearchOptions, session: SearchSession) throws(SearchError) -> SearchResults {
+        guard options.storedFields || options.snippetField != nil else { return results }
+        var results = results
+        for i in results.hits.indices {
+            let stored = try session.storedDocument(results.hits[i].document)
+            if options.storedFields { results.hits[i].fields = stored }
+            if let field = options.snippetField {
+                results.hits[i].snippet = session.snippet(of: stored[field] ?? "", for: results)
+            }
+        }
+        return results
     }
 
     /// Parses `text` in the query language, with the index's schema (``Query/init(parsing:schema:defaultOperator:)``),
@@ -89,9 +108,10 @@ public final class Searcher: Sendable {
     }
 
     /// A spelling suggestion for the query `text`, whose search (with ``SearchOptions/suggest``)
-    /// gave `results`: `text` with each word that no document holds replaced by how the
-    /// documents write the closest word the index has (its first letter kept, one edit from 4
-    /// letters, two from 8, the most frequent of the closest), the rest as written. Nil when
+    /// gave `results`: `text` with each word that no document holds replaced by the closest
+    /// word the index has as its documents write it: its first letter kept, within one edit of
+    /// the typed word from 4 letters, two from 8, the most frequent of the closest; the rest as
+    /// written. Nil when
     /// no word was corrected, or when the suggestion, searched without typo tolerance (narrowed
     /// by `filter`, when the search was), matches no document.
     public func suggestion(for text: String, after results: SearchResults, defaultOperator: QueryParser.DefaultOperator = .or,
@@ -100,7 +120,7 @@ public final class Searcher: Sendable {
         let suggested = try withSession { session throws(SearchError) in
             var suggested = text
             for correction in results.corrections {
-                guard let surface = try session.surfaceForm(of: correction) else { continue }
+                guard let surface = try session.replacement(for: correction) else { continue }
                 suggested = QueryText.replacingWord(correction.typed, with: surface, in: suggested)
             }
             return suggested
@@ -127,6 +147,11 @@ public final class Searcher: Sendable {
 
     /// The stored fields of the live document with id `id`, or nil when there is none.
     public func document(id: String) throws(SearchError) -> StoredDocument? {
+        try documentNumber(id: id).map { number throws(SearchError) in try storedDocument(number) }
+    }
+
+    /// The number of the live document with id `id`, or nil when there is none.
+    private func documentNumber(id: String) throws(SearchError) -> Int? {
         for (s, segment) in reader.segments.enumerated() {
             let matches: [Int]
             do {
@@ -134,9 +159,7 @@ public final class Searcher: Sendable {
             } catch {
                 throw .index(error)
             }
-            if let local = matches.first(where: { !segment.isDeleted($0) }) {
-                return try storedDocument(reader.documentBases[s] + local)
-            }
+            if let local = matches.first(where: { !segment.isDeleted($0) }) { return reader.documentBases[s] + local }
         }
         return nil
     }

@@ -52,10 +52,16 @@ import Testing
         let index = try TestIndex([
             Document(id: "a", title: "Inspectors praise care", body: "The inspectors visited the children's homes."),
             Document(id: "b", title: "Council report", body: "Wolverhampton council published its report."),
+            Document(id: "c", title: "Fees", body: "The council charged parents for the service."),
         ], settings: AnalysisSettings(language: .english))
+        // Stems exaggerate the typo (chrage against charg): the written words are compared.
+        #expect(try Self.suggest("chraged", in: index) == "charged")
         // The stem (inspector) is one edit from the misspelling's; the documents write it inspectors.
         #expect(try Self.suggest("ofsted inspecotrs", in: index) == "ofsted inspectors")
         #expect(try Self.suggest("Wolverhamton", in: index) == "Wolverhampton")
+        // Stop words, which ranked terms leave out, are neither unknown nor corrected.
+        #expect(try Self.suggest("the inspecotrs of the", in: index) == "the inspectors of the")
+        #expect(try Self.suggest("the of", in: index) == nil)
         #expect(try Self.suggest("title:inspecotrs AND care", in: index) == "title:inspectors AND care")
     }
 
@@ -72,6 +78,15 @@ import Testing
         #expect(try Self.suggest("nspector", in: index) == nil, "the first letter is kept")
         #expect(try Self.suggest("inspecotr", in: index) == "inspector")
         #expect(try Self.suggest("supervisoin zzzzzz", in: index) == "supervision zzzzzz", "a word with no neighbour stays")
+    }
+
+    @Test func aWordTheIndexHasIsLeftAloneHoweverRare() throws {
+        let index = try TestIndex([Document(id: "typo", title: "", body: "jpanese markets")] +
+                                  (0..<40).map { Document(id: "j\($0)", title: "", body: "japanese markets") })
+        #expect(try Self.suggest("jpanese", in: index) == nil)
+        // The closest written word wins, then the most frequent: one edit beats two.
+        #expect(try Self.suggest("jpanesee", in: index) == "jpanese")
+        #expect(try Self.suggest("japanesee", in: index) == "japanese")
     }
 
     @Test func aSuggestionThatMatchesNothingIsNotMade() throws {

@@ -26,7 +26,9 @@ public struct SynonymRules: Sendable, Equatable {
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// The line (from 1).
         public var line: Int
+        /// What is wrong with it.
         public var message: String
+        /// `line N: message`.
         public var description: String { "line \(line): \(message)" }
     }
 
