@@ -28,6 +28,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Take each query's text as one exact phrase.")
     var phrase = false
 
+    @Flag(help: "Read each query's text in the query language (fields, phrases, word~N, operators), not as a bag of words; a query with a syntax error is reported by its id and left out of the run.")
+    var syntax = false
+
     @Option(help: "Write {\"latencies_ms\": {\"qid\": ms, ...}} here: each query's time from text to ranked ids.")
     var stats: String?
 
@@ -45,6 +48,7 @@ struct BatchCommand: ParsableCommand {
     func validate() throws {
         guard k >= 1, k <= 1_000_000 else { throw ValidationError("--k must be from 1 to 1000000") }
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
+        guard !(phrase && syntax) else { throw ValidationError("--phrase and --syntax are two ways to read a query: give one") }
     }
 
     func run() throws {
@@ -60,7 +64,7 @@ struct BatchCommand: ParsableCommand {
             }
             let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords, exactTotal: false,
                                         facets: try facetsAndSort.requests(), sort: facetsAndSort.order, typos: ranking.typoTolerance)
-            let (phrase, workers) = (self.phrase, threads)
+            let (phrase, syntax, workers, schema) = (self.phrase, self.syntax, threads, searcher.schema)
             // Worker w runs queries w, w + workers, ...; each query's time is measured alone.
             // The workers are plain threads (not tasks) so that valgrind can follow the command.
             let results = ResultSlots(count: set.queries.count)
@@ -71,9 +75,19 @@ struct BatchCommand: ParsableCommand {
                     defer { finished.leave() }
                     for index in stride(from: worker, to: set.queries.count, by: workers) {
                         let text = set.queries[index].text
-                        let words: Query = phrase ? .phrase(text) : .term(text)
-                        let query = required.map { words.narrowed(by: $0) } ?? words
                         let start = ContinuousClock.now
+                        let words: Query
+                        if syntax {
+                            do {
+                                words = try Query(parsing: text, schema: schema)
+                            } catch {
+                                results.reject(index, "query \(set.queries[index].id): \(error)")
+                                continue
+                            }
+                        } else {
+                            words = phrase ? .phrase(text) : .term(text)
+                        }
+                        let query = required.map { words.narrowed(by: $0) } ?? words
                         let found: SearchResults
                         do {
                             found = try searcher.search(query, options: options)
@@ -93,7 +107,9 @@ struct BatchCommand: ParsableCommand {
             let all = try results.collected()
             var run = ""
             var latencies: [(String, JSONValue)] = []
-            for (index, entry) in set.queries.enumerated() {
+            let rejected = results.rejected
+            for message in rejected.values.sorted() { printError("quarry-query: error: \(ControlCharacters.forDisplay(message)); left out") }
+            for (index, entry) in set.queries.enumerated() where rejected[index] == nil {
                 let result = all[index]
                 for (rank, hit) in result.hits.enumerated() {
                     run += "\(entry.id) Q0 \(hit.id) \(rank + 1) \(fixedPoint(hit.score)) \(tag)\n"
@@ -104,7 +120,8 @@ struct BatchCommand: ParsableCommand {
             if let stats {
                 try writeOutput(JSONValue.object([("latencies_ms", .object(latencies))]).serialized(), to: stats)
             }
-            printError("ran \(set.queries.count) queries, wrote \(output)")
+            printError("ran \(set.queries.count - rejected.count) queries, wrote \(output)")
+            if !rejected.isEmpty { throw ExitCode(1) }
         }
     }
 }
@@ -122,6 +139,17 @@ private final class ResultSlots: @unchecked Sendable {
     func set(_ index: Int, hits: [SearchHit], milliseconds: Double) {
         lock.withLock { slots[index] = (hits, milliseconds) }
     }
+
+    /// Queries that could not be read, by index: why.
+    private var rejections: [Int: String] = [:]
+
+    /// Records that query `index` could not be read, and why.
+    func reject(_ index: Int, _ message: String) {
+        lock.withLock { rejections[index] = message }
+    }
+
+    /// The queries that could not be read.
+    var rejected: [Int: String] { lock.withLock { rejections } }
 
     /// Records the first error a thread met.
     func fail(_ error: any Error) {

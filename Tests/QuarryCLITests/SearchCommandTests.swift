@@ -97,6 +97,19 @@ import Testing
         #expect(lines.stdout.components(separatedBy: "similar documents").count == 3, "\(lines.stdout)")
     }
 
+    @Test func batchReadsTheQueryLanguageWithSyntax() throws {
+        let queries = Self.workspace.file("syntax-queries.tsv")
+        try "fuzzy\tsupervison~2 AND title:ofsted\nbroken\t\"unclosed\nplain\tsupervison\n".write(toFile: queries, atomically: true, encoding: .utf8)
+        let run = Self.workspace.file("syntax.run")
+        let result = try CLI.run("quarry-query", ["batch", "--index", Self.index, "--queries", queries, "--k", "5", "--syntax", "--output", run])
+        #expect(result.status == 1 && result.stderr.contains("query broken: query syntax error at column 1"), "\(result.stderr)")
+        let lines = try String(contentsOfFile: run, encoding: .utf8).split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("fuzzy Q0 ") && $0.contains("wolverhampton") } && !lines.contains { $0.hasPrefix("broken ") })
+        #expect(!lines.contains { $0.hasPrefix("plain ") }, "supervison, as written, is in no document")
+        let both = try CLI.run("quarry-query", ["batch", "--index", Self.index, "--queries", queries, "--syntax", "--phrase", "--output", run])
+        #expect(both.status != 0 && both.stderr.contains("--phrase and --syntax"))
+    }
+
     @Test func syntaxAndOptionErrors() throws {
         let unbalanced = try CLI.run("quarry-query", ["search", "--index", Self.index, "(ofsted"])
         #expect(unbalanced.status == 1)
