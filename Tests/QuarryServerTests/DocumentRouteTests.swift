@@ -32,6 +32,24 @@ import Testing
         }
     }
 
+    @Test func similarDocumentsLeaveTheDocumentOut() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let search = bearer(ServerFixture.searchKey)
+            let response = try await client.execute(uri: "/documents/budget/similar?limit=5", method: .get, headers: search)
+            #expect(response.status == .ok, "\(response.text)")
+            let hits = (response.object["hits"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(!hits.contains("budget"))
+            #expect(response.object["terms"] is [String] && response.object["limit"] as? Int == 5)
+            let missing = try await client.execute(uri: "/documents/nosuch/similar", method: .get, headers: search)
+            #expect(missing.status == .notFound && missing.object["code"] as? String == "document_not_found")
+            let bad = try await client.execute(uri: "/documents/budget/similar?limit=-1", method: .get, headers: search)
+            #expect(bad.status == .badRequest)
+            let unauthorized = try await client.execute(uri: "/documents/budget/similar", method: .get)
+            #expect(unauthorized.status == .unauthorized)
+        }
+    }
+
     @Test func aJSONArrayIsAddedAndNothingValidIs400() async throws {
         let fixture = try await ServerFixture()
         try await fixture.test { client in

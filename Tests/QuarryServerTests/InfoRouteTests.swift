@@ -42,7 +42,7 @@ import Testing
             let document = try await client.execute(uri: "/openapi.json", method: .get).object
             #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
             let paths = try #require(document["paths"] as? [String: Any])
-            for path in ["/health", "/version", "/stats", "/search", "/documents", "/documents/{id}", "/documents/delete",
+            for path in ["/health", "/version", "/stats", "/search", "/documents", "/documents/{id}", "/documents/{id}/similar", "/documents/delete",
                          "/analyze", "/metrics", "/"] {
                 #expect(paths[path] != nil, "\(path) is not in openapi.json")
             }

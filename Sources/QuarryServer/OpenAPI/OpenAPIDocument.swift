@@ -122,28 +122,10 @@ enum OpenAPIDocument {
                 }
               },
               {
-                "name": "offset",
-                "in": "query",
-                "required": false,
-                "description": "Hits to skip.",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0,
-                  "maximum": 10000,
-                  "default": 0
-                }
+                "$ref": "#/components/parameters/Offset"
               },
               {
-                "name": "limit",
-                "in": "query",
-                "required": false,
-                "description": "Hits to return.",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0,
-                  "maximum": 1000,
-                  "default": 10
-                }
+                "$ref": "#/components/parameters/Limit"
               },
               {
                 "name": "operator",
@@ -218,24 +200,10 @@ enum OpenAPIDocument {
                 }
               },
               {
-                "name": "fields",
-                "in": "query",
-                "required": false,
-                "description": "Include each hit's stored fields (the body's text only with `body`).",
-                "schema": {
-                  "type": "boolean",
-                  "default": true
-                }
+                "$ref": "#/components/parameters/Fields"
               },
               {
-                "name": "body",
-                "in": "query",
-                "required": false,
-                "description": "Include the body's text (stored as `text`) in `fields`.",
-                "schema": {
-                  "type": "boolean",
-                  "default": false
-                }
+                "$ref": "#/components/parameters/Body"
               },
               {
                 "name": "exact_total",
@@ -487,6 +455,77 @@ enum OpenAPIDocument {
               },
               "403": {
                 "$ref": "#/components/responses/Forbidden"
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              },
+              "503": {
+                "$ref": "#/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/documents/{id}/similar": {
+          "parameters": [
+            {
+              "name": "id",
+              "in": "path",
+              "required": true,
+              "description": "The document's id, percent-encoded.",
+              "schema": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          ],
+          "get": {
+            "operationId": "similarDocuments",
+            "summary": "Documents like one",
+            "description": "The documents most like this one, best first, from its most characteristic terms (Lucene's MoreLikeThis: of its terms, stop words out, that it has twice or more and 5 documents or more have, the 25 of highest tf × idf, each boosted by its share of the best); never itself or its exact duplicates. Of the search's parameters, `offset`, `limit`, `fields` and `body` apply.",
+            "security": [
+              {
+                "searchKey": []
+              },
+              {
+                "adminKey": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Offset"
+              },
+              {
+                "$ref": "#/components/parameters/Limit"
+              },
+              {
+                "$ref": "#/components/parameters/Fields"
+              },
+              {
+                "$ref": "#/components/parameters/Body"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The similar documents.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SimilarResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
               },
               "500": {
                 "$ref": "#/components/responses/InternalError"
@@ -756,6 +795,52 @@ enum OpenAPIDocument {
         }
       },
       "components": {
+        "parameters": {
+          "Offset": {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "description": "Hits to skip.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 10000,
+              "default": 0
+            }
+          },
+          "Limit": {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "Hits to return.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 1000,
+              "default": 10
+            }
+          },
+          "Fields": {
+            "name": "fields",
+            "in": "query",
+            "required": false,
+            "description": "Include each hit's stored fields (the body's text only with `body`).",
+            "schema": {
+              "type": "boolean",
+              "default": true
+            }
+          },
+          "Body": {
+            "name": "body",
+            "in": "query",
+            "required": false,
+            "description": "Include the body's text (stored as `text`) in `fields`.",
+            "schema": {
+              "type": "boolean",
+              "default": false
+            }
+          }
+        },
         "schemas": {
           "Error": {
             "type": "object",
@@ -1199,6 +1284,59 @@ enum OpenAPIDocument {
               "facets",
               "notes",
               "suggestion"
+            ],
+            "additionalProperties": false
+          },
+          "SimilarResponse": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string",
+                "description": "The document the others are like."
+              },
+              "hits": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Hit"
+                }
+              },
+              "offset": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "limit": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "total": {
+                "description": "Documents sharing a term of the query (the document itself and its duplicates not counted).",
+                "type": "integer",
+                "minimum": 0
+              },
+              "total_exact": {
+                "type": "boolean"
+              },
+              "took_ms": {
+                "type": "number",
+                "minimum": 0
+              },
+              "terms": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "The query's terms, as analyzed (stems)."
+              }
+            },
+            "required": [
+              "id",
+              "hits",
+              "offset",
+              "limit",
+              "total",
+              "total_exact",
+              "took_ms",
+              "terms"
             ],
             "additionalProperties": false
           },

@@ -14,8 +14,8 @@ struct DocumentRoutes: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.post("documents") { request, _ in try await add(request) }
         router.post("documents/delete") { request, _ in try await deleteMany(request) }
-        router.get("documents/:id") { request, context in try get(request, id: try documentID(context)) }
-        router.delete("documents/:id") { request, context in try await delete(request, id: try documentID(context)) }
+        router.get("documents/:id") { request, context in try get(request, id: try Self.documentID(context)) }
+        router.delete("documents/:id") { request, context in try await delete(request, id: try Self.documentID(context)) }
     }
 
     private func add(_ request: Request) async throws -> Response {
@@ -90,7 +90,8 @@ struct DocumentRoutes: Sendable {
         return [("documents", .int(searcher.liveDocumentCount)), ("generation", .int(searcher.generation))]
     }
 
-    private func documentID(_ context: BasicRequestContext) throws(APIError) -> String {
+    /// The `:id` of the path, percent-decoded.
+    static func documentID(_ context: BasicRequestContext) throws(APIError) -> String {
         guard let raw = context.parameters.get("id"), !raw.isEmpty else {
             throw APIError.badParameter("the path needs a document id", code: "invalid_document_id")
         }

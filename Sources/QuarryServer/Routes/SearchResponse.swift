@@ -23,7 +23,8 @@ enum SearchResponse {
         return .object(object)
     }
 
-    private static func hit(_ hit: SearchHit, schema: Schema, snippetField: String?, withBody: Bool) -> JSONValue {
+    /// One hit: its id, score, sort value, stored fields and snippet, as the search answers it.
+    static func hit(_ hit: SearchHit, schema: Schema, snippetField: String?, withBody: Bool) -> JSONValue {
         var members: [(String, JSONValue)] = [("id", .string(hit.id)), ("score", .double(hit.score))]
         if let value = hit.sortValue { members.append(("sort_value", JSONValue(value))) }
         if let stored = hit.fields { members.append(("fields", fields(stored, schema: schema, body: withBody))) }

@@ -30,7 +30,7 @@ public struct SearchServer: Sendable {
     static let routes = RouteTable(routes: [
         ("/", [.get]), ("health", [.get]), ("version", [.get]), ("stats", [.get]), ("metrics", [.get]),
         ("openapi.json", [.get]), ("search", [.get, .post]), ("documents", [.post]), ("documents/delete", [.post]),
-        ("documents/:id", [.get, .delete]), ("analyze", [.post]),
+        ("documents/:id", [.get, .delete]), ("documents/:id/similar", [.get]), ("analyze", [.post]),
     ])
 
     /// The routes and middleware.
@@ -44,6 +44,7 @@ public struct SearchServer: Sendable {
         InfoRoutes(service: service, access: access, metrics: metrics).register(on: router)
         SearchRoutes(service: service, access: access, limits: limits).register(on: router)
         DocumentRoutes(service: service, access: access, limits: limits).register(on: router)
+        SimilarRoute(service: service, access: access, limits: limits).register(on: router)
         AnalyzeRoute(service: service, access: access, limits: limits).register(on: router)
         PageRoute(service: service, access: access).register(on: router)
         return router
