@@ -482,7 +482,7 @@ struct QueryResolver {
         var frequencies: [String: Int] = [:]
         let complete = try walkTerms(withPrefix: Array(normalized.utf8), field: field) { term, info in
             frequencies[String(decoding: term, as: UTF8.self), default: 0] += info.docFreq
-            return nil
+            return .next
         }
         if !complete {
             notes.append("'\(prefix)*': the query's prefixes read \(Self.maximumScannedTerms) dictionary entries; the rest were not expanded")
@@ -614,21 +614,34 @@ struct QueryResolver {
         let first = keepingFirstLetter ? term.unicodeScalars.first.map { Array(String($0).utf8) } ?? [] : []
         let complete = try walkTerms(withPrefix: first, field: field) { text, info in
             let match = rows.match(text)
-            if let dead = match.deadPrefix { return dead }
+            if let dead = match.deadPrefix {
+                if let target = rows.nextPossible() { return .seek(target) }
+                return .skip(pastPrefix: dead)
+            }
             if let edits = match.distance {
                 found[String(decoding: text, as: UTF8.self), default: (edits, 0)].frequency += info.docFreq
             }
-            return nil
+            return .next
         }
         return (found, complete)
     }
 
+    /// Where a dictionary walk goes after a term.
+    private enum WalkStep {
+        /// To the next term.
+        case next
+        /// Past every term starting with the term's first `pastPrefix` bytes.
+        case skip(pastPrefix: Int)
+        /// To the first term at or after these bytes (a later one than the term).
+        case seek([UInt8])
+    }
+
     /// Walks the terms starting with `prefix` in `field` (nil: the default fields) of every
     /// segment, each counted against the query's budget (`maximumScannedTerms`). `visit` sees
-    /// each term with its entry and may return the byte length of a prefix of it none of whose
-    /// extensions it wants: the walk jumps past them. False when the budget ran out first.
+    /// each term with its entry and says where to go next: the walk jumps over what it rules
+    /// out. False when the budget ran out first.
     private mutating func walkTerms(withPrefix prefix: [UInt8], field: Field?,
-                                    _ visit: ([UInt8], TermInfo) -> Int?) throws(IndexError) -> Bool {
+                                    _ visit: ([UInt8], TermInfo) -> WalkStep) throws(IndexError) -> Bool {
         for segment in reader.segments {
             for field in field.map({ [$0] }) ?? defaultFields {
                 var iterator = try prefix.withUnsafeBytes { raw in
@@ -637,7 +650,11 @@ struct QueryResolver {
                 while let (term, info) = try iterator.next() {
                     guard scannedTerms < Self.maximumScannedTerms else { return false }
                     scannedTerms += 1
-                    if let dead = visit(term, info) { try iterator.skip(pastPrefix: term[..<dead]) }
+                    switch visit(term, info) {
+                    case .next: continue
+                    case .skip(let dead): try iterator.skip(pastPrefix: term[..<dead])
+                    case .seek(let target): try iterator.seek(atLeast: target)
+                    }
                 }
             }
         }

@@ -56,6 +56,56 @@ import Testing
         }
     }
 
+    @Test(arguments: [5, 6, 7, 8]) func seekingToTheNextPossibleTermMissesNoMatch(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        for _ in 0..<60 {
+            let query = Self.word(&generator, length: 1...6)
+            let bound = Int.random(in: 0...2, using: &generator)
+            var terms = Set<String>()
+            for _ in 0..<200 { terms.insert(Self.word(&generator, length: 1...7)) }
+            let sorted = terms.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+            let expected = sorted.filter { referenceEditDistance(query, String(decoding: $0, as: UTF8.self)) <= bound }
+            // A walk as the resolver's: match each term, and on a dead prefix seek to the first
+            // term at or after `nextPossible()`, or past the prefix when it gives none.
+            var rows = EditDistanceRows(word: query, bound: bound)
+            var found: [[UInt8]] = []
+            var visited = 0
+            var i = 0
+            while i < sorted.count {
+                visited += 1
+                let match = rows.match(sorted[i])
+                if match.distance != nil { found.append(sorted[i]) }
+                guard let dead = match.deadPrefix else { i += 1; continue }
+                let prefix = sorted[i][..<dead]
+                if let target = rows.nextPossible() {
+                    #expect(!target.lexicographicallyPrecedes(sorted[i]) && target != sorted[i], "\(query): seek backwards")
+                    i = sorted.firstIndex { !$0.lexicographicallyPrecedes(target) } ?? sorted.count
+                } else {
+                    i = sorted.firstIndex { !$0.starts(with: prefix) && prefix.lexicographicallyPrecedes($0) } ?? sorted.count
+                }
+            }
+            #expect(found == expected, "\(query), bound \(bound)")
+            #expect(visited <= sorted.count)
+        }
+    }
+
+    @Test func theNextPossibleTermSkipsDeadSiblings() {
+        var rows = EditDistanceRows(word: "supervision", bound: 1)
+        // "sx" spent the one edit, so only the word's scalars could follow it, and none is
+        // after y: the walk steps the x instead ("s" still has slack).
+        #expect(rows.match(Array("sxyz".utf8)).deadPrefix == 3)
+        #expect(rows.nextPossible() == Array("sy".utf8))
+        // "sua" spends the edit (a for p); "suaa" is dead, and of the word's scalars after a,
+        // e is the first that lives ("suae": supervision with p replaced).
+        #expect(rows.match(Array("suaaaa".utf8)).deadPrefix == 4)
+        #expect(rows.nextPossible() == Array("suae".utf8))
+        var strict = EditDistanceRows(word: "ab", bound: 0)
+        #expect(strict.match(Array("aa".utf8)).deadPrefix == 2)
+        #expect(strict.nextPossible() == Array("ab".utf8))
+        #expect(strict.match(Array("ac".utf8)).deadPrefix == 2)
+        #expect(strict.nextPossible() == nil, "nothing after ac can be ab")
+    }
+
     @Test func theFourEditsCountOneEach() {
         var rows = EditDistanceRows(word: "supervision", bound: 2)
         #expect(rows.match(Array("supervison".utf8)).distance == 1)

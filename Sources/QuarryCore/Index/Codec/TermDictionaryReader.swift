@@ -202,6 +202,13 @@ struct TermIterator {
             return
         }
         bound[bound.count - 1] += 1
+        try seek(atLeast: bound)
+    }
+
+    /// Passes over every later term before `bound`: the next call to `next()` returns the first
+    /// term at or after it (never an earlier one than `next()` would have), reached through the
+    /// block index when it lies beyond the current block.
+    mutating func seek(atLeast bound: [UInt8]) throws(IndexError) {
         lowerBound = bound
         // Jump to the last later block whose first term is at most the bound, if any.
         let later = bound.withUnsafeBytes { raw in

@@ -21,6 +21,8 @@ struct EditDistanceRows {
     let bound: Int
     private let limit: Int32
     private let word: [UInt32]
+    /// The word's scalars, each once, in order (the only ones a row at the bound can live on).
+    private let distinctScalars: [UInt32]
     /// Row r (r = 0, 1, ...) at `r * width`: the distances from the word's prefixes (0 to all of
     /// it) to the term's first r scalars. Row 0 is 0, 1, 2, ...
     private var table: [Int32]
@@ -34,6 +36,7 @@ struct EditDistanceRows {
     /// Distances from `word` (at most `bound` reported; `bound` from 0 to 2 in practice).
     init(word: String, bound: Int) {
         self.word = word.unicodeScalars.map(\.value)
+        distinctScalars = Array(Set(self.word)).sorted()
         self.bound = max(0, bound)
         limit = Int32(clamping: self.bound)
         table = Array((0...Int32(self.word.count)).map { $0 })
@@ -52,10 +55,7 @@ struct EditDistanceRows {
         let keptBytes = kept > 0 ? ends[kept - 1] : 0
         self.term.removeAll(keepingCapacity: true)
         self.term.append(contentsOf: term)
-        scalars.removeLast(scalars.count - kept)
-        ends.removeLast(ends.count - kept)
-        minimums.removeLast(minimums.count - kept)
-        table.removeLast(table.count - (kept + 1) * width)
+        truncate(toScalars: kept)
         // Decode and add a row for each new scalar; stop at the first dead row.
         var position = keptBytes
         if let dead = minimums.firstIndex(where: { $0 > limit }) { return Match(distance: nil, deadPrefix: ends[dead]) }
@@ -70,6 +70,49 @@ struct EditDistanceRows {
         }
         let distance = Int(table[scalars.count * width + word.count])
         return Match(distance: distance <= bound ? distance : nil, deadPrefix: nil)
+    }
+
+    /// After `match` found a term's `deadPrefix`, the smallest string after every extension of
+    /// that prefix that may still be within the bound, as a Levenshtein automaton would seek:
+    /// every term before it is out of reach. Nil when no later term can be. A row with slack
+    /// (its minimum below the bound) lets any next scalar live, so the prefix's last scalar is
+    /// simply stepped; a row at the bound lets only the word's own scalars live, so the next of
+    /// those that does is taken; when none does, the scalar before is stepped instead. The
+    /// rows kept are those of the target's prefix. Also nil for a prefix that is not well-formed
+    /// UTF-8 (scalar order is then not byte order): the caller skips past the prefix instead.
+    mutating func nextPossible() -> [UInt8]? {
+        var level = scalars.count - 1
+        guard level >= 0, String(validating: term[..<ends[level]], as: UTF8.self) != nil else { return nil }
+        while level >= 0 {
+            let current = scalars[level]
+            truncate(toScalars: level)
+            let slack = (level == 0 ? 0 : minimums[level - 1]) < limit
+            let candidates: [UInt32]
+            if slack {
+                let next = current + 1 == 0xD800 ? 0xE000 : current + 1
+                candidates = next <= 0x10FFFF ? [next] : []
+            } else {
+                candidates = distinctScalars.filter { $0 > current }
+            }
+            for candidate in candidates {
+                scalars.append(candidate)
+                let minimum = addRow()
+                scalars.removeLast()
+                table.removeLast(width)
+                guard minimum <= limit, let scalar = Unicode.Scalar(candidate) else { continue }
+                return Array(term[..<(level == 0 ? 0 : ends[level - 1])]) + Array(String(scalar).utf8)
+            }
+            level -= 1
+        }
+        return nil
+    }
+
+    /// Keeps the rows of the first `count` scalars of the current term.
+    private mutating func truncate(toScalars count: Int) {
+        scalars.removeLast(scalars.count - count)
+        ends.removeLast(ends.count - count)
+        minimums.removeLast(minimums.count - count)
+        table.removeLast(table.count - (count + 1) * width)
     }
 
     /// Appends the row of the last scalar of `scalars`; returns its minimum.
