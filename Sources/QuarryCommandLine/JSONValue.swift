@@ -10,6 +10,11 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
+    /// A time in milliseconds as `took_ms` reports it: a number rounded to the microsecond.
+    public static func milliseconds(_ value: Double) -> JSONValue {
+        .double((value * 1000).rounded() / 1000)
+    }
+
     /// A field's value: a number, a boolean or text.
     public init(_ value: FieldValue) {
         switch value {

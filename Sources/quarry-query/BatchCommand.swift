@@ -63,7 +63,7 @@ struct BatchCommand: ParsableCommand {
                 throw ValidationError("--filter: \(error)")
             }
             let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords, exactTotal: false,
-                                        facets: try facetsAndSort.requests(), sort: facetsAndSort.order, typos: ranking.typoTolerance)
+                                        facets: try facetsAndSort.requests(), sort: facetsAndSort.order, typos: ranking.typoTolerance, feedback: ranking.relevanceFeedback)
             let (phrase, syntax, workers, schema) = (self.phrase, self.syntax, threads, searcher.schema)
             // Worker w runs queries w, w + workers, ...; each query's time is measured alone.
             // The workers are plain threads (not tasks) so that valgrind can follow the command.

@@ -34,6 +34,18 @@ struct RankingArguments: ParsableArguments {
     @Option(help: "Typo tolerance: 'auto' (a word of 5 letters or more that no document holds matches the words 1 edit away, 2 from 9 letters, first letter kept) or 'off' (only words written word~N).")
     var typos: String = TypoTolerance.off.rawValue
 
+    @Flag(help: "Pseudo-relevance feedback (RM3): run a query of words, add the terms of its best hits, run it again.")
+    var feedback = false
+
+    @Option(name: .customLong("feedback-documents"), help: "With --feedback: how many best hits give the feedback terms.")
+    var feedbackDocuments = RelevanceFeedback.rm3.documents
+
+    @Option(name: .customLong("feedback-terms"), help: "With --feedback: how many feedback terms the query gains at most.")
+    var feedbackTerms = RelevanceFeedback.rm3.terms
+
+    @Option(name: .customLong("feedback-weight"), help: "With --feedback: the original query's share of the new one (0 to 1).")
+    var feedbackWeight = RelevanceFeedback.rm3.originalWeight
+
     func validate() throws {
         guard let model = Ranking.FieldModel(rawValue: model) else {
             throw ValidationError("--model must be one of: \(Ranking.FieldModel.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -43,6 +55,14 @@ struct RankingArguments: ParsableArguments {
         }
         guard stopWords == "drop" || stopWords == "keep" else { throw ValidationError("--stop-words must be 'drop' or 'keep'") }
         guard TypoTolerance(rawValue: typos) != nil else { throw ValidationError("--typos must be 'auto' or 'off'") }
+        if let problem = RelevanceFeedback(documents: feedbackDocuments, terms: feedbackTerms, originalWeight: feedbackWeight).problem {
+            throw ValidationError(problem)
+        }
+    }
+
+    /// The feedback asked for, or nil.
+    var relevanceFeedback: RelevanceFeedback? {
+        feedback ? RelevanceFeedback(documents: feedbackDocuments, terms: feedbackTerms, originalWeight: feedbackWeight) : nil
     }
 
     var dropsStopWords: Bool { stopWords == "drop" }

@@ -70,7 +70,7 @@ struct SearchCommand: ParsableCommand {
     private func show(_ text: String, _ searcher: Searcher) throws {
         let options = SearchOptions(k: k, offset: offset, ranking: ranking.ranking, explain: explain, dropStopWords: ranking.dropsStopWords,
                                     facets: try facetsAndSort.requests(), sort: facetsAndSort.order, typos: ranking.typoTolerance,
-                                    suggest: true)
+                                    suggest: true, feedback: ranking.relevanceFeedback)
         let clock = ContinuousClock()
         var results: SearchResults?
         let elapsed = try clock.measure {
@@ -101,7 +101,7 @@ struct SearchCommand: ParsableCommand {
                 hits.append(.object(members))
             }
             var object: [(String, JSONValue)] = [("query", .string(text)), ("total", .int(results.total)),
-                                                 ("total_exact", .bool(results.totalIsExact)), ("took_ms", .double((milliseconds * 1000).rounded() / 1000)),
+                                                 ("total_exact", .bool(results.totalIsExact)), ("took_ms", .milliseconds(milliseconds)),
                                                  ("hits", .array(hits))]
             if !results.facets.isEmpty {
                 object.append(("facets", .object(results.facets.map { facet in

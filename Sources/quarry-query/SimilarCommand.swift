@@ -50,7 +50,7 @@ struct SimilarCommand: ParsableCommand {
                          ("title", .string(hit.fields?["title"] ?? ""))])
             }
             print(JSONValue.object([("id", .string(id)), ("total", .int(results.total)), ("total_exact", .bool(results.totalIsExact)),
-                                    ("took_ms", .double((elapsed.milliseconds * 1000).rounded() / 1000)),
+                                    ("took_ms", .milliseconds(elapsed.milliseconds)),
                                     ("terms", .array(results.terms.sorted().map(JSONValue.string))), ("hits", .array(hits))]).serialized())
             return
         }

@@ -104,6 +104,27 @@ import Testing
         }
     }
 
+    @Test func feedbackWidensAKeywordSearch() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            // Enough documents for feedback terms to be rare (in at most a tenth of them).
+            let fillers = (0..<40).map { #"{"id": "filler\#($0)", "title": "Weather", "body": "rain again on day \#($0)"}"# }
+            // Shares "help" and "service" with both hits of "family", not "family" itself.
+            let related = #"{"id": "carers", "title": "Help for carers", "body": "The help service for carers."}"#
+            let added = try await client.execute(uri: "/documents", method: .post, headers: admin(),
+                                                 body: ByteBuffer(string: "[" + (fillers + [related]).joined(separator: ",") + "]"))
+            #expect(added.object["added"] as? Int == 41, "\(added.text)")
+            let plain = Set(try await hitIDs(client, "/search?q=family&limit=1000"))
+            let widened = Set(try await hitIDs(client, "/search?q=family&limit=1000&feedback=true"))
+            #expect(!plain.isEmpty && widened.isSuperset(of: plain) && widened.count > plain.count, "\(plain) \(widened)")
+            var headers = search
+            headers[.contentType] = "application/json"
+            let posted = try await client.execute(uri: "/search", method: .post, headers: headers,
+                                                  body: ByteBuffer(string: #"{"q": "family", "limit": 1000, "feedback": true}"#))
+            #expect(Set((posted.object["hits"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }) == widened)
+        }
+    }
+
     @Test func problemsAre400sThatSayWhat() async throws {
         let fixture = try await ServerFixture()
         let cases: [(String, String, String)] = [
@@ -115,6 +136,7 @@ import Testing
             ("/search?q=family&limit=ten", "invalid_search_parameter", "'limit'"),
             ("/search?q=family&operator=xor", "invalid_search_parameter", "'operator'"),
             ("/search?q=family&typos=maybe", "invalid_search_parameter", "'typos'"),
+            ("/search?q=family&feedback=maybe", "invalid_search_parameter", "'feedback'"),
             ("/search?q=family&highlight=date", "invalid_search_field", "date"),
             ("/search?sort=nosuch", "invalid_search_field", "nosuch"),
             ("/search?facets=nosuch", "invalid_search_field", "nosuch"),

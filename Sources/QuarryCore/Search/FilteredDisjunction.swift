@@ -29,6 +29,14 @@ struct FilteredDisjunction {
         case to(Scorer)
     }
 
+    /// The same filters and exclusions around `terms` instead (at least one), in the shapes above.
+    func query(with terms: [ResolvedTerm]) -> ResolvedQuery {
+        let words: ResolvedQuery = terms.count == 1 ? .term(terms[0]) : .boolean(must: [], should: terms.map(ResolvedQuery.term), mustNot: [])
+        if required.isEmpty && excluded.isEmpty { return words }
+        if required.isEmpty { return .boolean(must: [], should: terms.map(ResolvedQuery.term), mustNot: excluded) }
+        return .boolean(must: required + [words], should: [], mustNot: excluded)
+    }
+
     /// The terms' scorers in `segment` in the order exhaustive scoring sums them, or nil where
     /// MaxScore would not sum them the same way (see `sumsEachTerm`).
     func termScorers(in segment: SegmentReader, compiler: ScorerCompiler) -> [TermScorer]? {

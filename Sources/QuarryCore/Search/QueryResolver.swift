@@ -42,6 +42,12 @@ struct ResolvedTerm {
     /// Documents with the term in any of its fields: exact over title and body (see
     /// `unionFrequency`), at least the largest field's count with other fields.
     let unionDocumentFrequency: Int
+
+    /// The same term with `boost` instead.
+    func boosted(_ boost: Double) -> ResolvedTerm {
+        ResolvedTerm(text: text, fields: fields, boost: boost, entries: entries, documentFrequency: documentFrequency,
+                     unionDocumentFrequency: unionDocumentFrequency)
+    }
 }
 
 /// An analyzed phrase in one field.
@@ -175,12 +181,12 @@ struct QueryResolver {
                     clauses.append(.term(exact))
                 }
             }
+            let word = analyzer.tokens(of: typed).map(\.term)
             // One word in the index's language (other languages may add their stems of it).
-            if options.suggest, frequency == 0, let first = analyzed.first, analyzer.tokens(of: typed).count == 1,
+            if options.suggest, frequency == 0, let first = analyzed.first, word.count == 1,
                !unknownWords.contains(where: { $0.typed == typed }) {
                 unknownWords.append(SpellingCorrection(typed: typed, term: first, field: field))
             }
-            let word = analyzer.tokens(of: typed).map(\.term)
             if word.count == 1, let expansions = synonyms.expansions(of: word) {
                 return try withSynonyms(expansions, of: word, written: typed, clauses: clauses, field: field, boost: boost * termBoost)
             }
@@ -389,22 +395,27 @@ struct QueryResolver {
         return terms
     }
 
+    /// `clauses` as one disjunction (nil: none; one clause as itself), flattened so MaxScore
+    /// sees every term.
     private static func disjunction(_ clauses: [ResolvedQuery]) -> ResolvedQuery? {
         switch clauses.count {
         case 0: return nil
         case 1: return clauses[0]
-        default:
-            // Flatten nested pure disjunctions so MaxScore sees every term.
-            var flat: [ResolvedQuery] = []
-            for clause in clauses {
-                if case .boolean(let must, let should, let mustNot) = clause, must.isEmpty, mustNot.isEmpty {
-                    flat.append(contentsOf: should)
-                } else {
-                    flat.append(clause)
-                }
-            }
-            return .boolean(must: [], should: flat, mustNot: [])
+        default: return .boolean(must: [], should: flattened(clauses), mustNot: [])
         }
+    }
+
+    /// `clauses` with each pure disjunction among them replaced by its own clauses.
+    private static func flattened(_ clauses: [ResolvedQuery]) -> [ResolvedQuery] {
+        var flat: [ResolvedQuery] = []
+        for clause in clauses {
+            if case .boolean(let must, let should, let mustNot) = clause, must.isEmpty, mustNot.isEmpty {
+                flat.append(contentsOf: should)
+            } else {
+                flat.append(clause)
+            }
+        }
+        return flat
     }
 
     /// An analyzed term's entries in every segment, in the default fields, at boost 1 (for a
@@ -509,8 +520,7 @@ struct QueryResolver {
             let distance = SpellingCorrection.distance(forWordOf: word.typed.count)
             guard distance > 0 else { continue }
             let found = try neighbours(of: word.term, field: word.field, distance: distance + 1, keepingFirstLetter: true).terms
-            word.candidates = found.sorted { ($0.value.edits, -$0.value.frequency, $0.key) < ($1.value.edits, -$1.value.frequency, $1.key) }
-                .prefix(SpellingCorrection.candidateCount).map { ($0.key, $0.value.frequency) }
+            word.candidates = found.prefix(SpellingCorrection.candidateCount).map { ($0.text, $0.frequency) }
             if !word.candidates.isEmpty { corrected.append(word) }
         }
         return corrected
@@ -528,16 +538,16 @@ struct QueryResolver {
         if !complete, typed {
             notes.append("'\(term)~\(distance)': the query's expansions read \(Self.maximumScannedTerms) dictionary entries; the rest were not expanded")
         }
-        var expansions = found.sorted { ($0.value.edits, -$0.value.frequency, $0.key) < ($1.value.edits, -$1.value.frequency, $1.key) }
+        var expansions = found
         if expansions.count > max(1, prefixShare) {
             if typed { notes.append("'\(term)~\(distance)' matches \(expansions.count) terms; searched for the \(prefixShare) closest") }
             expansions = Array(expansions.prefix(max(1, prefixShare)))
         }
         let length = term.unicodeScalars.count
         var resolved: [ResolvedTerm] = []
-        for (text, value) in expansions {
+        for (text, edits, _) in expansions {
             let shorter = max(1, min(length, text.unicodeScalars.count))
-            resolved.append(try self.term(text, field: field, boost: boost * max(0.1, 1 - Double(value.edits) / Double(shorter))))
+            resolved.append(try self.term(text, field: field, boost: boost * max(0.1, 1 - Double(edits) / Double(shorter))))
         }
         return Self.disjunction(Self.blended(resolved).map(ResolvedQuery.term))
     }
@@ -588,15 +598,8 @@ struct QueryResolver {
         // Flatten the word's own disjunction (a fuzzy word's expansions) to blend its terms.
         var terms: [ResolvedTerm] = []
         var rest: [ResolvedQuery] = []
-        for clause in others {
-            switch clause {
-            case .term(let term): terms.append(term)
-            case .boolean(let must, let should, let mustNot) where must.isEmpty && mustNot.isEmpty:
-                for inner in should {
-                    if case .term(let term) = inner { terms.append(term) } else { rest.append(inner) }
-                }
-            default: rest.append(clause)
-            }
+        for clause in Self.flattened(others) {
+            if case .term(let term) = clause { terms.append(term) } else { rest.append(clause) }
         }
         let frequency = terms.map(\.unionDocumentFrequency).max()
         for i in phraseSynonyms.indices { phraseSynonyms[i].blendedFrequency = frequency }
@@ -604,11 +607,12 @@ struct QueryResolver {
     }
 
     /// The terms within `distance` edits of `term` in `field` (nil: the default fields), with
-    /// their edits and their document frequency summed over segments and fields; with
+    /// their edits and their document frequency summed over segments and fields, the closest
+    /// first, then the most frequent, then by text; with
     /// `keepingFirstLetter`, only those starting with `term`'s first character. `complete` is
     /// false when the query's budget of dictionary entries ran out first.
     private mutating func neighbours(of term: String, field: Field?, distance: Int, keepingFirstLetter: Bool) throws(IndexError)
-        -> (terms: [String: (edits: Int, frequency: Int)], complete: Bool) {
+        -> (terms: [(text: String, edits: Int, frequency: Int)], complete: Bool) {
         var found: [String: (edits: Int, frequency: Int)] = [:]
         var rows = EditDistanceRows(word: term, bound: distance)
         let first = keepingFirstLetter ? term.unicodeScalars.first.map { Array(String($0).utf8) } ?? [] : []
@@ -623,7 +627,8 @@ struct QueryResolver {
             }
             return .next
         }
-        return (found, complete)
+        let ranked = found.sorted { ($0.value.edits, -$0.value.frequency, $0.key) < ($1.value.edits, -$1.value.frequency, $1.key) }
+        return (ranked.map { ($0.key, $0.value.edits, $0.value.frequency) }, complete)
     }
 
     /// Where a dictionary walk goes after a term.

@@ -33,6 +33,8 @@ public struct SearchOptions: Sendable {
     /// Look for a spelling suggestion when a word of the query is in no document
     /// (``SearchResults/suggestion``): in searches of query text, which the suggestion rewrites.
     public var suggest: Bool
+    /// Pseudo-relevance feedback for keyword queries (``RelevanceFeedback``); nil: none.
+    public var feedback: RelevanceFeedback?
 
     /// The most hits a search can rank: `k + offset` at most.
     public static let maximumWindow = 10_000_000
@@ -50,7 +52,7 @@ public struct SearchOptions: Sendable {
         if !(1...Self.maximumPrefixExpansions).contains(prefixExpansionLimit) {
             return "the prefix expansion limit must be from 1 to \(Self.maximumPrefixExpansions)"
         }
-        return ranking.problem
+        return ranking.problem ?? feedback?.problem
     }
 
     /// `problem`, or what `schema` refuses: the sort's or a facet's field, the snippet's.
@@ -71,7 +73,7 @@ public struct SearchOptions: Sendable {
                 prefixExpansionLimit: Int = 64, pruning: Bool = true, dropStopWords: Bool = Ranking.dropsStopWords,
                 exactTotal: Bool = true, facets: [FacetRequest] = [], sort: SortOrder? = nil,
                 storedFields: Bool = false, snippetField: String? = nil, typos: TypoTolerance = .off,
-                suggest: Bool = false) {
+                suggest: Bool = false, feedback: RelevanceFeedback? = nil) {
         self.k = max(0, k)
         self.offset = max(0, offset)
         self.ranking = ranking
@@ -86,5 +88,6 @@ public struct SearchOptions: Sendable {
         self.snippetField = snippetField
         self.typos = typos
         self.suggest = suggest
+        self.feedback = feedback
     }
 }

@@ -60,14 +60,26 @@ final class SearchSession {
     func search(_ query: Query, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResults {
         if let problem = options.problem(in: reader.schema) { throw .invalid(problem) }
         var resolver = resolver(options)
-        let resolved: ResolvedQuery?
+        var resolved: ResolvedQuery?
         do {
             resolved = try resolver.resolve(query)
         } catch {
             throw .index(error)
         }
-        var results = SearchResults(hits: [], total: 0, totalIsExact: true, notes: resolver.notes,
-                                    terms: resolver.terms, phrases: resolver.phrases)
+        var notes = resolver.notes
+        var highlighted = resolver.terms
+        if let feedback = options.feedback, let query = resolved {
+            if let filtered = query.filteredDisjunction {
+                if let expanded = try expanded(filtered, feedback: feedback, options: options, resolver: &resolver) {
+                    resolved = expanded
+                    highlighted.formUnion(expanded.filteredDisjunction?.terms.map(\.text) ?? [])
+                }
+            } else {
+                notes.append("feedback applies to queries of words (with filters); this one ran without it")
+            }
+        }
+        var results = SearchResults(hits: [], total: 0, totalIsExact: true, notes: notes,
+                                    terms: highlighted, phrases: resolver.phrases)
         if options.suggest {
             do {
                 results.corrections = try resolver.corrections()
@@ -84,18 +96,16 @@ final class SearchSession {
     func similar(to document: Int, options: SearchOptions) throws(SearchError) -> SearchResults {
         if let problem = options.problem(in: reader.schema) { throw .invalid(problem) }
         let stored = try storedDocument(document)
-        let names = searchFields.compactMap { reader.schema.definition(of: $0.number)?.name }
-        let texts = names.map { SnippetBuilder().analyzedPrefix(of: stored[$0] ?? "") }
+        let names = searchedFieldNames
         var resolver = resolver(options)
         var candidates: [(term: ResolvedTerm, frequency: Int)] = []
         do {
-            for (term, frequency) in MoreLikeThis.frequencies(of: texts, analyzer: analyzers.keyword) {
+            for (term, frequency) in termFrequencies(of: stored) {
                 candidates.append((try resolver.lookUp(term), frequency))
             }
         } catch {
             throw .index(error)
         }
-        analyzers.keyword.forgetWhenLargerThan(bytes: Self.snippetAnalyzerBytes)
         let terms = MoreLikeThis.select(candidates, documentCount: statistics.documentCount)
         let query: ResolvedQuery? = terms.isEmpty ? nil : terms.count == 1 ? .term(terms[0]) : .boolean(must: [], should: terms.map(ResolvedQuery.term), mustNot: [])
         // Room for the document itself and a few duplicates; the offset is applied after.
@@ -120,6 +130,74 @@ final class SearchSession {
 
     /// How many hits `similar` asks for beyond those it returns: the document and its duplicates.
     static let similarSlack = 16
+
+    /// The names of the fields a query naming none searches.
+    private var searchedFieldNames: [String] {
+        searchFields.compactMap { reader.schema.definition(of: $0.number)?.name }
+    }
+
+    /// How often each term occurs in the fields searched of `stored` (the first 64 KiB of each,
+    /// as snippets read them), analyzed as keyword queries are (stop words out). Tokens are
+    /// counted by term id: only each distinct term becomes a String.
+    private func termFrequencies(of stored: StoredDocument) -> [String: Int] {
+        let analyzer = analyzers.keyword
+        defer { analyzer.forgetWhenLargerThan(bytes: Self.snippetAnalyzerBytes) }
+        var counts: [Int32: Int] = [:]
+        var tokens = TokenBuffer()
+        for name in searchedFieldNames {
+            var text = SnippetBuilder().analyzedPrefix(of: stored[name] ?? "")
+            text.withUTF8 { bytes in
+                tokens.removeAll()
+                analyzer.analyze(UnsafeRawBufferPointer(bytes), into: &tokens)
+                for token in tokens.all { counts[token.term, default: 0] += 1 }
+            }
+        }
+        var frequencies: [String: Int] = [:]
+        for (id, count) in counts { frequencies[analyzer.term(id), default: 0] += count }
+        return frequencies
+    }
+
+    /// `query` with RM3's feedback (`RelevanceFeedback`): its `feedback.documents` best hits
+    /// give the relevance model, whose best terms join the query's own, reweighted, inside the
+    /// same filters and exclusions; nil when the first search finds nothing to learn from.
+    private func expanded(_ query: FilteredDisjunction, feedback: RelevanceFeedback, options: SearchOptions,
+                          resolver: inout QueryResolver) throws(SearchError) -> ResolvedQuery? {
+        var first = options
+        first.k = feedback.documents
+        first.offset = 0
+        first.facets = []
+        first.sort = nil
+        first.explain = false
+        first.exactTotal = false
+        let hits = try collect(query.query(with: query.terms), options: first,
+                               into: SearchResults(hits: [], total: 0, totalIsExact: true, notes: [], terms: [], phrases: [])).hits
+        var documents: [RelevanceModel.Document] = []
+        for hit in hits {
+            documents.append(RelevanceModel.Document(score: hit.score, frequencies: termFrequencies(of: try storedDocument(hit.document))))
+        }
+        let common = RelevanceModel.maximumDocumentShare * Double(statistics.documentCount)
+        let found: [(term: ResolvedTerm, weight: Double)]
+        do {
+            found = try RelevanceModel.feedbackTerms(documents, limit: feedback.terms) { (text) throws(IndexError) -> ResolvedTerm? in
+                let term = try resolver.lookUp(text)
+                return term.unionDocumentFrequency > 0 && Double(term.unionDocumentFrequency) <= common ? term : nil
+            }
+        } catch {
+            throw .index(error)
+        }
+        guard !found.isEmpty else { return nil }
+        struct Key: Hashable {
+            let text: String
+            let fields: [Field]
+        }
+        var terms: [Key: ResolvedTerm] = [:]
+        for term in query.terms + found.map(\.term) { terms[Key(text: term.text, fields: term.fields)] = term }
+        let weights = RelevanceModel.interpolate(original: query.terms.map { (Key(text: $0.text, fields: $0.fields), $0.boost) },
+                                                 feedback: found.map { (Key(text: $0.term.text, fields: $0.term.fields), $0.weight) },
+                                                 originalWeight: feedback.originalWeight)
+        let reweighted = weights.compactMap { entry in terms[entry.key].map { $0.boosted(entry.weight) } }.filter { $0.boost > 0 }
+        return reweighted.isEmpty ? nil : query.query(with: reweighted)
+    }
 
     /// Scores `resolved` (nil: nothing matches) and collects its hits into `results`.
     private func collect(_ resolved: ResolvedQuery?, options: SearchOptions, into results: SearchResults) throws(SearchError) -> SearchResults {

@@ -225,6 +225,16 @@ enum OpenAPIDocument {
                   "enum": ["auto", "off"],
                   "default": "auto"
                 }
+              },
+              {
+                "name": "feedback",
+                "in": "query",
+                "required": false,
+                "description": "Pseudo-relevance feedback (RM3): a query of words is run, the terms of its 10 best hits are added, and it is run again. Other queries run without it, with a note.",
+                "schema": {
+                  "type": "boolean",
+                  "default": false
+                }
               }
             ],
             "security": [
@@ -374,14 +384,7 @@ enum OpenAPIDocument {
         "/documents/{id}": {
           "parameters": [
             {
-              "name": "id",
-              "in": "path",
-              "required": true,
-              "description": "The document's id, percent-encoded (a malformed escape is 400 `invalid_document_id`).",
-              "schema": {
-                "type": "string",
-                "minLength": 1
-              }
+              "$ref": "#/components/parameters/DocumentID"
             }
           ],
           "get": {
@@ -468,14 +471,7 @@ enum OpenAPIDocument {
         "/documents/{id}/similar": {
           "parameters": [
             {
-              "name": "id",
-              "in": "path",
-              "required": true,
-              "description": "The document's id, percent-encoded.",
-              "schema": {
-                "type": "string",
-                "minLength": 1
-              }
+              "$ref": "#/components/parameters/DocumentID"
             }
           ],
           "get": {
@@ -796,6 +792,16 @@ enum OpenAPIDocument {
       },
       "components": {
         "parameters": {
+          "DocumentID": {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The document's id, percent-encoded (a malformed escape is 400 `invalid_document_id`).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
           "Offset": {
             "name": "offset",
             "in": "query",
@@ -1215,6 +1221,12 @@ enum OpenAPIDocument {
                   "null"
                 ],
                 "enum": ["auto", "off", null]
+              },
+              "feedback": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
               }
             },
             "required": [],

@@ -42,7 +42,7 @@ struct DocumentRoutes: Sendable {
             ("rejected", .array(rejected.map(Self.json))), ("warnings", .array(kept.map(Self.json))),
         ]
         object += counts()
-        object.append(("took_ms", .double(milliseconds(since: start, clock))))
+        object.append(("took_ms", .milliseconds((clock.now - start).milliseconds)))
         return .json(.object(object))
     }
 
@@ -99,11 +99,6 @@ struct DocumentRoutes: Sendable {
             throw APIError.badParameter("the document id '\(raw)' has a malformed percent escape", code: "invalid_document_id")
         }
         return id
-    }
-
-    private func milliseconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-        let elapsed = clock.now - start
-        return (elapsed.milliseconds * 1000).rounded() / 1000
     }
 
     /// `line 3, column 14: ` (what applies of it).

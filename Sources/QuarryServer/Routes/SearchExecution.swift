@@ -19,7 +19,7 @@ struct SearchExecution {
         let words = request.q.allSatisfy(\.isWhitespace) ? nil : try Self.parse(request.q, "q", schema, requireAll: request.requireAll)
         var options = SearchOptions(k: request.limit, offset: request.offset, exactTotal: request.exactTotal,
                                     sort: request.sort.map(SortOrder.init(parsing:)), storedFields: request.fields,
-                                    typos: request.typos, suggest: true)
+                                    typos: request.typos, suggest: true, feedback: request.feedback ? .rm3 : nil)
         do {
             options.facets = try request.facets.map { text throws(SearchError) in try FacetRequest(parsing: text, size: request.facetSize) }
         } catch {

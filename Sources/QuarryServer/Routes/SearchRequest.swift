@@ -22,6 +22,8 @@ struct SearchRequest: Sendable {
     var exactTotal = false
     /// Which words may match with typos: `auto` unless asked otherwise.
     var typos = TypoTolerance.auto
+    /// Pseudo-relevance feedback (RM3, `RelevanceFeedback.rm3`) for a query of words.
+    var feedback = false
 
     /// The parameters of a `GET /search`.
     init(query: QueryString, limits: ServerLimits) throws(APIError) {
@@ -38,6 +40,7 @@ struct SearchRequest: Sendable {
         body = try Self.flag(query["body"], "body", default: false)
         exactTotal = try Self.flag(query["exact_total"], "exact_total", default: false)
         typos = try Self.typos(query["typos"])
+        feedback = try Self.flag(query["feedback"], "feedback", default: false)
         try check(limits)
     }
 
@@ -62,6 +65,7 @@ struct SearchRequest: Sendable {
         self.body = decoded.body ?? false
         exactTotal = decoded.exact_total ?? false
         typos = try Self.typos(decoded.typos)
+        feedback = decoded.feedback ?? false
         try check(limits)
     }
 
@@ -121,9 +125,10 @@ private struct SearchBody: Decodable {
     var body: Bool?
     var exact_total: Bool?
     var typos: String?
+    var feedback: Bool?
 
     private enum Key: String, CodingKey, CaseIterable {
-        case q, offset, limit, `operator`, filter, sort, facets, facet_size, highlight, fields, body, exact_total, typos
+        case q, offset, limit, `operator`, filter, sort, facets, facet_size, highlight, fields, body, exact_total, typos, feedback
     }
 
     init(from decoder: any Decoder) throws {
@@ -143,5 +148,6 @@ private struct SearchBody: Decodable {
         body = try container.decodeIfPresent(Bool.self, forKey: .body)
         exact_total = try container.decodeIfPresent(Bool.self, forKey: .exact_total)
         typos = try container.decodeIfPresent(String.self, forKey: .typos)
+        feedback = try container.decodeIfPresent(Bool.self, forKey: .feedback)
     }
 }

@@ -13,7 +13,7 @@ enum SearchResponse {
         object.append(("limit", .int(request.limit)))
         object.append(("total", .int(results?.total ?? 0)))
         object.append(("total_exact", .bool(results?.totalIsExact ?? true)))
-        object.append(("took_ms", .double((execution.milliseconds * 1000).rounded() / 1000)))
+        object.append(("took_ms", .milliseconds(execution.milliseconds)))
         object.append(("facets", .object((results?.facets ?? []).map { facet in
             (facet.field, .object([("values", .array(facet.counts.map { .object([("value", .string($0.value)), ("count", .int($0.count))]) })),
                                    ("other", .int(facet.otherCount))]))

@@ -39,7 +39,7 @@ struct SimilarRoute: Sendable {
             ("hits", .array(results.hits.map { SearchResponse.hit($0, schema: searcher.schema, snippetField: nil, withBody: parameters.body) })),
             ("offset", .int(parameters.offset)), ("limit", .int(parameters.limit)),
             ("total", .int(results.total)), ("total_exact", .bool(results.totalIsExact)),
-            ("took_ms", .double((milliseconds * 1000).rounded() / 1000)),
+            ("took_ms", .milliseconds(milliseconds)),
             ("terms", .array(results.terms.sorted().map(JSONValue.string))),
         ]))
     }

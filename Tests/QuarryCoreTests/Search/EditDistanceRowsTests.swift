@@ -15,29 +15,35 @@ import Testing
         return String(scalars)
     }
 
+    /// A random word, a bound from 0 to 2, and `count` random terms plus `near` edits of the
+    /// word (one or two each), sorted by bytes as a dictionary is.
+    private static func randomCase(_ generator: inout SeededGenerator, terms count: Int, near: Int)
+        -> (query: String, bound: Int, sorted: [[UInt8]]) {
+        let query = word(&generator, length: 1...6)
+        let bound = Int.random(in: 0...2, using: &generator)
+        var terms = Set<String>()
+        for _ in 0..<count { terms.insert(word(&generator, length: 1...7)) }
+        for _ in 0..<near {
+            var scalars = Array(query.unicodeScalars)
+            for _ in 0..<Int.random(in: 1...2, using: &generator) {
+                let i = Int.random(in: 0...scalars.count, using: &generator)
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0 where i < scalars.count: scalars.remove(at: i)
+                case 1: scalars.insert(alphabet.randomElement(using: &generator)!, at: i)
+                case 2 where i < scalars.count: scalars[i] = alphabet.randomElement(using: &generator)!
+                case 3 where i + 1 < scalars.count: scalars.swapAt(i, i + 1)
+                default: break
+                }
+            }
+            if !scalars.isEmpty { terms.insert(String(String.UnicodeScalarView(scalars))) }
+        }
+        return (query, bound, terms.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
     @Test(arguments: [1, 2, 3, 4]) func distancesAndDeadPrefixesMatchTheTable(seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
         for _ in 0..<60 {
-            let query = Self.word(&generator, length: 1...6)
-            let bound = Int.random(in: 0...2, using: &generator)
-            // Terms near the word (edits of it) and others, sorted by bytes as a dictionary is.
-            var terms = Set<String>()
-            for _ in 0..<80 { terms.insert(Self.word(&generator, length: 1...7)) }
-            for _ in 0..<40 {
-                var scalars = Array(query.unicodeScalars)
-                for _ in 0..<Int.random(in: 1...2, using: &generator) {
-                    let i = Int.random(in: 0...scalars.count, using: &generator)
-                    switch Int.random(in: 0..<4, using: &generator) {
-                    case 0 where i < scalars.count: scalars.remove(at: i)
-                    case 1: scalars.insert(Self.alphabet.randomElement(using: &generator)!, at: i)
-                    case 2 where i < scalars.count: scalars[i] = Self.alphabet.randomElement(using: &generator)!
-                    case 3 where i + 1 < scalars.count: scalars.swapAt(i, i + 1)
-                    default: break
-                    }
-                }
-                if !scalars.isEmpty { terms.insert(String(String.UnicodeScalarView(scalars))) }
-            }
-            let sorted = terms.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+            let (query, bound, sorted) = Self.randomCase(&generator, terms: 80, near: 40)
             var rows = EditDistanceRows(word: query, bound: bound)
             for bytes in sorted {
                 let term = String(decoding: bytes, as: UTF8.self)
@@ -59,11 +65,7 @@ import Testing
     @Test(arguments: [5, 6, 7, 8]) func seekingToTheNextPossibleTermMissesNoMatch(seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
         for _ in 0..<60 {
-            let query = Self.word(&generator, length: 1...6)
-            let bound = Int.random(in: 0...2, using: &generator)
-            var terms = Set<String>()
-            for _ in 0..<200 { terms.insert(Self.word(&generator, length: 1...7)) }
-            let sorted = terms.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+            let (query, bound, sorted) = Self.randomCase(&generator, terms: 200, near: 0)
             let expected = sorted.filter { referenceEditDistance(query, String(decoding: $0, as: UTF8.self)) <= bound }
             // A walk as the resolver's: match each term, and on a dead prefix seek to the first
             // term at or after `nextPossible()`, or past the prefix when it gives none.

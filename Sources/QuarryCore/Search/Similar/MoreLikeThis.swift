@@ -10,15 +10,6 @@ struct MoreLikeThis {
     /// ... and at least this many documents of the index have it (`minDocFreq`).
     static let minimumDocumentFrequency = 5
 
-    /// How often each term occurs in `texts` analyzed by `analyzer`.
-    static func frequencies(of texts: [String], analyzer: Analyzer) -> [String: Int] {
-        var frequencies: [String: Int] = [:]
-        for text in texts {
-            for token in analyzer.tokens(of: text) { frequencies[token.term, default: 0] += 1 }
-        }
-        return frequencies
-    }
-
     /// The characteristic terms among `candidates` (each with its frequency in the document and
     /// its entry in the index), best first, each with its boost (its score over the best's).
     static func select(_ candidates: [(term: ResolvedTerm, frequency: Int)], documentCount: Int) -> [ResolvedTerm] {
@@ -31,10 +22,6 @@ struct MoreLikeThis {
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.term.text < $1.term.text) }
         let kept = scored.prefix(maximumTerms)
         guard let best = kept.first?.score, best > 0 else { return [] }
-        return kept.map { entry in
-            let term = entry.term
-            return ResolvedTerm(text: term.text, fields: term.fields, boost: entry.score / best, entries: term.entries,
-                                documentFrequency: term.documentFrequency, unionDocumentFrequency: term.unionDocumentFrequency)
-        }
+        return kept.map { $0.term.boosted($0.score / best) }
     }
 }
