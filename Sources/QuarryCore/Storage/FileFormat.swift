@@ -10,7 +10,7 @@
 enum FileFormat {
     static let magic: [UInt8] = Array("QRRY".utf8)
     static let footerMagic: [UInt8] = Array("YRRQ".utf8)
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let headerSize = 28
     static let footerSize = 8
 

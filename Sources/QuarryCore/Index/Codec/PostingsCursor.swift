@@ -20,6 +20,8 @@ final class PostingsCursor {
     private let documentCount: UInt32
     private let blockCount: Int
     private let skipStart: Int
+    /// The bound of a term of one block, from its dictionary entry.
+    private let wholeList: BlockImpacts
     private let blocksStart: Int
     /// Where data may end: the start of the footer.
     private let postingsLimit: Int
@@ -65,6 +67,7 @@ final class PostingsCursor {
         self.documentCount = UInt32(clamping: documentCount)
         blockCount = PostingsLayout.blockCount(docFreq: info.docFreq)
         skipStart = info.postingsOffset
+        wholeList = BlockImpacts(maxFrequency: info.maxFreq, minLength: info.minLength)
         // Wrapping: an offset read from a damaged dictionary can be anything; the checks below
         // reject any sum that wrapped (the offset itself must lie in the file first).
         blocksStart = info.postingsOffset &+ (blockCount > 1 ? blockCount * PostingsLayout.skipEntrySize : 0)
@@ -131,14 +134,15 @@ final class PostingsCursor {
 
     // MARK: Block-max data
 
-    /// The last document of the block the cursor is in, and that block's largest frequency and
-    /// shortest field: no document up to that one scores more than those allow. Call only while
-    /// positioned on a document.
+    /// The last document of the block the cursor is in, and that block's impacts: no document
+    /// up to that one scores more than they allow (a term of one block: its whole-list bound,
+    /// the dictionary's largest frequency and shortest field). Call only while positioned on a
+    /// document.
     @inline(__always)
-    func currentBlockImpact() -> (lastDoc: UInt32, maxFreq: Int, minLength: Int) {
-        guard blockCount > 1 else { return (docs[count - 1], info.maxFreq, info.minLength) }
+    func currentBlockImpact() -> (lastDoc: UInt32, impacts: BlockImpacts) {
+        guard blockCount > 1 else { return (docs[count - 1], wholeList) }
         let entry = skipStart + block * PostingsLayout.skipEntrySize
-        return (load32(entry), Int(load32(entry + 16)), Int(load32(entry + 20)))
+        return (load32(entry), BlockImpacts(raw: postings.loadUnaligned(fromByteOffset: entry + 16, as: UInt64.self).littleEndian))
     }
 
     /// The block the cursor is in (-1 before the first).

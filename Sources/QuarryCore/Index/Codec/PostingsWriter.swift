@@ -27,7 +27,7 @@ struct TermInfo: Equatable, Sendable {
 enum PostingsLayout {
     /// Documents per block.
     static let blockSize = PackedInts.maximumCount
-    /// Bytes of one skip entry: lastDoc u32, docEnd u32, positionsEnd u64, maxFreq u32, minLength u32.
+    /// Bytes of one skip entry: lastDoc u32, docEnd u32, positionsEnd u64, impacts u64.
     static let skipEntrySize = 24
 
     /// Blocks a term of `docFreq` documents has: full blocks of 128, then a shorter tail block.
@@ -41,7 +41,7 @@ enum PostingsLayout {
 ///
 ///     postings  := skips? block+
 ///     skips     := skip{blocks}           only when there is more than one block
-///     skip      := lastDoc:u32 docEnd:u32 positionsEnd:u64 maxFreq:u32 minLength:u32
+///     skip      := lastDoc:u32 docEnd:u32 positionsEnd:u64 impacts:u64
 ///     block     := full | tail
 ///     full      := ints(doc - previous - 1){128} ints(freq - 1){128}
 ///     tail      := ( vint((doc - previous - 1) << 1 | freq == 1) vint(freq - 2)? ){n < 128}
@@ -51,7 +51,8 @@ enum PostingsLayout {
 /// after the byte lengths of every run but the last (u16 each, none for a single run), so a
 /// reader reaches a document's run without touching the runs before it. `ints` is `PackedInts`
 /// (patched bit packing or varints). `docEnd` is relative to the first block, `positionsEnd` to
-/// the term's first position byte; `previous` starts at -1.
+/// the term's first position byte; `previous` starts at -1. `impacts` is the block's
+/// `BlockImpacts`: its competitive (frequency, field length) pairs, which bound its scores.
 ///
 /// A term of one document writes nothing to `.post`: its document goes in the dictionary entry.
 /// Fields without positions (the id field) write nothing to `.pos`.
@@ -66,6 +67,7 @@ struct PostingsWriter: ~Copyable {
     private var positionTable = ByteStream(capacity: 1 << 10)
     private let docDeltas = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
     private let freqs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
+    private let lengths = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsLayout.blockSize)
     private var positionValues = GrowableBuffer<UInt32>(capacity: 1 << 12)
     private var inBlock = 0
     private var lastDoc: Int64 = -1
@@ -90,6 +92,7 @@ struct PostingsWriter: ~Copyable {
     deinit {
         docDeltas.deallocate()
         freqs.deallocate()
+        lengths.deallocate()
     }
 
     mutating func startTerm() {
@@ -115,6 +118,7 @@ struct PostingsWriter: ~Copyable {
         assert(Int64(doc) > lastDoc && freq > 0)
         docDeltas[inBlock] = UInt32(truncatingIfNeeded: Int64(doc) - lastDoc - 1)
         freqs[inBlock] = UInt32(freq)
+        lengths[inBlock] = UInt32(clamping: length)
         lastDoc = Int64(doc)
         if recordsPositions {
             var previous: UInt32 = 0
@@ -146,6 +150,7 @@ struct PostingsWriter: ~Copyable {
     }
 
     private mutating func finishBlock() {
+        let impacts = BlockImpacts(frequencies: freqs, lengths: lengths, count: inBlock)
         if inBlock == PostingsLayout.blockSize {
             PackedInts.append(docDeltas, count: inBlock, to: &blocks)
             for i in 0..<inBlock { freqs[i] -= 1 }
@@ -165,8 +170,7 @@ struct PostingsWriter: ~Copyable {
         skips.appendUInt32(UInt32(truncatingIfNeeded: lastDoc))
         skips.appendUInt32(UInt32(blocks.count))
         skips.appendUInt64(UInt64(positionsWritten))
-        skips.appendUInt32(UInt32(blockMaxFreq))
-        skips.appendUInt32(UInt32(blockMinLength))
+        skips.appendUInt64(impacts.raw)
         maxFreq = max(maxFreq, blockMaxFreq)
         minLength = min(minLength, blockMinLength)
         blockMaxFreq = 0

@@ -77,7 +77,8 @@ enum IndexVerifier {
                 var documentList: [UInt32] = []
                 var maxFreq = 0
                 var minLength = Int.max
-                var block = BlockBounds(name: name, file: segment.postings.path, checksLength: positional && info.docFreq > 1)
+                var block = BlockBounds(name: name, file: segment.postings.path, checksLength: positional && info.docFreq > 1,
+                                        hasSkips: PostingsLayout.blockCount(docFreq: info.docFreq) > 1)
                 while cursor.next() != PostingsCursor.noMoreDocs {
                     let doc = Int(cursor.doc)
                     let positions = positional ? cursor.positions() : UnsafeBufferPointer(start: nil, count: 0)
@@ -181,43 +182,50 @@ enum IndexVerifier {
     }
 }
 
-/// Checks each postings block's skip bounds, which block-max pruning trusts: the largest
-/// frequency and the shortest field recorded for a block must be what its documents hold.
+/// Checks each postings block's impacts, which block-max pruning trusts: what a block's skip
+/// entry records must be the `BlockImpacts` of its documents' frequencies and field lengths
+/// (only their highest frequency where no length is recorded). A term of one block has no skip
+/// entry: the dictionary's bounds, checked with the term, stand for it.
 private struct BlockBounds {
     let name: String
     let file: String
     /// False where no field length is recorded: the id field, and a term of one document (0).
     let checksLength: Bool
+    /// Whether the term has skip entries (more than one block).
+    let hasSkips: Bool
     private var block = -1
-    private var recorded = (lastDoc: UInt32(0), maxFreq: 0, minLength: 0)
-    private var maxFreq = 0
-    private var minLength = Int.max
+    private var recorded = BlockImpacts(raw: 0)
+    private var frequencies: [UInt32] = []
+    private var lengths: [UInt32] = []
 
-    init(name: String, file: String, checksLength: Bool) {
+    init(name: String, file: String, checksLength: Bool, hasSkips: Bool) {
         self.name = name
         self.file = file
         self.checksLength = checksLength
+        self.hasSkips = hasSkips
     }
 
     /// Counts the document `cursor` is on, of field length `length`.
     mutating func add(_ cursor: PostingsCursor, length: Int) throws(IndexError) {
+        guard hasSkips else { return }
         if cursor.currentBlock != block {
             try finish()
             block = cursor.currentBlock
-            recorded = cursor.currentBlockImpact()
+            recorded = cursor.currentBlockImpact().impacts
         }
-        maxFreq = max(maxFreq, cursor.freq)
-        minLength = min(minLength, length)
+        frequencies.append(UInt32(clamping: cursor.freq))
+        lengths.append(UInt32(clamping: length))
     }
 
-    /// Compares the last block's bounds (call after the last document).
+    /// Compares the last block's impacts (call after the last document).
     mutating func finish() throws(IndexError) {
-        guard block >= 0, maxFreq > 0 else { return }
-        guard recorded.maxFreq == maxFreq, !checksLength || recorded.minLength == minLength else {
-            throw .corrupt(file: file, reason: "\(name): block \(block) records largest frequency \(recorded.maxFreq) and shortest field \(recorded.minLength), its documents hold \(maxFreq) and \(minLength)")
+        guard block >= 0, !frequencies.isEmpty else { return }
+        let held = BlockImpacts(frequencies: frequencies, lengths: lengths, count: frequencies.count)
+        guard checksLength ? recorded == held : recorded.maxFrequency == held.maxFrequency else {
+            throw .corrupt(file: file, reason: "\(name): block \(block) records impacts \(String(recorded.raw, radix: 16)), its documents make \(String(held.raw, radix: 16))")
         }
-        maxFreq = 0
-        minLength = Int.max
+        frequencies.removeAll(keepingCapacity: true)
+        lengths.removeAll(keepingCapacity: true)
     }
 }
 

@@ -75,6 +75,19 @@ final class TermScorer: Scorer {
     private let hasExtras: Bool
     /// Whether the term is searched in more than two fields (then only `AnyFields` loops serve it).
     var hasFurtherFields: Bool { hasExtras }
+    /// The last window's bound (`blockBound`) and its first two fields' parts of it (normalized
+    /// frequencies before saturation), for `documentBound`.
+    private var windowBound = Double.infinity
+    private var firstPart = 0.0
+    private var secondPart = 0.0
+    /// Which of the first two fields' cursors may lag behind `doc` in this window (`lead`): its
+    /// documents up to the window's end are skipped unless one is scored.
+    private var lagging = Lagging.none
+
+    /// A field whose cursor the term's iteration does not wait for.
+    private enum Lagging {
+        case none, first, second
+    }
 
     /// A scorer over `slots` (at least one with postings), in the order their contributions add.
     init(text: String, slots: [Slot], ranking: Ranking, idf: Double, boost: Double, flat: LengthNormalization) {
@@ -133,36 +146,91 @@ final class TermScorer: Scorer {
     }
 
     /// The bound of this term's score in documents up to `end` (no further than `currentBlockEnd`):
-    /// the block-max data, through the same formula as `upperBound`, of the fields that have a
-    /// document in that range. Call while positioned.
+    /// the blocks' impacts (each field's most normalized frequency over its competitive pairs;
+    /// the flat model takes the highest frequency and shortest length), through the same formula
+    /// as `upperBound`, of the fields that have a document in that range. Call while positioned.
     @inline(__always)
     func blockBound<Span: TermFieldSpan>(upTo end: Int, _ span: Span.Type) -> Double {
         var frequency = 0.0
         var shortest = Double.infinity
-        addBlockBound(first, upTo: end, frequency: &frequency, shortest: &shortest)
-        addBlockBound(second, upTo: end, frequency: &frequency, shortest: &shortest)
+        firstPart = addBlockBound(first, upTo: end, frequency: &frequency, shortest: &shortest)
+        secondPart = addBlockBound(second, upTo: end, frequency: &frequency, shortest: &shortest)
         if Span.mayHaveMore && hasExtras { addExtrasBlockBounds(upTo: end, frequency: &frequency, shortest: &shortest) }
         if model == .flat { frequency /= flat.constant + flat.slope * (shortest.isFinite ? shortest : 0) }
+        windowBound = factor * Ranking.saturate(frequency, k1: k1) * (1 + 1e-9) + 1e-12
+        return windowBound
+    }
+
+    /// The bound of the term's score at the document it is on, in the window of the last
+    /// `blockBound`: as that bound, but of the fields that hold the document only (a document
+    /// with the term in its body alone is not bounded by the title's block). The flat model, and
+    /// terms of more than two fields, take the window's bound.
+    @inline(__always)
+    func documentBound<Span: TermFieldSpan>(_ span: Span.Type) -> Double {
+        if model == .flat || Span.mayHaveMore && hasExtras { return windowBound }
+        var frequency = 0.0
+        if lagging == .first || first.present && Int(first.with { $0.doc }) == doc { frequency += firstPart }
+        if lagging == .second || second.present && Int(second.with { $0.doc }) == doc { frequency += secondPart }
         return factor * Ranking.saturate(frequency, k1: k1) * (1 + 1e-9) + 1e-12
     }
 
+    /// In the window of the last `blockBound`, lets one of the first two fields alone lead the
+    /// term's documents when a document holding the term only in the other cannot score more
+    /// than `rest` (BM25's saturation is subadditive, so the other field's part alone bounds
+    /// such a document): the other's cursor is then moved only to score a document. For the
+    /// term MaxScore alone visits documents of. Returns whether a field leads alone; call
+    /// `endWindow(after:)` at the window's end.
+    func lead<Span: TermFieldSpan>(below rest: Double, _ span: Span.Type) -> Bool {
+        guard model != .flat, !(Span.mayHaveMore && hasExtras), first.present, second.present else { return false }
+        if factor * Ranking.saturate(secondPart, k1: k1) * (1 + 1e-9) + 1e-12 <= rest {
+            lagging = .second
+        } else if factor * Ranking.saturate(firstPart, k1: k1) * (1 + 1e-9) + 1e-12 <= rest {
+            lagging = .first
+        } else {
+            return false
+        }
+        _ = settle(span)
+        return true
+    }
+
+    /// Ends `lead`: the lagging cursor skips to after the window's last document, `end`.
+    func endWindow<Span: TermFieldSpan>(after end: Int, _ span: Span.Type) {
+        guard lagging != .none else { return }
+        let goal = UInt32(clamping: end + 1)
+        let behind = lagging == .first ? first : second
+        if Int(behind.with { $0.doc }) <= end { behind.with { $0.advance(to: goal) } }
+        lagging = .none
+        _ = settle(span)
+    }
+
+    /// Moves a lagging cursor to the document, so it can be scored.
+    @inline(never)
+    private func catchUp() {
+        let behind = lagging == .first ? first : second
+        if Int(behind.with { $0.doc }) < doc { behind.with { $0.advance(to: UInt32(clamping: doc)) } }
+    }
+
+    /// Adds `slot`'s part of the window's bound to `frequency` (and `shortest`); returns the part.
     @inline(__always)
-    private func addBlockBound(_ slot: Unrolled, upTo end: Int, frequency: inout Double, shortest: inout Double) {
+    private func addBlockBound(_ slot: Unrolled, upTo end: Int, frequency: inout Double, shortest: inout Double) -> Double {
         let doc = slot.with { $0.doc }
-        guard slot.present, doc != PostingsCursor.noMoreDocs, Int(doc) <= end else { return }
-        let impact = slot.with { $0.currentBlockImpact() }
+        guard slot.present, doc != PostingsCursor.noMoreDocs, Int(doc) <= end else { return 0 }
+        let impacts = slot.with { $0.currentBlockImpact().impacts }
         switch model {
         case .fields, .bm25f:
-            frequency += slot.weight * Double(impact.maxFreq) / (slot.constant + slot.slope * Double(impact.minLength))
+            let part = impacts.bound(weight: slot.weight, constant: slot.constant, slope: slot.slope)
+            frequency += part
+            return part
         case .flat:
-            frequency += slot.weight * Double(impact.maxFreq)
-            shortest = min(shortest, Double(impact.minLength))
+            frequency += slot.weight * impacts.maxFrequency
+            shortest = min(shortest, impacts.minLength)
+            return slot.weight * impacts.maxFrequency
         }
     }
 
     @inline(never)
     private func addExtrasBlockBounds(upTo end: Int, frequency: inout Double, shortest: inout Double) {
-        for extra in extras { addBlockBound(extra, upTo: end, frequency: &frequency, shortest: &shortest) }
+        for extra in extras { _ = addBlockBound(extra, upTo: end, frequency: &frequency, shortest: &shortest) }
     }
 
     override var cost: Int { slots.reduce(0) { $0 + ($1.postings?.cursor.info.docFreq ?? 0) } }
@@ -179,8 +247,8 @@ final class TermScorer: Scorer {
 
     @inline(__always)
     private func settle<Span: TermFieldSpan>(_ span: Span.Type) -> Int {
-        var lowest = min(first.present ? first.with(Self.position) : Scorer.exhausted,
-                         second.present ? second.with(Self.position) : Scorer.exhausted)
+        var lowest = min(first.present && lagging != .first ? first.with(Self.position) : Scorer.exhausted,
+                         second.present && lagging != .second ? second.with(Self.position) : Scorer.exhausted)
         if Span.mayHaveMore && hasExtras { lowest = min(lowest, extrasPosition()) }
         doc = lowest
         return lowest
@@ -238,6 +306,7 @@ final class TermScorer: Scorer {
 
     @inline(__always)
     func score<Span: TermFieldSpan>(_ span: Span.Type) -> Double {
+        if lagging != .none { catchUp() }
         let inFirst = first.present && Int(first.with { $0.doc }) == doc
         let inSecond = second.present && Int(second.with { $0.doc }) == doc
         switch model {

@@ -7,7 +7,9 @@
 /// window. In each window, terms are ordered by those bounds; the terms whose bounds together
 /// cannot beat the k-th score so far are "non-essential": a document matching only them cannot
 /// enter, so only the essential terms' documents are visited, and the others are checked (by
-/// skipping to the document) only while the document can still beat the threshold. A window
+/// skipping to the document) only while the document can still beat the threshold. A visited
+/// document is bounded by the fields that hold it (`TermScorer.documentBound`), so one with a
+/// word in its body alone is not scored for the title's block bound. A window
 /// whose bounds all together cannot beat it is skipped whole. A document's final score is always
 /// the sum of every term's contribution in the query's order, the same sum exhaustive scoring
 /// makes, so pruned and exhaustive results are identical, ties included.
@@ -98,13 +100,17 @@ struct MaxScoreCollector {
                 continue
             }
             if essentialStart > 0 { pruned = true }
+            // One essential term: where a document with it in one field alone cannot win, the
+            // other field leads its documents alone.
+            let alone = essentialStart == count - 1 && scorers.lead(order[count - 1], below: threshold - prefix[essentialStart])
+            if alone { pruned = true }
             // The window's documents, from the essential terms.
             while true {
                 var doc = Scorer.exhausted
                 for i in essentialStart..<count where scorers.doc(order[i]) < doc { doc = scorers.doc(order[i]) }
                 if doc > end { break }
                 var bound = prefix[essentialStart]
-                for i in essentialStart..<count where scorers.doc(order[i]) == doc { bound += windowBounds[order[i]] }
+                for i in essentialStart..<count where scorers.doc(order[i]) == doc { bound += scorers.documentBound(order[i]) }
                 if bound <= threshold || deletes?.contains(doc) == true {
                     if bound <= threshold { pruned = true }
                     for i in essentialStart..<count where scorers.doc(order[i]) == doc { _ = scorers.next(order[i]) }
@@ -161,6 +167,7 @@ struct MaxScoreCollector {
                 for q in 0..<count { matched[q] = false }
                 for i in essentialStart..<count where scorers.doc(order[i]) == doc { _ = scorers.next(order[i]) }
             }
+            if alone { scorers.endWindow(order[count - 1], after: end) }
             windowStart = end + 1
         }
         return (scored, pruned)
@@ -180,6 +187,13 @@ private struct UnownedScorers<Span: TermFieldSpan> {
     @inline(__always) func next(_ i: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.next(Span.self) } }
     @inline(__always) func advance(_ i: Int, to target: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.advance(to: target, Span.self) } }
     @inline(__always) func score(_ i: Int) -> Double { references[i]._withUnsafeGuaranteedRef { $0.score(Span.self) } }
+    @inline(__always) func lead(_ i: Int, below rest: Double) -> Bool {
+        references[i]._withUnsafeGuaranteedRef { $0.lead(below: rest, Span.self) }
+    }
+    @inline(__always) func endWindow(_ i: Int, after end: Int) {
+        references[i]._withUnsafeGuaranteedRef { $0.endWindow(after: end, Span.self) }
+    }
+    @inline(__always) func documentBound(_ i: Int) -> Double { references[i]._withUnsafeGuaranteedRef { $0.documentBound(Span.self) } }
     @inline(__always) func blockEnd(_ i: Int) -> Int { references[i]._withUnsafeGuaranteedRef { $0.currentBlockEnd(Span.self) } }
     @inline(__always) func blockBound(_ i: Int, upTo end: Int) -> Double {
         references[i]._withUnsafeGuaranteedRef { $0.blockBound(upTo: end, Span.self) }
