@@ -157,7 +157,7 @@ final class TermScorer: Scorer {
         secondPart = addBlockBound(second, upTo: end, frequency: &frequency, shortest: &shortest)
         if Span.mayHaveMore && hasExtras { addExtrasBlockBounds(upTo: end, frequency: &frequency, shortest: &shortest) }
         if model == .flat { frequency /= flat.constant + flat.slope * (shortest.isFinite ? shortest : 0) }
-        windowBound = factor * Ranking.saturate(frequency, k1: k1) * (1 + 1e-9) + 1e-12
+        windowBound = bound(frequency)
         return windowBound
     }
 
@@ -171,7 +171,7 @@ final class TermScorer: Scorer {
         var frequency = 0.0
         if lagging == .first || first.present && Int(first.with { $0.doc }) == doc { frequency += firstPart }
         if lagging == .second || second.present && Int(second.with { $0.doc }) == doc { frequency += secondPart }
-        return factor * Ranking.saturate(frequency, k1: k1) * (1 + 1e-9) + 1e-12
+        return bound(frequency)
     }
 
     /// In the window of the last `blockBound`, lets one of the first two fields alone lead the
@@ -182,9 +182,9 @@ final class TermScorer: Scorer {
     /// `endWindow(after:)` at the window's end.
     func lead<Span: TermFieldSpan>(below rest: Double, _ span: Span.Type) -> Bool {
         guard model != .flat, !(Span.mayHaveMore && hasExtras), first.present, second.present else { return false }
-        if factor * Ranking.saturate(secondPart, k1: k1) * (1 + 1e-9) + 1e-12 <= rest {
+        if bound(secondPart) <= rest {
             lagging = .second
-        } else if factor * Ranking.saturate(firstPart, k1: k1) * (1 + 1e-9) + 1e-12 <= rest {
+        } else if bound(firstPart) <= rest {
             lagging = .first
         } else {
             return false
@@ -208,6 +208,13 @@ final class TermScorer: Scorer {
     private func catchUp() {
         let behind = lagging == .first ? first : second
         if Int(behind.with { $0.doc }) < doc { behind.with { $0.advance(to: UInt32(clamping: doc)) } }
+    }
+
+    /// The bound of a score of normalized frequency at most `frequency`, with slack for rounding
+    /// (pruning must never drop a document exhaustive scoring keeps).
+    @inline(__always)
+    private func bound(_ frequency: Double) -> Double {
+        factor * Ranking.saturate(frequency, k1: k1) * (1 + 1e-9) + 1e-12
     }
 
     /// Adds `slot`'s part of the window's bound to `frequency` (and `shortest`); returns the part.
