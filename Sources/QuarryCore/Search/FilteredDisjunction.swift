@@ -29,9 +29,9 @@ struct FilteredDisjunction {
         case to(Scorer)
     }
 
-    /// The same filters and exclusions around `terms` instead (at least one), in the shapes above.
-    func query(with terms: [ResolvedTerm]) -> ResolvedQuery {
-        let words: ResolvedQuery = terms.count == 1 ? .term(terms[0]) : .boolean(must: [], should: terms.map(ResolvedQuery.term), mustNot: [])
+    /// The same filters and exclusions around `terms` instead (nil for none), in the shapes above.
+    func query(with terms: [ResolvedTerm]) -> ResolvedQuery? {
+        guard let words = ResolvedQuery.anyOf(terms) else { return nil }
         if required.isEmpty && excluded.isEmpty { return words }
         if required.isEmpty { return .boolean(must: [], should: terms.map(ResolvedQuery.term), mustNot: excluded) }
         return .boolean(must: required + [words], should: [], mustNot: excluded)

@@ -6,6 +6,15 @@ indirect enum ResolvedQuery {
     case filter(ResolvedFilter)
     case boolean(must: [ResolvedQuery], should: [ResolvedQuery], mustNot: [ResolvedQuery])
 
+    /// `terms` as optional clauses: nil for none, one term as itself.
+    static func anyOf(_ terms: [ResolvedTerm]) -> ResolvedQuery? {
+        switch terms.count {
+        case 0: return nil
+        case 1: return .term(terms[0])
+        default: return .boolean(must: [], should: terms.map(ResolvedQuery.term), mustNot: [])
+        }
+    }
+
     /// The terms when the query is nothing but optional terms (the case MaxScore takes), else nil.
     var pureDisjunction: [ResolvedTerm]? {
         switch self {

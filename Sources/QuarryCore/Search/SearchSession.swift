@@ -70,9 +70,9 @@ final class SearchSession {
         var highlighted = resolver.terms
         if let feedback = options.feedback, let query = resolved {
             if let filtered = query.filteredDisjunction {
-                if let expanded = try expanded(filtered, feedback: feedback, options: options, resolver: &resolver) {
-                    resolved = expanded
-                    highlighted.formUnion(expanded.filteredDisjunction?.terms.map(\.text) ?? [])
+                if let expanded = try expanded(query, as: filtered, feedback: feedback, options: options, resolver: &resolver) {
+                    resolved = expanded.query
+                    highlighted.formUnion(expanded.terms.map(\.text))
                 }
             } else {
                 notes.append("feedback applies to queries of words (with filters); this one ran without it")
@@ -107,7 +107,7 @@ final class SearchSession {
             throw .index(error)
         }
         let terms = MoreLikeThis.select(candidates, documentCount: statistics.documentCount)
-        let query: ResolvedQuery? = terms.isEmpty ? nil : terms.count == 1 ? .term(terms[0]) : .boolean(must: [], should: terms.map(ResolvedQuery.term), mustNot: [])
+        let query = ResolvedQuery.anyOf(terms)
         // Room for the document itself and a few duplicates; the offset is applied after.
         var wider = options
         wider.offset = 0
@@ -157,11 +157,12 @@ final class SearchSession {
         return frequencies
     }
 
-    /// `query` with RM3's feedback (`RelevanceFeedback`): its `feedback.documents` best hits
-    /// give the relevance model, whose best terms join the query's own, reweighted, inside the
-    /// same filters and exclusions; nil when the first search finds nothing to learn from.
-    private func expanded(_ query: FilteredDisjunction, feedback: RelevanceFeedback, options: SearchOptions,
-                          resolver: inout QueryResolver) throws(SearchError) -> ResolvedQuery? {
+    /// `query` (whose terms and filters are `filtered`) with RM3's feedback (`RelevanceFeedback`):
+    /// its `feedback.documents` best hits give the relevance model, whose best terms join the
+    /// query's own, reweighted, inside the same filters and exclusions. The new query and its
+    /// terms; nil when the first search finds nothing to learn from.
+    private func expanded(_ query: ResolvedQuery, as filtered: FilteredDisjunction, feedback: RelevanceFeedback, options: SearchOptions,
+                          resolver: inout QueryResolver) throws(SearchError) -> (query: ResolvedQuery, terms: [ResolvedTerm])? {
         var first = options
         first.k = feedback.documents
         first.offset = 0
@@ -169,7 +170,7 @@ final class SearchSession {
         first.sort = nil
         first.explain = false
         first.exactTotal = false
-        let hits = try collect(query.query(with: query.terms), options: first,
+        let hits = try collect(query, options: first,
                                into: SearchResults(hits: [], total: 0, totalIsExact: true, notes: [], terms: [], phrases: [])).hits
         var documents: [RelevanceModel.Document] = []
         for hit in hits {
@@ -191,12 +192,12 @@ final class SearchSession {
             let fields: [Field]
         }
         var terms: [Key: ResolvedTerm] = [:]
-        for term in query.terms + found.map(\.term) { terms[Key(text: term.text, fields: term.fields)] = term }
-        let weights = RelevanceModel.interpolate(original: query.terms.map { (Key(text: $0.text, fields: $0.fields), $0.boost) },
+        for term in filtered.terms + found.map(\.term) { terms[Key(text: term.text, fields: term.fields)] = term }
+        let weights = RelevanceModel.interpolate(original: filtered.terms.map { (Key(text: $0.text, fields: $0.fields), $0.boost) },
                                                  feedback: found.map { (Key(text: $0.term.text, fields: $0.term.fields), $0.weight) },
                                                  originalWeight: feedback.originalWeight)
         let reweighted = weights.compactMap { entry in terms[entry.key].map { $0.boosted(entry.weight) } }.filter { $0.boost > 0 }
-        return reweighted.isEmpty ? nil : query.query(with: reweighted)
+        return filtered.query(with: reweighted).map { ($0, reweighted) }
     }
 
     /// Scores `resolved` (nil: nothing matches) and collects its hits into `results`.

@@ -197,16 +197,19 @@ final class TermScorer: Scorer {
     func endWindow<Span: TermFieldSpan>(after end: Int, _ span: Span.Type) {
         guard lagging != .none else { return }
         let goal = UInt32(clamping: end + 1)
-        let behind = lagging == .first ? first : second
+        let behind = laggingSlot
         if Int(behind.with { $0.doc }) <= end { behind.with { $0.advance(to: goal) } }
         lagging = .none
         _ = settle(span)
     }
 
+    /// The field `lagging` names (call only while one lags).
+    private var laggingSlot: Unrolled { lagging == .first ? first : second }
+
     /// Moves a lagging cursor to the document, so it can be scored.
     @inline(never)
     private func catchUp() {
-        let behind = lagging == .first ? first : second
+        let behind = laggingSlot
         if Int(behind.with { $0.doc }) < doc { behind.with { $0.advance(to: UInt32(clamping: doc)) } }
     }
 
