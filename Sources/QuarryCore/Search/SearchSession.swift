@@ -218,8 +218,9 @@ final class SearchSession {
             results.facets = counters.map { $0.result() }
             return results
         }
-        // Terms, maybe narrowed by filters and exclusions: MaxScore, the filter checked on the way.
-        let filtered = options.pruning ? resolved.filteredDisjunction : nil
+        // Terms, maybe narrowed by filters and exclusions: MaxScore, the filter checked on the way
+        // (unless every match is to be counted: MaxScore skips what cannot enter the top k).
+        let filtered = options.pruning && !options.exactTotal ? resolved.filteredDisjunction : nil
         for (s, segment) in reader.segments.enumerated() {
             let base = reader.documentBases[s]
             if let filtered, let clauses = filtered.termScorers(in: segment, compiler: compiler) {
