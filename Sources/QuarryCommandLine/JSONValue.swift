@@ -53,7 +53,7 @@ public enum JSONValue: Sendable, Equatable {
             } else {
                 out.append(contentsOf: "null".utf8)
             }
-        case .string(let value): Self.writeString(value, into: &out)
+        case .string(let value): JSONEscape.appendQuoted(value, to: &out)
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (i, value) in values.enumerated() {
@@ -65,7 +65,7 @@ public enum JSONValue: Sendable, Equatable {
             out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(key, into: &out)
+                JSONEscape.appendQuoted(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 value.write(into: &out)
             }
@@ -73,45 +73,4 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// `value` quoted, with the escapes JSON needs (and control characters, C1 included, as
-    /// `\u00XX`); the UTF-8 runs between escapes are copied whole (a search's answer carries
-    /// pages of text).
-    private static func writeString(_ value: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { bytes in
-            var run = 0
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                let control = ControlCharacters.byteCount(of: bytes, at: i)
-                guard control > 0 || byte == 0x22 || byte == 0x5C else {
-                    i += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                switch byte {
-                case 0x22: out.append(contentsOf: #"\""#.utf8)
-                case 0x5C: out.append(contentsOf: #"\\"#.utf8)
-                case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-                case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-                case 0x09: out.append(contentsOf: #"\t"#.utf8)
-                default: writeUnicodeEscape(control == 2 ? bytes[i + 1] : byte, into: &out)
-                }
-                i += max(control, 1)
-                run = i
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// `\u00XX` for a code point below U+0100.
-    private static func writeUnicodeEscape(_ value: UInt8, into out: inout [UInt8]) {
-        out.append(contentsOf: #"\u00"#.utf8)
-        out.append(hexDigits[Int(value >> 4)])
-        out.append(hexDigits[Int(value & 0xF)])
-    }
 }

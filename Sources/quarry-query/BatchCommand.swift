@@ -34,8 +34,14 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Write {\"latencies_ms\": {\"qid\": ms, ...}} here: each query's time from text to ranked ids.")
     var stats: String?
 
-    @Option(help: "The TREC run file to write (qid Q0 docid rank score tag).")
+    @Option(help: "The run file to write.")
     var output: String
+
+    @Option(help: "The run's form: 'trec' (qid Q0 docid rank score tag, scores to 6 decimals) or 'shard' (JSON lines of exact scores, document numbers and totals, for merge-runs).")
+    var format: RunFormat = .trec
+
+    @Flag(name: .customLong("exact-total"), help: "Count every match for the totals a shard run reports (slower: no pruning).")
+    var exactTotal = false
 
     @OptionGroup var ranking: RankingArguments
 
@@ -53,7 +59,7 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors(of: "quarry-query") {
-            let searcher = try Index.open(at: URL(fileURLWithPath: index)).searcher()
+            let searcher = try ranking.searcher(of: index)
             warnAboutSynonyms(searcher, index: index)
             let set = try QuerySet.load(queries)
             let required: Query?
@@ -62,7 +68,7 @@ struct BatchCommand: ParsableCommand {
             } catch {
                 throw ValidationError("--filter: \(error)")
             }
-            let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords, exactTotal: false,
+            let options = SearchOptions(k: k, ranking: ranking.ranking, dropStopWords: ranking.dropsStopWords, exactTotal: exactTotal,
                                         facets: try facetsAndSort.requests(), sort: facetsAndSort.order, typos: ranking.typoTolerance, feedback: ranking.relevanceFeedback)
             let (phrase, syntax, workers, schema) = (self.phrase, self.syntax, threads, searcher.schema)
             // Worker w runs queries w, w + workers, ...; each query's time is measured alone.
@@ -96,8 +102,7 @@ struct BatchCommand: ParsableCommand {
                             return
                         }
                         let elapsed = ContinuousClock.now - start
-                        results.set(index, hits: found.hits,
-                                    milliseconds: elapsed.milliseconds)
+                        results.set(index, found: found, milliseconds: elapsed.milliseconds)
                     }
                 }
                 thread.stackSize = 8 << 20
@@ -106,17 +111,25 @@ struct BatchCommand: ParsableCommand {
             finished.wait()
             let all = try results.collected()
             var run = ""
+            var answers: [ShardRun.Answer] = []
             var latencies: [(String, JSONValue)] = []
             let rejected = results.rejected
             for message in rejected.values.sorted() { printError("quarry-query: error: \(ControlCharacters.forDisplay(message)); left out") }
             for (index, entry) in set.queries.enumerated() where rejected[index] == nil {
                 let result = all[index]
-                for (rank, hit) in result.hits.enumerated() {
-                    run += "\(entry.id) Q0 \(hit.id) \(rank + 1) \(fixedPoint(hit.score)) \(tag)\n"
+                guard let found = result.found else { continue }
+                switch format {
+                case .trec:
+                    for (rank, hit) in found.hits.enumerated() {
+                        run += "\(entry.id) Q0 \(hit.id) \(rank + 1) \(fixedPoint(hit.score)) \(tag)\n"
+                    }
+                case .shard:
+                    answers.append(ShardRun.Answer(query: entry.id, hits: found.hits.map { ShardRun.Hit(id: $0.id, score: $0.score, document: $0.document) },
+                                                   total: found.total, totalIsExact: found.totalIsExact))
                 }
                 latencies.append((entry.id, .double(result.milliseconds)))
             }
-            try writeOutput(run, to: output)
+            try writeOutput(format == .shard ? ShardRun(answers: answers).jsonLines : run, to: output)
             if let stats {
                 try writeOutput(JSONValue.object([("latencies_ms", .object(latencies))]).serialized(), to: stats)
             }
@@ -126,18 +139,26 @@ struct BatchCommand: ParsableCommand {
     }
 }
 
-/// Each query's hits and time, filled in by the batch's threads.
+/// How `batch` writes its run.
+enum RunFormat: String, ExpressibleByArgument {
+    /// A TREC run, for trec_eval and `eval`.
+    case trec
+    /// A shard run (`ShardRun`), for `merge-runs`.
+    case shard
+}
+
+/// Each query's results and time, filled in by the batch's threads.
 private final class ResultSlots: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [(hits: [SearchHit], milliseconds: Double)]
+    private var slots: [(found: SearchResults?, milliseconds: Double)]
     private var error: (any Error)?
 
     init(count: Int) {
-        slots = Array(repeating: ([], 0), count: count)
+        slots = Array(repeating: (nil, 0), count: count)
     }
 
-    func set(_ index: Int, hits: [SearchHit], milliseconds: Double) {
-        lock.withLock { slots[index] = (hits, milliseconds) }
+    func set(_ index: Int, found: SearchResults, milliseconds: Double) {
+        lock.withLock { slots[index] = (found, milliseconds) }
     }
 
     /// Queries that could not be read, by index: why.
@@ -157,7 +178,7 @@ private final class ResultSlots: @unchecked Sendable {
     }
 
     /// The slots, or the first error.
-    func collected() throws -> [(hits: [SearchHit], milliseconds: Double)] {
+    func collected() throws -> [(found: SearchResults?, milliseconds: Double)] {
         try lock.withLock {
             if let error { throw error }
             return slots

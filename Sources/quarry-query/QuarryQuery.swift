@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QuarryCore
 
 @main
@@ -7,7 +8,7 @@ struct QuarryQuery: ParsableCommand {
         commandName: "quarry-query",
         abstract: "Search a Quarry index, run query sets, evaluate runs, and inspect analysis.",
         version: QuarryVersion.string,
-        subcommands: [SearchCommand.self, BatchCommand.self, SimilarCommand.self, EvalCommand.self, AnalyzeCommand.self]
+        subcommands: [SearchCommand.self, BatchCommand.self, MergeRunsCommand.self, SimilarCommand.self, EvalCommand.self, AnalyzeCommand.self]
     )
 }
 
@@ -46,6 +47,11 @@ struct RankingArguments: ParsableArguments {
     @Option(name: .customLong("feedback-weight"), help: "With --feedback: the original query's share of the new one (0 to 1).")
     var feedbackWeight = RelevanceFeedback.rm3.originalWeight
 
+    @Option(name: .customLong("global-stats"), help: ArgumentHelp(
+        "Score with a shard set's statistics (quarry-index merge-stats) instead of the index's own: as one index of every shard would.",
+        valueName: "file"))
+    var globalStats: String?
+
     func validate() throws {
         guard let model = Ranking.FieldModel(rawValue: model) else {
             throw ValidationError("--model must be one of: \(Ranking.FieldModel.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -66,6 +72,12 @@ struct RankingArguments: ParsableArguments {
     }
 
     var dropsStopWords: Bool { stopWords == "drop" }
+
+    /// A searcher of the index in `folder`, scoring with `--global-stats` when given.
+    func searcher(of folder: String) throws -> Searcher {
+        let statistics = try globalStats.map { try ScoringStatistics.load(from: URL(fileURLWithPath: $0)) }
+        return try Index.open(at: URL(fileURLWithPath: folder)).searcher(statistics: statistics)
+    }
 
     var typoTolerance: TypoTolerance { TypoTolerance(rawValue: typos) ?? .off }
 

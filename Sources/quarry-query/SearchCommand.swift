@@ -46,7 +46,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors(of: "quarry-query") {
-            let searcher = try Index.open(at: URL(fileURLWithPath: index)).searcher()
+            let searcher = try ranking.searcher(of: index)
             warnAboutSynonyms(searcher, index: index)
             if !query.isEmpty {
                 try show(query.joined(separator: " "), searcher)

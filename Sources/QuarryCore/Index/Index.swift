@@ -60,9 +60,11 @@ public struct Index: Sendable {
     }
 
     /// A searcher over the index's last commit. With `verifyingChecksums`, every file's
-    /// checksum is checked first (slower: it reads everything).
-    public func searcher(verifyingChecksums: Bool = false) throws(IndexError) -> Searcher {
-        try Searcher(reader: IndexReader(directory: url.givenPath, verifyChecksums: verifyingChecksums))
+    /// checksum is checked first (slower: it reads everything). With `statistics` (a shard
+    /// set's, ``ScoringStatistics``), it scores as one index of the whole set would; they must
+    /// count this commit (``IndexError/invalidArgument(_:)`` otherwise).
+    public func searcher(verifyingChecksums: Bool = false, statistics: ScoringStatistics? = nil) throws(IndexError) -> Searcher {
+        try Searcher(reader: IndexReader(directory: url.givenPath, verifyChecksums: verifyingChecksums), statistics: statistics)
     }
 
     /// Checks every checksum of the last commit, then the structure of each segment (term order,

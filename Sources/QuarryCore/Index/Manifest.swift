@@ -5,7 +5,7 @@
 /// for the order of syncs).
 ///
 ///     manifest := generation:vint nextSegment:vint settings schema segments:vint segment*
-///     settings := language:bytes stemmer:bytes foldDiacritics:u8 stopWords:u8
+///     settings := see `AnalysisSettings.encode`
 ///     schema   := see `Schema.encode`
 ///     segment  := name:bytes id:16 documents:vint deleted:vint deletesGeneration:vint
 ///                 files:vint (kind:4 size:vint){files} languages:vint language:bytes{languages}
@@ -29,6 +29,23 @@ struct Manifest: Equatable, Sendable {
     var documentCount: Int { segments.reduce(0) { $0 + $1.documentCount } }
     var liveCount: Int { segments.reduce(0) { $0 + $1.liveCount } }
 
+    /// A checksum (CRC32C) of what identifies this commit: its generation and its segments'
+    /// random ids, document counts and deletes. Another commit, of this index or of another,
+    /// has another (but for a 1 in 2^32 chance), so statistics made for one commit are known
+    /// when offered to another (`ScoringStatistics`).
+    var fingerprint: UInt32 {
+        var out = ByteStream(capacity: 64 + 40 * segments.count)
+        out.appendVInt(generation)
+        for segment in segments {
+            out.appendUInt64(segment.id.high)
+            out.appendUInt64(segment.id.low)
+            out.appendVInt(segment.documentCount)
+            out.appendVInt(segment.deletedCount)
+            out.appendVInt(segment.deletesGeneration)
+        }
+        return Checksum.crc32c(out.bytes)
+    }
+
     /// Every file the commit uses (the manifest included).
     var fileNames: Set<String> {
         Set(segments.flatMap(\.fileNames) + [Self.fileName])
@@ -47,13 +64,9 @@ struct Manifest: Equatable, Sendable {
         var cursor = ByteCursor(file.bytes, range: body, file: path)
         let generation = try cursor.readInt(atMost: Int.max)
         let nextSegment = try cursor.readInt(atMost: 999_999_999)
-        let code = try cursor.readString()
-        let stemmer = try cursor.readString()
-        let fold = try cursor.readByte() != 0
-        let stop = try cursor.readByte() != 0
+        let settings = try AnalysisSettings.decode(from: &cursor)
         let schema = try Schema.decode(from: &cursor)
-        var manifest = Manifest(settings: AnalysisSettings(language: Language(code: code, stemmer: stemmer.isEmpty ? nil : stemmer),
-                                                           foldDiacritics: fold, stopWords: stop), schema: schema)
+        var manifest = Manifest(settings: settings, schema: schema)
         manifest.generation = generation
         manifest.nextSegment = nextSegment
         let count = try cursor.readInt(atMost: 1_000_000)
@@ -70,7 +83,7 @@ struct Manifest: Equatable, Sendable {
             let files = try cursor.readInt(atMost: 32)
             for _ in 0..<files {
                 let raw = String(decoding: try cursor.readRaw(4), as: UTF8.self)
-                guard let kind = FileFormat.Kind(rawValue: raw) else { throw cursor.corrupt("unknown file kind '\(raw)'") }
+                guard let kind = FileFormat.Kind(rawValue: raw), kind == .deletes || SegmentInfo.fileKinds.contains(kind) else { throw cursor.corrupt("unknown segment file kind '\(raw)'") }
                 sizes[kind] = try cursor.readInt(atMost: Int.max)
             }
             var languages: [String] = []
@@ -96,10 +109,7 @@ struct Manifest: Equatable, Sendable {
         file.withBuffer { out in
             out.appendVInt(generation)
             out.appendVInt(nextSegment)
-            out.appendString(settings.language.code)
-            out.appendString(settings.language.stemmer ?? "")
-            out.append(settings.foldDiacritics ? 1 : 0)
-            out.append(settings.stopWords ? 1 : 0)
+            settings.encode(into: &out)
             schema.encode(into: &out)
             out.appendVInt(segments.count)
             for segment in segments {

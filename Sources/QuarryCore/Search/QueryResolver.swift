@@ -444,8 +444,38 @@ struct QueryResolver {
             for (s, info) in found.enumerated() { entries[s][field] = info }
             if found.contains(where: { $0 != nil }) { frequency[field] = documentFrequency }
         }
+        if let global = statistics.global {
+            let (frequency, union) = Self.frequencies(of: text, in: fields, global)
+            return ResolvedTerm(text: text, fields: fields, boost: boost, entries: entries, documentFrequency: frequency,
+                                unionDocumentFrequency: union)
+        }
         return ResolvedTerm(text: text, fields: fields, boost: boost, entries: entries, documentFrequency: frequency,
                             unionDocumentFrequency: unionFrequency(entries, frequency))
+    }
+
+    /// A term's document frequency in each of `fields` and over them, from a shard set's
+    /// statistics: what `term` counts in one index, summed over the set's shards.
+    private static func frequencies(of text: String, in fields: [Field], _ global: ScoringStatistics) -> (perField: [Field: Int], union: Int) {
+        let bytes = Array(text.utf8)
+        var frequency: [Field: Int] = [:]
+        for field in fields {
+            if let counts = global.counts(of: bytes, in: field), counts.documents > 0 { frequency[field] = counts.documents }
+        }
+        var union = 0
+        if fields.contains(.body), let body = global.counts(of: bytes, in: .body) {
+            union = body.documents + (fields.contains(.title) ? body.titleOnly : 0)
+        } else if fields.contains(.title) {
+            union = frequency[.title] ?? 0
+        }
+        for (field, count) in frequency where field != .title && field != .body { union = max(union, count) }
+        return (frequency, union)
+    }
+
+    /// `text`'s document frequency in `field` for scoring: the shard set's when there is one,
+    /// else `local` (the index's own).
+    private func scoringFrequency(of text: String, in field: Field, local: Int) -> Int {
+        guard let global = statistics.global else { return local }
+        return global.counts(of: text.utf8, in: field)?.documents ?? 0
     }
 
     /// Documents with the term in any of its fields. Over title and body it is exact: per
@@ -487,9 +517,10 @@ struct QueryResolver {
         for text in distinct {
             let (entries, frequency) = try lookup(text, in: field)
             guard frequency > 0 else { return nil }
-            terms.append((text, entries, frequency))
+            terms.append((text, entries, scoringFrequency(of: text, in: field, local: frequency)))
         }
-        terms.sort { $0.documentFrequency < $1.documentFrequency }
+        // Ties by text: the order the idfs are added in is the same in every shard.
+        terms.sort { ($0.documentFrequency, $0.text) < ($1.documentFrequency, $1.text) }
         let first = tokens[0].position
         let mapped = tokens.map { token in (term: terms.firstIndex { $0.text == token.term }!, offset: token.position - first) }
         return ResolvedPhrase(text: text, field: field, terms: terms, tokens: mapped, slop: slop, boost: boost)
@@ -500,8 +531,8 @@ struct QueryResolver {
     private mutating func expand(_ prefix: String, field: Field?, boost: Double) throws(IndexError) -> ResolvedQuery? {
         guard let normalized = prefixAnalyzer.tokens(of: prefix).first?.term else { return nil }
         var frequencies: [String: Int] = [:]
-        let complete = try walkTerms(withPrefix: Array(normalized.utf8), field: field) { term, info in
-            frequencies[String(decoding: term, as: UTF8.self), default: 0] += info.docFreq
+        let complete = try walkTerms(withPrefix: Array(normalized.utf8), field: field) { term, documents in
+            frequencies[String(decoding: term, as: UTF8.self), default: 0] += documents
             return .next
         }
         if !complete {
@@ -625,14 +656,14 @@ struct QueryResolver {
         var found: [String: (edits: Int, frequency: Int)] = [:]
         var rows = EditDistanceRows(word: term, bound: distance)
         let first = keepingFirstLetter ? term.unicodeScalars.first.map { Array(String($0).utf8) } ?? [] : []
-        let complete = try walkTerms(withPrefix: first, field: field) { text, info in
+        let complete = try walkTerms(withPrefix: first, field: field) { text, documents in
             let match = rows.match(text)
             if let dead = match.deadPrefix {
                 if let target = rows.nextPossible() { return .seek(target) }
                 return .skip(pastPrefix: dead)
             }
             if let edits = match.distance {
-                found[String(decoding: text, as: UTF8.self), default: (edits, 0)].frequency += info.docFreq
+                found[String(decoding: text, as: UTF8.self), default: (edits, 0)].frequency += documents
             }
             return .next
         }
@@ -651,11 +682,35 @@ struct QueryResolver {
     }
 
     /// Walks the terms starting with `prefix` in `field` (nil: the default fields) of every
-    /// segment, each counted against the query's budget (`maximumScannedTerms`). `visit` sees
-    /// each term with its entry and says where to go next: the walk jumps over what it rules
-    /// out. False when the budget ran out first.
+    /// segment (of the shard set's statistics, when there are some: a shard expands to what
+    /// the whole set would), each counted against the query's budget (`maximumScannedTerms`).
+    /// `visit` sees each term with its document frequency and says where to go next: the walk
+    /// jumps over what it rules out. False when the budget ran out first.
     private mutating func walkTerms(withPrefix prefix: [UInt8], field: Field?,
-                                    _ visit: ([UInt8], TermInfo) -> WalkStep) throws(IndexError) -> Bool {
+                                    _ visit: ([UInt8], Int) -> WalkStep) throws(IndexError) -> Bool {
+        if let global = statistics.global {
+            for field in field.map({ [$0] }) ?? defaultFields {
+                guard let table = global.terms[field] else { continue }
+                var i = table.lowerBound(prefix)
+                let end = table.end(ofPrefix: prefix)
+                while i < end {
+                    // A body entry of no documents stands for a term of titles only.
+                    if table.documents[i] == 0 {
+                        i += 1
+                        continue
+                    }
+                    guard scannedTerms < Self.maximumScannedTerms else { return false }
+                    scannedTerms += 1
+                    let term = Array(table.term(i))
+                    switch visit(term, table.documents[i]) {
+                    case .next: i += 1
+                    case .skip(let dead): i = max(i + 1, table.end(ofPrefix: term[..<dead]))
+                    case .seek(let target): i = max(i + 1, table.lowerBound(target))
+                    }
+                }
+            }
+            return true
+        }
         for segment in reader.segments {
             for field in field.map({ [$0] }) ?? defaultFields {
                 var iterator = try prefix.withUnsafeBytes { raw in
@@ -664,7 +719,7 @@ struct QueryResolver {
                 while let (term, info) = try iterator.next() {
                     guard scannedTerms < Self.maximumScannedTerms else { return false }
                     scannedTerms += 1
-                    switch visit(term, info) {
+                    switch visit(term, info.docFreq) {
                     case .next: continue
                     case .skip(let dead): try iterator.skip(pastPrefix: term[..<dead])
                     case .seek(let target): try iterator.seek(atLeast: target)

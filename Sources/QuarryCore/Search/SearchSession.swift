@@ -14,14 +14,16 @@ final class SearchSession {
     /// The index's synonyms, analyzed with the index language's analyzer.
     private let synonyms: SynonymMap
 
-    init(reader: IndexReader, synonyms rules: SynonymRules = .none) throws(SearchError) {
+    /// `global`: a shard set's statistics to score with instead of the index's own (checked
+    /// against the index by the caller).
+    init(reader: IndexReader, synonyms rules: SynonymRules = .none, global: ScoringStatistics? = nil) throws(SearchError) {
         self.reader = reader
         do {
             analyzers = try LanguageAnalyzers(settings: reader.settings)
             prefixAnalyzer = try Analyzer(settings: reader.settings.with(language: .none))
             var seen: Set<Language> = [reader.settings.language]
             var others: [LanguageAnalyzers] = []
-            for code in Set(reader.manifest.segments.flatMap(\.languages)).sorted() {
+            for code in global?.languages ?? Set(reader.manifest.segments.flatMap(\.languages)).sorted() {
                 let language = Language.parse(code).language
                 guard seen.insert(language).inserted else { continue }
                 others.append(try LanguageAnalyzers(settings: reader.settings.with(language: language)))
@@ -30,7 +32,7 @@ final class SearchSession {
         } catch {
             throw .invalid("cannot analyze queries: \(error)")
         }
-        statistics = CollectionStatistics(reader)
+        statistics = global.map(CollectionStatistics.init) ?? CollectionStatistics(reader)
         searchFields = reader.schema.searchFields
         synonyms = SynonymMap(rules, analyzer: analyzers.plain)
     }

@@ -1,7 +1,7 @@
 /// Searches one commit of an index: a point-in-time snapshot, `Sendable`, for any number of
 /// concurrent searches.
 ///
-/// Get one from ``Index/searcher(verifyingChecksums:)``. It sees the commit that was last when
+/// Get one from ``Index/searcher(verifyingChecksums:statistics:)``. It sees the commit that was last when
 /// it was opened, whatever writers do after; ``reopened()`` gives a searcher of the newest
 /// commit, reusing every segment that did not change, so reopening after each commit is cheap.
 /// The commit's files stay on disk while a searcher holds them.
@@ -12,17 +12,25 @@ public final class Searcher: Sendable {
     /// The index folder's synonyms file, as it was when this searcher opened
     /// (``SynonymRules/fileName``; none when there is no such file).
     public let synonyms: SynonymRules
+    /// The shard set's statistics it scores with, or nil for the index's own
+    /// (``Index/searcher(verifyingChecksums:statistics:)``).
+    public let statistics: ScoringStatistics?
 
-    /// A searcher of `reader` with the synonyms of its folder (`synonyms`: those already read).
-    init(reader: IndexReader, synonyms: SynonymRules? = nil) throws(IndexError) {
+    /// A searcher of `reader` with the synonyms of its folder (`synonyms`: those already read),
+    /// scoring with `statistics` when given (refused when they do not count `reader`'s commit).
+    init(reader: IndexReader, synonyms: SynonymRules? = nil, statistics: ScoringStatistics? = nil) throws(IndexError) {
         self.reader = reader
+        if let problem = statistics?.problem(for: reader) {
+            throw .invalidArgument("\(reader.directory): the scoring statistics cannot be used: \(problem)")
+        }
+        self.statistics = statistics
         if let synonyms {
             self.synonyms = synonyms
         } else {
             self.synonyms = try SynonymRules.load(directory: reader.directory)
         }
         do {
-            idle = Locked([try SearchSession(reader: reader, synonyms: self.synonyms)])
+            idle = Locked([try SearchSession(reader: reader, synonyms: self.synonyms, global: statistics)])
         } catch {
             throw .invalidArgument("\(reader.directory): \(error)")
         }
@@ -42,14 +50,15 @@ public final class Searcher: Sendable {
     public var segmentCount: Int { reader.segments.count }
 
     /// A searcher of the index's newest commit and synonyms file, sharing the segments this one
-    /// has that did not change (this one itself when neither changed).
+    /// has that did not change (this one itself when neither changed). One scoring with a shard
+    /// set's statistics keeps them, so it throws when there is a newer commit they do not count.
     public func reopened() throws(IndexError) -> Searcher {
         let current = try Manifest.read(directory: reader.directory)
         let synonyms = try SynonymRules.load(directory: reader.directory)
         if current.generation == reader.manifest.generation {
-            return synonyms == self.synonyms ? self : try Searcher(reader: reader, synonyms: synonyms)
+            return synonyms == self.synonyms ? self : try Searcher(reader: reader, synonyms: synonyms, statistics: statistics)
         }
-        return try Searcher(reader: IndexReader(directory: reader.directory, reusing: reader), synonyms: synonyms)
+        return try Searcher(reader: IndexReader(directory: reader.directory, reusing: reader), synonyms: synonyms, statistics: statistics)
     }
 
     /// Runs `query`: the top hits, the total, and what `options` asked for besides (facets,
@@ -175,7 +184,7 @@ public final class Searcher: Sendable {
         if let taken = idle.withLock({ $0.popLast() }) {
             session = taken
         } else {
-            session = try SearchSession(reader: reader, synonyms: synonyms)
+            session = try SearchSession(reader: reader, synonyms: synonyms, global: statistics)
         }
         defer { idle.withLock { $0.append(session) } }
         return try body(session)

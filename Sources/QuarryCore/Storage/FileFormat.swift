@@ -25,11 +25,14 @@ enum FileFormat {
         case ids = "IDS_"
         case columns = "COLS"
         case deletes = "DELS"
+        /// Scoring statistics exported from an index or merged over shards (not part of an index).
+        case statistics = "STAT"
 
         /// The file name extension of a segment file of this kind.
         var fileExtension: String {
             switch self {
             case .manifest: return ""
+            case .statistics: return "stats"
             case .terms: return "terms"
             case .postings: return "post"
             case .positions: return "pos"

@@ -53,7 +53,7 @@ public struct IndexStatistics: Sendable {
                 case .norms: name = "norms"
                 case .stored, .ids: name = "stored"
                 case .columns: name = "columns"
-                case .deletes, .manifest: name = "other"
+                case .deletes, .manifest, .statistics: name = "other"
                 }
                 bytes[name, default: 0] += size
             }
