@@ -85,15 +85,32 @@ extension BuildCommand {
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add documents to an index (a document whose id exists replaces the old one)."
+        abstract: "Add documents to an index (a document whose id exists replaces the old one).",
+        discussion: "--index may be a shard set (a folder with SHARDS.json, hash-routed): each shard takes its documents, and the set's statistics are remade."
     )
 
     @OptionGroup var arguments: IndexingArguments
 
     func run() throws {
         try reportingErrors(of: "quarry-index") {
-            let writer = try Index.open(at: URL(fileURLWithPath: arguments.index)).writer(options: arguments.options)
-            try arguments.run(writer, verb: "added")
+            let folder = URL(fileURLWithPath: arguments.index)
+            guard ShardSet.exists(in: folder) else {
+                let writer = try Index.open(at: folder).writer(options: arguments.options)
+                try arguments.run(writer, verb: "added")
+                return
+            }
+            // A shard set: each shard takes the documents hash routing gives it.
+            guard arguments.shard == nil else { throw ValidationError("--index is a shard set: it routes documents itself; leave out --shard") }
+            let set = try ShardSet.load(folder: folder)
+            guard set.routing == .hash else {
+                throw IndexError.invalidArgument("\(arguments.index): a set split by ranges routes no new document: add to one of its shards, then run shard-set")
+            }
+            for i in set.shards.indices {
+                let writer = try Index.open(at: set.shardURL(i, in: folder)).writer(options: arguments.options)
+                try arguments.run(writer, verb: "shard \(i): added", shard: ShardRoute(shard: i, of: set.shards.count))
+            }
+            let refreshed = try ShardSet.refreshed(folder: folder)
+            print("shard set: \(refreshed.shards.count) shards, \(refreshed.shards.reduce(0) { $0 + $1.documents }) documents; statistics remade")
         }
     }
 }

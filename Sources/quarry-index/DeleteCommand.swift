@@ -7,7 +7,8 @@ import QuarryCore
 struct DeleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete",
-        abstract: "Delete documents by id."
+        abstract: "Delete documents by id.",
+        discussion: "--index may be a shard set (a folder with SHARDS.json, hash-routed): each id is deleted from its shard, and the set's statistics are remade."
     )
 
     @Option(name: .long, help: "The index folder.")
@@ -32,13 +33,34 @@ struct DeleteCommand: ParsableCommand {
                 }
                 all += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
-            let writer = try Index.open(at: URL(fileURLWithPath: index)).writer()
-            try runToCompletion {
-                let deleted = try await writer.delete(ids: all)
-                for warning in try await writer.commit().warnings { printError("warning: \(warning)") }
-                let counts = await writer.documentCounts
-                print("deleted \(deleted) of \(all.count) ids; index: \(counts.live) documents, \(counts.deleted) deleted awaiting merge")
+            let folder = URL(fileURLWithPath: index)
+            guard ShardSet.exists(in: folder) else {
+                try delete(all, from: folder)
+                return
             }
+            // A shard set: each id from the shard hash routing gives it.
+            let set = try ShardSet.load(folder: folder)
+            guard set.routing == .hash else {
+                throw IndexError.invalidArgument("\(index): a set split by ranges routes no id: delete from its shards, then run shard-set")
+            }
+            let byShard = Dictionary(grouping: all) { ShardRoute.shard(of: $0, among: set.shards.count) }
+            for (i, ids) in byShard.sorted(by: { $0.key < $1.key }) {
+                print("shard \(i): ", terminator: "")
+                try delete(ids, from: set.shardURL(i, in: folder))
+            }
+            let refreshed = try ShardSet.refreshed(folder: folder)
+            print("shard set: \(refreshed.shards.count) shards, \(refreshed.shards.reduce(0) { $0 + $1.documents }) documents; statistics remade")
+        }
+    }
+
+    /// Deletes `ids` from the index in `folder` and commits.
+    private func delete(_ ids: [String], from folder: URL) throws {
+        let writer = try Index.open(at: folder).writer()
+        try runToCompletion {
+            let deleted = try await writer.delete(ids: ids)
+            for warning in try await writer.commit().warnings { printError("warning: \(warning)") }
+            let counts = await writer.documentCounts
+            print("deleted \(deleted) of \(ids.count) ids; index: \(counts.live) documents, \(counts.deleted) deleted awaiting merge")
         }
     }
 }
@@ -47,7 +69,8 @@ struct DeleteCommand: ParsableCommand {
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge segments and drop deleted documents."
+        abstract: "Merge segments and drop deleted documents.",
+        discussion: "--index may be a shard set (a folder with SHARDS.json): each shard is merged, and the set's statistics are remade."
     )
 
     @Option(name: .long, help: "The index folder.")
@@ -65,19 +88,37 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors(of: "quarry-index") {
-            let clock = ContinuousClock()
-            let opened = try Index.open(at: URL(fileURLWithPath: index))
-            let writer = try opened.writer()
-            let start = clock.now
-            let reporter = ProgressReporter(quiet: quiet)
-            try runToCompletion { [segments] in
-                try await writer.merge(maximumSegments: segments, progress: { reporter.update($0) })
-                reporter.finish()
-                for warning in try await writer.commit().warnings { printError("warning: \(warning)") }
+            let folder = URL(fileURLWithPath: index)
+            guard ShardSet.exists(in: folder) else {
+                try merge(folder)
+                return
             }
-            let elapsed = clock.now - start
-            let stats = try opened.statistics()
-            print("merged in \(elapsed); index: \(stats.liveDocuments) documents in \(stats.segments) segments")
+            // A shard set: each shard merged, then the statistics remade (deleted documents
+            // merged away no longer count).
+            let set = try ShardSet.load(folder: folder)
+            for i in set.shards.indices {
+                print("shard \(i): ", terminator: "")
+                try merge(set.shardURL(i, in: folder))
+            }
+            _ = try ShardSet.refreshed(folder: folder)
+            print("shard set: statistics remade")
         }
+    }
+
+    /// Merges the index in `folder` and commits.
+    private func merge(_ folder: URL) throws {
+        let clock = ContinuousClock()
+        let opened = try Index.open(at: folder)
+        let writer = try opened.writer()
+        let start = clock.now
+        let reporter = ProgressReporter(quiet: quiet)
+        try runToCompletion { [segments] in
+            try await writer.merge(maximumSegments: segments, progress: { reporter.update($0) })
+            reporter.finish()
+            for warning in try await writer.commit().warnings { printError("warning: \(warning)") }
+        }
+        let elapsed = clock.now - start
+        let stats = try opened.statistics()
+        print("merged in \(elapsed); index: \(stats.liveDocuments) documents in \(stats.segments) segments")
     }
 }

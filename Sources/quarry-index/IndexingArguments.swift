@@ -26,6 +26,10 @@ struct IndexingArguments: ParsableArguments {
     @Flag(name: [.long, .short], help: "No progress output (the summary line is still printed).")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Index only the documents shard I of a set of S holds (hash routing: fnv1a64 of the id mod S); pass over the rest.",
+                               valueName: "I/S"))
+    var shard: String?
+
     @Argument(help: "Files and folders to index (folders recursively: .txt .md .html .jsonl .ndjson .json, and .gz of these).")
     var paths: [String]
 
@@ -40,11 +44,13 @@ struct IndexingArguments: ParsableArguments {
             throw ValidationError("--format must be one of: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard !paths.isEmpty else { throw ValidationError("name at least one file or folder to index") }
+        if let shard, ShardRoute(shard) == nil { throw ValidationError("--shard must be I/S with 0 <= I < S, as in 2/4") }
     }
 
     var options: IndexingOptions {
         var options = IndexingOptions(threads: threads, memoryMB: memoryMB, format: InputFormat(rawValue: format) ?? .auto)
         options.fileDates = fileDates
+        options.shard = shard.flatMap(ShardRoute.init)
         return options
     }
 
@@ -52,14 +58,16 @@ struct IndexingArguments: ParsableArguments {
     /// summary. Fails, committing nothing, when no document was read and some input could not
     /// be (every path missing, unreadable or damaged). `reportsUnknownMembers` is
     /// `IndexingOptions`'.
-    func run(_ writer: IndexWriter, verb: String, reportsUnknownMembers: Bool = true) throws {
-        try runToCompletion { try await indexAndCommit(writer, verb: verb, reportsUnknownMembers: reportsUnknownMembers) }
+    /// `shard`: the shard of a set being added to (instead of `--shard`).
+    func run(_ writer: IndexWriter, verb: String, reportsUnknownMembers: Bool = true, shard: ShardRoute? = nil) throws {
+        try runToCompletion { try await indexAndCommit(writer, verb: verb, reportsUnknownMembers: reportsUnknownMembers, shard: shard) }
     }
 
-    private func indexAndCommit(_ writer: IndexWriter, verb: String, reportsUnknownMembers: Bool) async throws {
+    private func indexAndCommit(_ writer: IndexWriter, verb: String, reportsUnknownMembers: Bool, shard: ShardRoute?) async throws {
         let reporter = ProgressReporter(quiet: quiet)
         let warnings = WarningPrinter()
         var options = options
+        if let shard { options.shard = shard }
         options.reportsUnknownMembers = reportsUnknownMembers
         options.strict = strict
         let summary: IndexingSummary
@@ -82,6 +90,7 @@ struct IndexingArguments: ParsableArguments {
         var line = "\(verb) \(summary.documents) documents (\(formatMB(summary.textBytes)) of text) in "
         line += String(format: "%.2f s (%.1f MB/s)", summary.seconds, Double(summary.textBytes) / 1e6 / max(summary.seconds, 1e-9))
         if summary.replaced > 0 { line += ", \(summary.replaced) replaced" }
+        if let route = options.shard { line += ", \(summary.routedElsewhere) left to other shards than \(route)" }
         if summary.malformed > 0 { line += ", \(summary.malformed) malformed skipped" }
         if summary.invalidUTF8 > 0 { line += ", \(summary.invalidUTF8) invalid UTF-8 sequences replaced" }
         if !lost.isEmpty { line += ", \(lost.count) \(lost.count == 1 ? "file" : "files") unreadable or damaged" }

@@ -8,6 +8,6 @@ struct QuarryIndex: ParsableCommand {
         abstract: "Build and maintain a Quarry index.",
         version: QuarryVersion.string,
         subcommands: [BuildCommand.self, AddCommand.self, DeleteCommand.self, MergeCommand.self,
-                      StatsCommand.self, VerifyCommand.self, ExportStatsCommand.self, MergeStatsCommand.self]
+                      StatsCommand.self, VerifyCommand.self, ExportStatsCommand.self, MergeStatsCommand.self, ShardSetCommand.self]
     )
 }

@@ -87,10 +87,32 @@ struct VerifyCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "The index folder.")
-    var index: String
+    var index: String?
+
+    @Option(help: ArgumentHelp("A shard set's manifest (or its folder): verify every shard, that each is at the commit it records, the set's statistics, and (hash routing) that every document is in its shard.",
+                               valueName: "SHARDS.json"))
+    var shards: String?
+
+    func validate() throws {
+        guard (index == nil) != (shards == nil) else { throw ValidationError("give --index or --shards") }
+    }
 
     func run() throws {
         try reportingErrors(of: "quarry-index") {
+            if let shards {
+                let url = URL(fileURLWithPath: shards)
+                let folder = url.lastPathComponent == ShardSet.fileName ? url.deletingLastPathComponent() : url
+                let set = try ShardSet.load(folder: folder)
+                let report = try set.verify(folder: folder)
+                for (i, shard) in report.shards.enumerated() {
+                    print("ok: shard \(i) (\(set.shards[i].path)): \(shard.segments) segments, \(shard.files) files, \(shard.documents) live documents, "
+                        + "\(shard.terms) terms, \(shard.postings) postings, \(shard.positions) positions checked; at commit \(set.shards[i].generation)")
+                }
+                print("ok: \(set.shards.count) shards, \(report.liveDocuments) live documents, statistics \(ShardSet.statisticsFileName) match"
+                    + (set.routing == .hash ? ", every document in the shard its id routes to" : ""))
+                return
+            }
+            let index = self.index ?? ""
             let report = try Index.open(at: URL(fileURLWithPath: index)).verify()
             print("ok: \(report.segments) segments, \(report.files) files, \(report.documents) live documents, "
                 + "\(report.terms) terms, \(report.postings) postings, \(report.positions) positions checked")

@@ -46,6 +46,11 @@ struct QuarryServe: ParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info (a line per request), notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Option(name: .customLong("global-stats"), help: ArgumentHelp(
+        "Serve the index as a shard of a set, scoring with the set's statistics (quarry-index merge-stats): read-only, no writer's lock taken.",
+        valueName: "file"))
+    var globalStats: String?
+
     func validate() throws {
         guard (1...65_535).contains(port) || port == 0 else { throw ValidationError("--port must be from 0 to 65535") }
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
@@ -66,11 +71,13 @@ struct QuarryServe: ParsableCommand {
             configuration.limits.requestsInFlight = maxRequests
             configuration.adminKey = try apiKeyFile.map { try AccessKey(file: URL(fileURLWithPath: $0)) }
             configuration.searchKey = try searchKeyFile.map { try AccessKey(file: URL(fileURLWithPath: $0)) }
+            configuration.statistics = try globalStats.map { try ScoringStatistics.load(from: URL(fileURLWithPath: $0)) }
             let server = try SearchServer(configuration)
             var logger = Logger(label: "quarry")
             logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let index = index
-            let writes = configuration.adminKey == nil ? "read-only (no --api-key-file)" : "writes need the admin key"
+            let writes = globalStats != nil ? "a shard scored with the set's statistics, read-only"
+                : configuration.adminKey == nil ? "read-only (no --api-key-file)" : "writes need the admin key"
             // The event loops also run Swift's tasks (NIO's own hook), so a request's handler
             // runs on the thread that read it, without a hop to the cooperative pool and back.
             NIOSingletons.groupLoopCountSuggestion = threads

@@ -93,6 +93,39 @@ enum FileSystem {
         try storage.rename(source, to: destination)
     }
 
+    /// Writes `text` to `path` durably and atomically: a temporary file, synced, renamed over
+    /// `path`, the folder synced; a reader sees the old text or the new, whole.
+    static func writeDurably(_ text: String, to path: String) throws(IndexError) {
+        let temporary = path + ".tmp"
+        let file = try storage.open(temporary, truncate: true)
+        var failure: IndexError?
+        Array(text.utf8).withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                do throws(IndexError) {
+                    done += try storage.write(file, UnsafeRawBufferPointer(rebasing: raw[done...]), at: done)
+                } catch {
+                    failure = error
+                    return
+                }
+            }
+        }
+        if failure == nil {
+            do {
+                try storage.sync(file)
+            } catch {
+                failure = error
+            }
+        }
+        storage.close(file)
+        if let failure {
+            try? storage.remove(temporary)
+            throw failure
+        }
+        try storage.rename(temporary, to: path)
+        try storage.syncDirectory(parentDirectory(path))
+    }
+
     /// Flushes a folder's entries (new, renamed and removed names) to stable storage.
     static func syncDirectory(_ path: String) throws(IndexError) {
         try storage.syncDirectory(path)

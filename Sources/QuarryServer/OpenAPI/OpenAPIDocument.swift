@@ -1360,7 +1360,13 @@ enum OpenAPIDocument {
                 "type": "string"
               },
               "score": {
-                "type": "number"
+                "type": "number",
+                "description": "Exactly as computed: the shortest decimal that reads back as the same double."
+              },
+              "document": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "The document's number in the server's snapshot (a merge of shards' hits breaks ties by it)."
               },
               "sort_value": {
                 "type": [
@@ -1378,7 +1384,8 @@ enum OpenAPIDocument {
             },
             "required": [
               "id",
-              "score"
+              "score",
+              "document"
             ],
             "additionalProperties": false
           },

@@ -23,9 +23,10 @@ enum SearchResponse {
         return .object(object)
     }
 
-    /// One hit: its id, score, sort value, stored fields and snippet, as the search answers it.
+    /// One hit: its id, score, number in the snapshot, sort value, stored fields and snippet, as
+    /// the search answers it.
     static func hit(_ hit: SearchHit, schema: Schema, snippetField: String?, withBody: Bool) -> JSONValue {
-        var members: [(String, JSONValue)] = [("id", .string(hit.id)), ("score", .double(hit.score))]
+        var members: [(String, JSONValue)] = [("id", .string(hit.id)), ("score", .double(hit.score)), ("document", .int(hit.document))]
         if let value = hit.sortValue { members.append(("sort_value", JSONValue(value))) }
         if let stored = hit.fields { members.append(("fields", fields(stored, schema: schema, body: withBody))) }
         if let snippet = hit.snippet, let field = snippetField {

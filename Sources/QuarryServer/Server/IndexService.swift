@@ -15,17 +15,22 @@ final class IndexService: Sendable {
     private let snapshot: Locked<Searcher>
     private let writes = WriteQueue()
 
+    /// Whether writes are refused: a shard scored with its set's statistics.
+    let readOnly: Bool
+
     /// Opens the index at `url` (creating an empty one when `create` and there is none) and
-    /// takes its writer's lock.
-    init(url: URL, create: Bool) throws(IndexError) {
+    /// takes its writer's lock; with `statistics` (a shard set's), opens it read-only, scoring
+    /// with them, and takes no lock.
+    init(url: URL, create: Bool, statistics: ScoringStatistics? = nil) throws(IndexError) {
         let manifest = url.appendingPathComponent("MANIFEST")
         if create, !FileManager.default.fileExists(atPath: manifest.path) {
             index = try Index.create(at: url)
         } else {
             index = try Index.open(at: url)
         }
-        writer = Locked(try index.writer())
-        snapshot = Locked(try index.searcher())
+        readOnly = statistics != nil
+        writer = Locked(readOnly ? nil : try index.writer())
+        snapshot = Locked(try index.searcher(statistics: statistics))
     }
 
     /// The latest committed snapshot.
@@ -40,6 +45,7 @@ final class IndexService: Sendable {
 
     /// One write: the change, the commit, the new snapshot.
     private func apply<T: Sendable>(_ change: @Sendable (IndexWriter) async throws -> T) async throws -> (value: T, commit: CommitResult) {
+        if readOnly { throw IndexError.invalidArgument("\(index.url.path) is a shard served with its set's statistics: it takes no writes") }
         let current = try writer.withLock { held throws(IndexError) in
             if let held { return held }
             let opened = try index.writer()

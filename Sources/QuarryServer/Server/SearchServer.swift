@@ -19,8 +19,12 @@ public struct SearchServer: Sendable {
     /// Opens the index of `configuration` (creating it first when asked to and it is missing).
     public init(_ configuration: ServerConfiguration) throws(ServerError) {
         self.configuration = configuration
+        if configuration.statistics != nil, configuration.adminKey != nil || configuration.create {
+            throw .configuration("a shard served with a set's statistics is read-only: give no admin key and no --create "
+                + "(change the set with quarry-index add or delete on its folder)")
+        }
         do {
-            service = try IndexService(url: configuration.index, create: configuration.create)
+            service = try IndexService(url: configuration.index, create: configuration.create, statistics: configuration.statistics)
         } catch {
             throw .configuration("cannot serve \(configuration.index.path): \(error)")
         }

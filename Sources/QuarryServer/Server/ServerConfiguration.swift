@@ -1,4 +1,5 @@
 import Foundation
+import QuarryCore
 
 /// What `SearchServer` serves and how: the index, the address, the keys and the limits (the
 /// event loops are the caller's: `SearchServer.run(logger:eventLoopGroup:onListening:)`).
@@ -17,6 +18,10 @@ public struct ServerConfiguration: Sendable {
     public var searchKey: AccessKey?
     /// The bounds on what a client controls.
     public var limits = ServerLimits()
+    /// A shard set's statistics to score with (the index is then one shard of the set, served
+    /// read-only: no admin key, and the writer's lock is not taken, so several servers can
+    /// serve one shard). Nil: the index's own.
+    public var statistics: ScoringStatistics?
 
     /// A configuration serving `index` with the defaults.
     public init(index: URL) {

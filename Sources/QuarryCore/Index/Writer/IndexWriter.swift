@@ -47,10 +47,13 @@ public actor IndexWriter {
 
     // MARK: Adding
 
-    /// Adds `document`, checked against the schema: a member the schema has no field for, or a
-    /// value that does not fit its field, throws ``IndexError/invalidDocument(id:reason:)`` and
-    /// adds nothing of it.
+    /// Adds `document`, checked against the schema: a member the schema has no field for, a
+    /// value that does not fit its field, or an id another shard holds (``IndexingOptions/shard``)
+    /// throws ``IndexError/invalidDocument(id:reason:)`` and adds nothing of it.
     public func add(_ document: Document) throws(IndexError) {
+        if let shard = options.shard, !shard.holds(document.id) {
+            throw .invalidDocument(id: document.id, reason: "shard \(shard) does not hold it (shard \(ShardRoute.shard(of: document.id, among: shard.count)) does)")
+        }
         let (fields, warnings) = converter.convert(document)
         if !fields.unknownMembers.isEmpty {
             let names = fields.unknownMembers.map { ControlCharacters.forDisplay(document.fields[$0].name) }

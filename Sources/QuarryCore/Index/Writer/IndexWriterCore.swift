@@ -104,6 +104,10 @@ final class IndexWriterCore {
             try report(warning)
         }) { document in
             if isCancelled() { throw IndexError.cancelled }
+            if let shard = options.shard, !shard.holds(document.id) {
+                summary.routedElsewhere += 1
+                return
+            }
             var id = document.id
             let hash = id.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0)) }
             if !seenIDs.insert(hash).inserted {
@@ -148,10 +152,15 @@ final class IndexWriterCore {
         var converted: [(document: Document, fields: ConvertedFields)] = []
         converted.reserveCapacity(documents.count)
         for document in documents {
+            if let shard = options.shard, !shard.holds(document.id) {
+                conversion.routedElsewhere += 1
+                continue
+            }
             converted.append((document, try Self.convert(document, with: &converter, summary: &conversion, warn: warn)))
         }
         var summary = try add(converted: converted, options: options)
         summary.warnings = conversion.warnings
+        summary.routedElsewhere = conversion.routedElsewhere
         return summary
     }
 

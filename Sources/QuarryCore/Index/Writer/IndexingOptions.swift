@@ -20,6 +20,10 @@ public struct IndexingOptions: Sendable {
     /// value that does not fit its field, a file unreadable or damaged. Otherwise each is
     /// reported and the rest goes on.
     public var strict = false
+    /// Only the documents this shard of a set holds (by id, ``ShardRoute``): reading files, the
+    /// others are passed over (counted in ``IndexingSummary/routedElsewhere``); one added by
+    /// ``IndexWriter/add(_:)-(Document)`` is refused. Nil: every document.
+    public var shard: ShardRoute?
     /// Overrides the flush threshold per thread, in bytes (tests use it to make many segments).
     var flushThresholdBytes: Int?
 

@@ -6,6 +6,8 @@ public struct IndexingSummary: Sendable {
     public var textBytes = 0
     /// Older documents deleted because a new one has their id.
     public var replaced = 0
+    /// Documents passed over because another shard holds them (``IndexingOptions/shard``).
+    public var routedElsewhere = 0
     /// Documents whose id came again later in the same input (the later one was kept).
     public var duplicates = 0
     /// Warnings reported.
