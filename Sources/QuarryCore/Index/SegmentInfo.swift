@@ -15,6 +15,13 @@ struct SegmentInfo: Equatable, Sendable {
 
     var liveCount: Int { documentCount - deletedCount }
 
+    /// The most documents one segment holds: document numbers within a segment are 32-bit (its
+    /// postings, columns and ids count in `UInt32`, with `UInt32.max` and `Int32.max` kept as
+    /// markers). An index holds any number of segments, and its global document numbers are
+    /// 64-bit, so an index is not bounded by it; a writer flushes a segment before it, and a
+    /// merge that would pass it is refused.
+    static let maximumDocuments = Int(Int32.max) - 1
+
     /// The kinds of file every segment has.
     static let fileKinds: [FileFormat.Kind] = [.terms, .postings, .positions, .norms, .stored, .ids, .columns]
 

@@ -7,7 +7,12 @@ enum IndexVerifier {
         let manifest = try Manifest.read(directory: directory)
         var report = VerificationReport()
         report.files = 1
+        var segmentNames = Set<String>()
+        var segmentIDs = Set<String>()
         for info in manifest.segments {
+            guard segmentNames.insert(info.name).inserted, segmentIDs.insert(info.id.description).inserted else {
+                throw .corrupt(file: "\(directory)/\(Manifest.fileName)", reason: "names segment \(info.name) (id \(info.id)) twice")
+            }
             for kind in SegmentInfo.fileKinds + (info.deletesGeneration > 0 ? [.deletes] : []) {
                 let path = info.path(kind, in: directory)
                 guard let size = FileSystem.size(path) else {
@@ -22,6 +27,7 @@ enum IndexVerifier {
             try verify(segment, settings: manifest.settings, layout: FieldLayout(manifest.schema), into: &report)
             report.segments += 1
         }
+        try verifyIDsLiveOnce(manifest, directory: directory)
         let names = try FileSystem.list(directory)
         var named = manifest.fileNames.union([IndexLock.fileName, SynonymRules.fileName])
         let currentName = IndexFileName.manifest(generation: manifest.generation)
@@ -45,6 +51,34 @@ enum IndexVerifier {
         }
         report.unreferencedFiles = names.filter { !named.contains($0) }.sorted()
         return report
+    }
+
+    /// Checks that no id is live in two places (an add replaces, it never duplicates). Ids are
+    /// compared by 64-bit hash first; only a hash seen twice is compared as text.
+    private static func verifyIDsLiveOnce(_ manifest: Manifest, directory: String) throws(IndexError) {
+        var seen: [UInt64: (segment: Int, doc: Int)] = [:]
+        seen.reserveCapacity(manifest.liveCount)
+        // Ids of another id's hash (a 1 in 2^64 chance each), by text.
+        var collided: Set<String> = []
+        let segments = try manifest.segments.map { info throws(IndexError) in try SegmentReader(info: info, directory: directory) }
+        for (s, segment) in segments.enumerated() {
+            for doc in 0..<segment.info.documentCount where !segment.isDeleted(doc) {
+                var id = segment.ids.id(doc)
+                let hash = id.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0)) }
+                if let earlier = seen[hash] {
+                    if segments[earlier.segment].ids.id(earlier.doc) == id {
+                        throw .corrupt(file: segment.info.path(.ids, in: directory),
+                                       reason: "id '\(ControlCharacters.forDisplay(id))' is live twice: document \(earlier.doc) of "
+                                           + "\(segments[earlier.segment].info.name) and document \(doc) of \(segment.info.name)")
+                    }
+                    guard collided.insert(id).inserted else {
+                        throw .corrupt(file: segment.info.path(.ids, in: directory), reason: "id '\(ControlCharacters.forDisplay(id))' is live twice")
+                    }
+                    continue
+                }
+                seen[hash] = (s, doc)
+            }
+        }
     }
 
     fileprivate static func verify(_ segment: SegmentReader, settings: AnalysisSettings, layout: FieldLayout,

@@ -320,7 +320,7 @@ final class IndexWriterCore {
             while i < sorted.count {
                 let floor = max(sorted[i].liveCount, 1)
                 let tier = sorted[i...].prefix { $0.liveCount <= floor * 10 }
-                if tier.count > Self.segmentsPerTier {
+                if tier.count > Self.segmentsPerTier, tier.reduce(0, { $0 + $1.liveCount }) <= SegmentInfo.maximumDocuments {
                     chosen = Array(tier)
                     break
                 }
@@ -332,8 +332,14 @@ final class IndexWriterCore {
         }
     }
 
-    /// Merges `sources` into one new segment that takes their place.
+    /// Merges `sources` into one new segment that takes their place; refused when it would hold
+    /// more than `SegmentInfo.maximumDocuments`.
     private func replace(_ sources: [SegmentInfo], tracker: MergeTracker) throws(IndexError) {
+        let documents = sources.reduce(0) { $0 + $1.liveCount }
+        guard documents <= SegmentInfo.maximumDocuments else {
+            throw .invalidArgument("merging would make a segment of \(documents) documents; a segment holds at most "
+                + "\(SegmentInfo.maximumDocuments) (document numbers are 32-bit within a segment): keep more segments")
+        }
         var tracker = tracker
         let name = SegmentInfo.name(number: manifest.nextSegment)
         manifest.nextSegment += 1
@@ -503,7 +509,9 @@ private final class Ingest: @unchecked Sendable {
                                              vocabulary: vocabulary, analyzers: analyzers)
             }
             try builder!.add(document, fields: fields, sequence: sequence)
-            if builder!.documentCount & 63 == 0, memoryBytes > ingest.budgetPerThread { try flush() }
+            if builder!.documentCount & 63 == 0, memoryBytes > ingest.budgetPerThread || builder!.documentCount >= SegmentInfo.maximumDocuments {
+                try flush()
+            }
         }
 
         private var memoryBytes: Int {
