@@ -14,8 +14,10 @@ mode, must rank exactly as one index of all its documents:
 - Ray Serve on 127.0.0.1, 4 shards x 2 replicas, answers a loop of queries as one index's
   server does, also after a replica (and its quarry-serve) is killed.
 
-Usage: python scripts/shard-test.py --bin DIR --data DIR --work DIR
-(DIR of --data holds corpus.jsonl[.gz], queries.jsonl, phrases.jsonl.)
+Usage: python scripts/shard-test.py --bin DIR [--data DIR] --work DIR
+(DIR of --data holds corpus.jsonl[.gz], queries.jsonl, phrases.jsonl; without it, a seeded
+collection is made of corpus/'s words: its articles and 6,000 documents of Zipfian words, with
+sources and dates, 500 keyword queries and 300 phrases taken from it.)
 """
 
 import argparse
@@ -128,6 +130,41 @@ def documents(path):
 def identifier(line):
     document = json.loads(line)
     return str(document.get("_id", document.get("id")))
+
+
+def seeded_collection(folder, seed=11):
+    """corpus/articles.jsonl and 6,000 documents of its words drawn Zipfian (titles, sources,
+    dates), with keyword queries of
+    1-4 words (rare to common) and phrases of 2-4 words copied from documents."""
+    generator = random.Random(seed)
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    articles = documents(os.path.join(root, "corpus", "articles.jsonl"))
+    words = sorted({w for line in articles for w in re.findall(r"[a-z]{3,}", (json.loads(line).get("title", "") + " "
+                                                                          + json.loads(line).get("text", "")).lower())})
+    generator.shuffle(words)
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    sources = ["express-and-star", "bbc", "council", "ofsted", "gazette"]
+    os.makedirs(folder, exist_ok=True)
+    lines = list(articles)
+    for i in range(6000):
+        body = generator.choices(words, weights, k=int(generator.lognormvariate(4.0, 0.6)) + 1)
+        document = {"id": f"syn-{i}", "title": " ".join(generator.choices(words, weights, k=generator.randint(2, 9))),
+                    "text": " ".join(body), "source": generator.choice(sources),
+                    "date": f"{generator.randint(1995, 2024)}-{generator.randint(1, 12):02d}-{generator.randint(1, 28):02d}"}
+        lines.append(json.dumps(document) + "\n")
+    with open(os.path.join(folder, "corpus.jsonl"), "w", encoding="utf-8") as out:
+        out.writelines(lines)
+    with open(os.path.join(folder, "queries.jsonl"), "w", encoding="utf-8") as out:
+        for q in range(500):
+            picked = [words[min(len(words) - 1, int(generator.paretovariate(0.7)) - 1)] for _ in range(generator.randint(1, 4))]
+            out.write(json.dumps({"_id": f"q{q:04d}", "text": " ".join(picked)}) + "\n")
+    with open(os.path.join(folder, "phrases.jsonl"), "w", encoding="utf-8") as out:
+        for p in range(300):
+            tokens = json.loads(generator.choice(lines))["text"].lower().split()
+            length = generator.randint(2, 4)
+            start = generator.randrange(max(1, len(tokens) - length))
+            out.write(json.dumps({"_id": f"p{p:04d}", "text": " ".join(tokens[start:start + length])}) + "\n")
+    return folder
 
 
 def structured_queries(lines, count, seed):
@@ -272,15 +309,16 @@ def check_serving(set_folder, single, keyword_file, phrase_file):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bin", required=True)
-    parser.add_argument("--data", required=True)
+    parser.add_argument("--data")
     parser.add_argument("--work", required=True)
     arguments = parser.parse_args()
     os.environ["QUARRY_BIN"] = os.path.abspath(arguments.bin)
     work = os.path.abspath(arguments.work)
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
-    corpus = next(os.path.join(arguments.data, name) for name in ("corpus.jsonl.gz", "corpus.jsonl", "articles.jsonl")
-                  if os.path.exists(os.path.join(arguments.data, name)))
+    data = arguments.data or seeded_collection(os.path.join(work, "collection"))
+    corpus = next(os.path.join(data, name) for name in ("corpus.jsonl.gz", "corpus.jsonl")
+                  if os.path.exists(os.path.join(data, name)))
     lines = documents(corpus)
     print(f"collection {corpus}: {len(lines)} documents", flush=True)
     schema = os.path.join(work, "schema.json")
@@ -290,7 +328,7 @@ def main():
     started = time.time()
     ray.init(num_cpus=2, log_to_driver=False, include_dashboard=False)
     try:
-        sets = query_sets(arguments.data, work, lines)
+        sets = query_sets(data, work, lines)
         single = os.path.join(work, "single")
         run("quarry-index", "build", "--index", single, "--quiet", *build, corpus)
         run("quarry-index", "export-stats", "--index", single, "--output", os.path.join(work, "single.stats"))

@@ -19,7 +19,7 @@ def main(argv=None):
     build.add_argument("--shards", type=int, required=True, help="how many shards")
     build.add_argument("--routing", choices=["hash", "ranges"], default="hash")
     build.add_argument("--language", default="en")
-    build.add_argument("--schema", help="a schema file for every shard")
+    build.add_argument("--schema", help="a schema file for every shard (needed with --routing ranges)")
     build.add_argument("inputs", nargs="+", help="files and folders to index (ranges: JSON lines)")
     batch = commands.add_parser("batch", help="a query set over a shard set: tasks per shard and chunk, merged exactly")
     batch.add_argument("--set", required=True)
@@ -53,7 +53,7 @@ def main(argv=None):
             print(f"serving {arguments.set} at http://127.0.0.1:{arguments.port}/?q=...; stop with Ctrl-C", flush=True)
             while True:
                 time.sleep(3600)
-    except QuarryError as error:
+    except (QuarryError, ValueError) as error:
         print(f"quarry-ray: error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

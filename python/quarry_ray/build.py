@@ -25,8 +25,9 @@ def build_shard_set(inputs, folder, shards, routing="hash", build_arguments=()):
     the driver (``quarry-index merge-stats``) and writes ``SHARDS.json`` (``quarry-index
     shard-set``). ``routing``: ``"hash"`` (each task reads all the input and keeps its
     documents, ``--shard i/S``) or ``"ranges"`` (JSON lines input split into contiguous ranges
-    first). ``build_arguments`` go to every ``quarry-index build`` (``--language``,
-    ``--schema``, ``--threads`` ...). Returns the manifest's path."""
+    first; every shard then needs the same ``--schema``). ``build_arguments`` go to every
+    ``quarry-index build`` (``--language``, ``--schema``, ``--threads`` ...). Returns the
+    manifest's path."""
     folder = os.path.abspath(folder)
     os.makedirs(folder, exist_ok=True)
     names = [f"shard-{i}" for i in range(shards)]
@@ -34,6 +35,10 @@ def build_shard_set(inputs, folder, shards, routing="hash", build_arguments=()):
         jobs = [_build_shard.remote(os.path.join(folder, name), list(map(os.path.abspath, inputs)),
                                     [*build_arguments, "--shard", f"{i}/{shards}"]) for i, name in enumerate(names)]
     elif routing == "ranges":
+        if "--schema" not in build_arguments:
+            # Each part would infer its own schema from its own documents, and shards of one
+            # set must have one.
+            raise ValueError("a set split by ranges needs a schema file for every shard: pass --schema FILE")
         parts = split_by_ranges(inputs, shards, os.path.join(folder, "parts"))
         jobs = [_build_shard.remote(os.path.join(folder, name), [part], list(build_arguments)) for name, part in zip(names, parts)]
     else:
