@@ -62,14 +62,12 @@ struct SegmentMerger {
         let positionsFile = try FileWriter(path: path(.positions), kind: .positions, segment: id)
         let dictionary = TermDictionaryWriter(file: termsFile)
         var postings = PostingsWriter(postings: postingsFile, positions: positionsFile)
-        var titleDocuments: [[UInt8]: [UInt32]] = [:]
         for field in layout.invertedFields {
             let index = textFields.firstIndex(of: field)
             let length: (Int) -> Int = { doc in index.map { Int(lengths[$0][doc]) } ?? 1 }
             var present = [Bool](repeating: false, count: index == nil ? documentCount : 0)
             let (sumDocFreq, termCount) = try mergeField(field, maps: maps, dictionary: dictionary, postings: &postings, length: length,
-                                                         titleDocuments: &titleDocuments, present: &present, tracker: &tracker)
-            if field == .body { titleDocuments = [:] }
+                                                         present: &present, tracker: &tracker)
             var stats = FieldStatistics(field: field, termCount: termCount, docCount: 0, sumTotalTermFreq: 0, sumDocFreq: sumDocFreq)
             if index != nil {
                 for doc in 0..<documentCount {
@@ -94,17 +92,23 @@ struct SegmentMerger {
     }
 
     /// Merges one field's terms from every segment, in byte order; returns the postings written.
-    /// Merging the title records each term's new documents in `titleDocuments`, from which the
-    /// body's terms count their title-only documents.
+    /// A body term's title-only documents are counted per source segment as it is merged
+    /// (`titleOnlyDocuments(of:in:bodyDocuments:)`), so the merge holds no document lists
+    /// beyond one term's.
     private func mergeField(_ field: Field, maps: [[Int32]], dictionary: TermDictionaryWriter, postings: inout PostingsWriter,
-                            length: (Int) -> Int, titleDocuments: inout [[UInt8]: [UInt32]],
-                            present: inout [Bool], tracker: inout MergeTracker) throws(IndexError) -> (sumDocFreq: Int, termCount: Int) {
+                            length: (Int) -> Int, present: inout [Bool],
+                            tracker: inout MergeTracker) throws(IndexError) -> (sumDocFreq: Int, termCount: Int) {
         var sumDocFreq = 0
         var termCount = 0
         let hasPositions = layout.hasPositions(field)
         postings.recordsPositions = hasPositions
         let idPosition: [UInt32] = [0]
-        var merged: [UInt32] = []
+        // The current body term's documents in the source being read (its own numbers).
+        var sourceDocuments: [UInt32] = []
+        let countsTitleOnly = field == .body && layout.invertedFields.contains(.title)
+        // Each source's title terms, walked alongside the body's (both in byte order).
+        var titles: [TitleWalk] = []
+        if countsTitleOnly { titles = try readers.map { reader throws(IndexError) in try TitleWalk(reader) } }
         dictionary.startField(field)
         var iterators: [TermIterator] = []
         var current: [(term: [UInt8], info: TermInfo)?] = []
@@ -125,12 +129,19 @@ struct SegmentMerger {
             postings.startTerm()
             var documents = 0
             var visited = 0
-            merged.removeAll(keepingCapacity: true)
+            var titleOnly = 0
             for s in readers.indices {
-                guard let entry = current[s], entry.term == term else { continue }
+                let title = countsTitleOnly ? try titles[s].entry(for: term) : nil
+                guard let entry = current[s], entry.term == term else {
+                    // A source with the term in titles only: those of its live documents count.
+                    if let title { titleOnly += try titleOnlyDocuments(title, in: s, bodyDocuments: [], maps: maps) }
+                    continue
+                }
+                sourceDocuments.removeAll(keepingCapacity: true)
                 let cursor = readers[s].postings(entry.info)
                 while cursor.next() != PostingsCursor.noMoreDocs {
                     visited += 1
+                    if countsTitleOnly { sourceDocuments.append(cursor.doc) }
                     let target = maps[s][Int(cursor.doc)]
                     guard target >= 0 else { continue }
                     if !hasPositions {
@@ -142,27 +153,56 @@ struct SegmentMerger {
                         postings.addDocument(UInt32(target), positions: positions, length: length(Int(target)))
                     }
                     documents += 1
-                    if field == .title || field == .body { merged.append(UInt32(target)) }
                 }
                 if let corruption = cursor.corruption { throw corruption }
+                if let title {
+                    titleOnly += readers[s].deletes == nil ? entry.info.titleOnlyDocuments
+                        : try titleOnlyDocuments(title, in: s, bodyDocuments: sourceDocuments, maps: maps)
+                }
                 current[s] = try iterators[s].next().map { (Array($0.term), $0.info) }
             }
             try tracker.advance(by: visited)
             guard documents > 0 else { continue }
             var info = postings.finishTerm()
-            if field == .title { titleDocuments[term] = merged }
-            if field == .body, let title = titleDocuments[term] {
-                // Both lists are in increasing order.
-                var b = 0
-                for doc in title {
-                    while b < merged.count && merged[b] < doc { b += 1 }
-                    if b == merged.count || merged[b] != doc { info.titleOnlyDocuments += 1 }
-                }
-            }
+            info.titleOnlyDocuments = titleOnly
             sumDocFreq += info.docFreq
             termCount += 1
             term.withUnsafeBytes { dictionary.add($0, info: info) }
         }
         return (sumDocFreq, termCount)
+    }
+
+    /// Source `s`'s live documents with the term of `title` (its title entry) in the title and not
+    /// among `bodyDocuments` (its documents with the term in the body, increasing, in its own
+    /// numbers).
+    private func titleOnlyDocuments(_ title: TermInfo, in s: Int, bodyDocuments: [UInt32], maps: [[Int32]]) throws(IndexError) -> Int {
+        let cursor = readers[s].postings(title)
+        var count = 0
+        var b = 0
+        while cursor.next() != PostingsCursor.noMoreDocs {
+            let doc = cursor.doc
+            while b < bodyDocuments.count && bodyDocuments[b] < doc { b += 1 }
+            if maps[s][Int(doc)] >= 0 && (b == bodyDocuments.count || bodyDocuments[b] != doc) { count += 1 }
+        }
+        if let corruption = cursor.corruption { throw corruption }
+        return count
+    }
+}
+
+/// A source segment's title terms, walked forward to each body term in turn.
+private struct TitleWalk {
+    private var iterator: TermIterator
+    private var current: (term: [UInt8], info: TermInfo)?
+
+    init(_ reader: SegmentReader) throws(IndexError) {
+        iterator = try reader.terms.terms(in: .title)
+        current = try iterator.next()
+    }
+
+    /// The title entry of `term`, or nil; terms must come in increasing order.
+    mutating func entry(for term: [UInt8]) throws(IndexError) -> TermInfo? {
+        while let (held, _) = current, held.lexicographicallyPrecedes(term) { current = try iterator.next() }
+        guard let (held, info) = current, held == term else { return nil }
+        return info
     }
 }
