@@ -89,8 +89,7 @@ public struct ScoringStatistics: Sendable, Equatable {
         }
         for field in textFields { terms[field] = TermCountTable.summing(perSegment[field] ?? []) }
         self.init(analysis: reader.settings, schema: reader.schema,
-                  shards: [Shard(generation: reader.manifest.generation, fingerprint: reader.manifest.fingerprint,
-                                 documents: reader.documentCount)],
+                  shards: [Shard(reader)],
                   documentCount: reader.documentCount,
                   languages: Set(reader.manifest.segments.flatMap(\.languages)).sorted(), fields: fields, terms: terms)
     }
@@ -153,7 +152,7 @@ public struct ScoringStatistics: Sendable, Equatable {
         if !shards.contains(where: { $0.generation == manifest.generation && $0.fingerprint == manifest.fingerprint }) {
             let counted = shards.map { "\($0.generation)" }.joined(separator: ", ")
             return "they do not count this index's commit (generation \(manifest.generation), fingerprint "
-                + "\(Shard.hex(manifest.fingerprint)); they count generations \(counted)): export and merge them again after each commit"
+                + "\(manifest.fingerprint.hexDigits); they count generations \(counted)): export and merge them again after each commit"
         }
         return nil
     }
@@ -167,13 +166,13 @@ public struct ScoringStatistics: Sendable, Equatable {
 }
 
 extension ScoringStatistics.Shard {
-    /// The fingerprint as eight hex digits.
-    public var fingerprintText: String { Self.hex(fingerprint) }
-
-    static func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 8 - digits.count) + digits
+    /// The commit `reader` reads.
+    init(_ reader: IndexReader) {
+        self.init(generation: reader.manifest.generation, fingerprint: reader.manifest.fingerprint, documents: reader.documentCount)
     }
+
+    /// The fingerprint as eight hex digits.
+    public var fingerprintText: String { fingerprint.hexDigits }
 }
 
 extension Index {

@@ -52,7 +52,7 @@ public struct ShardSet: Sendable, Equatable {
     public var statisticsChecksum: UInt32
 
     /// The statistics file's checksum as eight hex digits.
-    public var statisticsChecksumText: String { ScoringStatistics.Shard.hex(statisticsChecksum) }
+    public var statisticsChecksumText: String { statisticsChecksum.hexDigits }
 
     /// The folder of shard `i` of the set in `folder`.
     public func shardURL(_ i: Int, in folder: URL) -> URL {
@@ -84,8 +84,7 @@ extension ShardSet {
         }
         let global: ScoringStatistics
         if let given {
-            let expected = readers.map { ScoringStatistics.Shard(generation: $0.manifest.generation, fingerprint: $0.manifest.fingerprint,
-                                                                  documents: $0.documentCount) }
+            let expected = readers.map(ScoringStatistics.Shard.init)
             guard given.shards == expected else {
                 throw .invalidArgument("the statistics given count other commits than the shards' current ones, or in another order: export and merge them again")
             }
@@ -97,17 +96,14 @@ extension ShardSet {
         }
         if routing == .hash {
             for (i, reader) in readers.enumerated() {
-                if let stray = reader.firstLiveID(where: { ShardRoute.shard(of: $0, among: readers.count) != i }) {
-                    throw .invalidArgument("\(shards[i]) holds '\(ControlCharacters.forDisplay(stray))', which hash routing gives shard "
-                        + "\(ShardRoute.shard(of: stray, among: readers.count)): build shard i of n with --shard i/n")
-                }
+                try reader.checkHashRouting(shard: i, of: readers.count, name: shards[i])
             }
         }
         try FileSystem.makeDirectory(folder.givenPath)
         let statisticsURL = Self.statisticsURL(in: folder)
         try global.write(to: statisticsURL)
         let set = ShardSet(routing: routing, analysis: global.analysis,
-                           shards: zip(shards, global.shards).map { Member(path: $0, generation: $1.generation, fingerprint: $1.fingerprint, documents: $1.documents) },
+                           shards: zip(shards, global.shards).map { Member(path: $0, at: $1) },
                            statisticsChecksum: try Self.footerChecksum(of: statisticsURL))
         try set.write(folder: folder)
         return set
@@ -129,15 +125,31 @@ extension ShardSet {
     }
 }
 
+extension ShardSet.Member {
+    /// The shard at `path` at the commit `shard` counts.
+    init(path: String, at shard: ScoringStatistics.Shard) {
+        self.init(path: path, generation: shard.generation, fingerprint: shard.fingerprint, documents: shard.documents)
+    }
+
+    /// The commit it records.
+    var commit: ScoringStatistics.Shard {
+        ScoringStatistics.Shard(generation: generation, fingerprint: fingerprint, documents: documents)
+    }
+}
+
 extension IndexReader {
-    /// The first live document id `matches` accepts, or nil.
-    func firstLiveID(where matches: (String) -> Bool) -> String? {
+    /// Throws when a live document here is one hash routing gives another shard than `shard` of
+    /// `count`, naming the index as `name`.
+    func checkHashRouting(shard: Int, of count: Int, name: String) throws(IndexError) {
         for segment in segments {
             for local in 0..<segment.info.documentCount where !segment.isDeleted(local) {
                 let id = segment.ids.id(local)
-                if matches(id) { return id }
+                let routed = ShardRoute.shard(of: id, among: count)
+                guard routed == shard else {
+                    throw .invalidArgument("\(name) holds '\(ControlCharacters.forDisplay(id))', which hash routing gives shard "
+                        + "\(routed), not \(shard): build shard i of n with --shard i/n")
+                }
             }
         }
-        return nil
     }
 }

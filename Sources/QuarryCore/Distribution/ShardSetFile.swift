@@ -5,7 +5,7 @@ import Foundation
 extension ShardSet {
     /// The manifest as JSON text.
     var json: String {
-        func hex(_ value: UInt32) -> String { "\"" + ScoringStatistics.Shard.hex(value) + "\"" }
+        func hex(_ value: UInt32) -> String { "\"" + value.hexDigits + "\"" }
         let rule = routing == .hash ? "fnv1a64(utf8(id)) mod \(shards.count)" : "contiguous ranges of the input"
         var text = "{\n  \"format\": \(JSONEscape.quoted(Self.formatName)),\n  \"routing\": \"\(routing.rawValue)\",\n"
         text += "  \"rule\": \(JSONEscape.quoted(rule)),\n"
@@ -138,20 +138,18 @@ extension ShardSet {
         let statistics = try ScoringStatistics.load(from: statisticsURL)
         let crc = try Self.footerChecksum(of: statisticsURL)
         guard crc == statisticsChecksum else {
-            throw .corrupt(file: statisticsURL.givenPath, reason: "its checksum is \(ScoringStatistics.Shard.hex(crc)), the manifest records "
-                + "\(ScoringStatistics.Shard.hex(statisticsChecksum)): run quarry-index shard-set --set \(folder.givenPath) to remake it")
+            throw .corrupt(file: statisticsURL.givenPath, reason: "its checksum is \(crc.hexDigits), the manifest records "
+                + "\(statisticsChecksum.hexDigits): run quarry-index shard-set --set \(folder.givenPath) to remake it")
         }
         guard statistics.shards.count == shards.count else {
             throw .corrupt(file: statisticsURL.givenPath, reason: "counts \(statistics.shards.count) shards, the set has \(shards.count)")
         }
         for (i, member) in shards.enumerated() {
             let url = shardURL(i, in: folder)
-            let index = try Index.open(at: url)
-            reports.append(try index.verify())
-            let reader = try IndexReader(directory: url.givenPath)
-            let current = ScoringStatistics.Shard(generation: reader.manifest.generation, fingerprint: reader.manifest.fingerprint,
-                                                  documents: reader.documentCount)
-            let recorded = ScoringStatistics.Shard(generation: member.generation, fingerprint: member.fingerprint, documents: member.documents)
+            let (reader, report) = try IndexVerifier.verifiedReader(directory: url.givenPath)
+            reports.append(report)
+            let current = ScoringStatistics.Shard(reader)
+            let recorded = member.commit
             guard current == recorded else {
                 throw .invalidArgument("\(url.givenPath): at commit \(current.generation) (\(current.documents) documents), the set records "
                     + "commit \(member.generation) (\(member.documents)): the shard changed after the set was made; "
@@ -163,10 +161,7 @@ extension ShardSet {
             if let problem = statistics.problem(for: reader) { throw .invalidArgument("\(url.givenPath): \(problem)") }
             live += reader.liveDocumentCount
             if routing == .hash {
-                if let stray = reader.firstLiveID(where: { ShardRoute.shard(of: $0, among: shards.count) != i }) {
-                    throw .invalidArgument("\(url.givenPath) holds '\(ControlCharacters.forDisplay(stray))', which hash routing gives shard "
-                        + "\(ShardRoute.shard(of: stray, among: shards.count))")
-                }
+                try reader.checkHashRouting(shard: i, of: shards.count, name: url.givenPath)
                 routed += reader.liveDocumentCount
             }
         }

@@ -87,15 +87,10 @@ enum FileFormat {
             let stored = bytes.loadUnaligned(fromByteOffset: footer + 4, as: UInt32.self).littleEndian
             let computed = Checksum.crc32c(UnsafeRawBufferPointer(rebasing: bytes[0..<(footer + 4)]))
             guard stored == computed else {
-                throw .corrupt(file: file.path, reason: "checksum mismatch (stored \(hex(stored)), computed \(hex(computed)))")
+                throw .corrupt(file: file.path, reason: "checksum mismatch (stored 0x\(stored.hexDigits), computed 0x\(computed.hexDigits))")
             }
         }
         return headerSize..<footer
-    }
-
-    private static func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
     }
 }
 

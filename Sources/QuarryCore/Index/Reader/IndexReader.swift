@@ -20,22 +20,31 @@ final class IndexReader: Sendable {
     /// A segment of `previous` (a reader of an earlier commit) that the commit still has, with
     /// the same deletes, is reused as it is, not opened again: reopening after a commit costs
     /// what changed.
-    init(directory: String, verifyChecksums: Bool = false, reusing previous: IndexReader? = nil) throws(IndexError) {
-        self.directory = directory
-        hold = try CommitHold.acquire(directory: directory)
-        manifest = hold.manifest
-        settings = manifest.settings
+    convenience init(directory: String, verifyChecksums: Bool = false, reusing previous: IndexReader? = nil) throws(IndexError) {
+        let hold = try CommitHold.acquire(directory: directory)
         var reusable: [String: SegmentReader] = [:]
         for segment in previous?.segments ?? [] { reusable[segment.info.name] = segment }
         var segments: [SegmentReader] = []
-        var bases: [Int] = []
-        var base = 0
-        for info in manifest.segments {
+        for info in hold.manifest.segments {
             if let old = reusable[info.name], old.info == info {
                 segments.append(old)
             } else {
                 segments.append(try SegmentReader(info: info, directory: directory, verifyChecksums: verifyChecksums))
             }
+        }
+        self.init(directory: directory, hold: hold, segments: segments)
+    }
+
+    /// A reader of the commit `hold` holds, over its segments already open (`segments`, in the
+    /// manifest's order).
+    init(directory: String, hold: CommitHold, segments: [SegmentReader]) {
+        self.directory = directory
+        self.hold = hold
+        manifest = hold.manifest
+        settings = manifest.settings
+        var bases: [Int] = []
+        var base = 0
+        for info in manifest.segments {
             bases.append(base)
             base += info.documentCount
         }

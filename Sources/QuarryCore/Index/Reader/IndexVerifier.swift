@@ -4,11 +4,20 @@
 enum IndexVerifier {
     /// Verifies the index in `directory`; throws the first problem found, naming its file.
     static func verify(directory: String) throws(IndexError) -> VerificationReport {
-        let manifest = try Manifest.read(directory: directory)
+        try verifiedReader(directory: directory).report
+    }
+
+    /// Verifies the index in `directory` as ``verify(directory:)`` does, and returns a reader of
+    /// the commit it verified, over the segments it checked.
+    static func verifiedReader(directory: String) throws(IndexError) -> (reader: IndexReader, report: VerificationReport) {
+        let hold = try CommitHold.acquire(directory: directory)
+        let manifest = hold.manifest
         var report = VerificationReport()
         report.files = 1
         var segmentNames = Set<String>()
         var segmentIDs = Set<String>()
+        var segments: [SegmentReader] = []
+        segments.reserveCapacity(manifest.segments.count)
         for info in manifest.segments {
             guard segmentNames.insert(info.name).inserted, segmentIDs.insert(info.id.description).inserted else {
                 throw .corrupt(file: "\(directory)/\(Manifest.fileName)", reason: "names segment \(info.name) (id \(info.id)) twice")
@@ -26,8 +35,9 @@ enum IndexVerifier {
             let segment = try SegmentReader(info: info, directory: directory, verifyChecksums: true)
             try verify(segment, settings: manifest.settings, layout: FieldLayout(manifest.schema), into: &report)
             report.segments += 1
+            segments.append(segment)
         }
-        try verifyIDsLiveOnce(manifest, directory: directory)
+        try verifyIDsLiveOnce(segments, directory: directory, expected: manifest.liveCount)
         let names = try FileSystem.list(directory)
         var named = manifest.fileNames.union([IndexLock.fileName, SynonymRules.fileName])
         let currentName = IndexFileName.manifest(generation: manifest.generation)
@@ -50,17 +60,16 @@ enum IndexVerifier {
             }
         }
         report.unreferencedFiles = names.filter { !named.contains($0) }.sorted()
-        return report
+        return (IndexReader(directory: directory, hold: hold, segments: segments), report)
     }
 
     /// Checks that no id is live in two places (an add replaces, it never duplicates). Ids are
     /// compared by 64-bit hash first; only a hash seen twice is compared as text.
-    private static func verifyIDsLiveOnce(_ manifest: Manifest, directory: String) throws(IndexError) {
+    private static func verifyIDsLiveOnce(_ segments: [SegmentReader], directory: String, expected: Int) throws(IndexError) {
         var seen: [UInt64: (segment: Int, doc: Int)] = [:]
-        seen.reserveCapacity(manifest.liveCount)
+        seen.reserveCapacity(expected)
         // Ids of another id's hash (a 1 in 2^64 chance each), by text.
         var collided: Set<String> = []
-        let segments = try manifest.segments.map { info throws(IndexError) in try SegmentReader(info: info, directory: directory) }
         for (s, segment) in segments.enumerated() {
             for doc in 0..<segment.info.documentCount where !segment.isDeleted(doc) {
                 var id = segment.ids.id(doc)
