@@ -27,19 +27,43 @@ struct TermCountTable: Sendable, Equatable {
 
     /// The first term at or after `key` (`count` when none).
     func lowerBound(_ key: some Collection<UInt8>) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if term(middle).lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
-        }
-        return low
+        withBytes(of: key) { lowerBound($0) }
     }
 
     /// The position of `key`, or nil.
     func position(of key: some Collection<UInt8>) -> Int? {
-        let found = lowerBound(key)
-        return found < count && term(found).elementsEqual(key) ? found : nil
+        withBytes(of: key) { key in
+            let found = lowerBound(key)
+            guard found < count else { return nil }
+            return bytes.withUnsafeBytes { all in
+                ByteComparison.order(termBytes(found, in: all), key) == 0 ? found : nil
+            }
+        }
+    }
+
+    /// A binary search over the terms' bytes, compared with `memcmp`.
+    private func lowerBound(_ key: UnsafeRawBufferPointer) -> Int {
+        bytes.withUnsafeBytes { all in
+            var low = 0
+            var high = count
+            while low < high {
+                let middle = (low + high) / 2
+                if ByteComparison.order(termBytes(middle, in: all), key) < 0 { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+
+    /// Term `i`'s bytes within `all` (the table's `bytes`).
+    @inline(__always)
+    private func termBytes(_ i: Int, in all: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: all[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
+    }
+
+    /// `body` with `key`'s bytes, copied only when they are not contiguous already.
+    private func withBytes<Result>(of key: some Collection<UInt8>, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        if let result = key.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) { return result }
+        return Array(key).withUnsafeBytes(body)
     }
 
     /// The first term after every term starting with `prefix` (`count` when none).

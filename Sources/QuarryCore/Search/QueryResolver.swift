@@ -442,7 +442,7 @@ struct QueryResolver {
         for field in fields {
             let (found, documentFrequency) = try lookup(text, in: field)
             for (s, info) in found.enumerated() { entries[s][field] = info }
-            if found.contains(where: { $0 != nil }) { frequency[field] = documentFrequency }
+            if statistics.global == nil && found.contains(where: { $0 != nil }) { frequency[field] = documentFrequency }
         }
         if let global = statistics.global {
             let (frequency, union) = Self.frequencies(of: text, in: fields, global)
@@ -456,13 +456,16 @@ struct QueryResolver {
     /// A term's document frequency in each of `fields` and over them, from a shard set's
     /// statistics: what `term` counts in one index, summed over the set's shards.
     private static func frequencies(of text: String, in fields: [Field], _ global: ScoringStatistics) -> (perField: [Field: Int], union: Int) {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         var frequency: [Field: Int] = [:]
+        var body: (documents: Int, titleOnly: Int)?
         for field in fields {
-            if let counts = global.counts(of: bytes, in: field), counts.documents > 0 { frequency[field] = counts.documents }
+            guard let counts = global.counts(of: bytes, in: field) else { continue }
+            if field == .body { body = counts }
+            if counts.documents > 0 { frequency[field] = counts.documents }
         }
         var union = 0
-        if fields.contains(.body), let body = global.counts(of: bytes, in: .body) {
+        if let body {
             union = body.documents + (fields.contains(.title) ? body.titleOnly : 0)
         } else if fields.contains(.title) {
             union = frequency[.title] ?? 0
