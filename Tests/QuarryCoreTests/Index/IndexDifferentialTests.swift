@@ -111,6 +111,38 @@ import Testing
         }
         #expect(try IndexReader(directory: directory.path).segmentCount == 1)
     }
+
+    /// An add that flushes more segments than a tier holds, with ids repeated within it and ids
+    /// already in the index: the merge policy runs right after the replacements are marked, and
+    /// the merged segment must not bring the replaced documents back.
+    @Test func policyMergeAfterReplacementsDropsTheReplaced() throws {
+        var generator = SeededGenerator(seed: 2024)
+        let directory = TemporaryDirectory()
+        let writer = try IndexWriterCore.create(directory: directory.path, settings: AnalysisSettings(language: .none, foldDiacritics: false))
+        var options = IndexingOptions(threads: 1)
+        options.flushThresholdBytes = 1
+        var live: [String: Document] = [:]
+        for round in 0..<2 {
+            // 64 documents a segment: 12 segments, one tier, so the policy merges them.
+            let batch = (0..<768).map { n in
+                Document(id: "d\(Int.random(in: 0..<500, using: &generator))",
+                         title: "round\(round) n\(n)", body: randomText(Int.random(in: 1...30, using: &generator), &generator))
+            }
+            let summary = try writer.add(batch, options: options)
+            for document in batch { live[document.id] = document }
+            try writer.commit()
+            #expect(summary.segmentsWritten > IndexWriterCore.segmentsPerTier, "the merge policy must run")
+            let reader = try IndexReader(directory: directory.path)
+            #expect(reader.segmentCount < summary.segmentsWritten, "round \(round): the merge policy ran")
+            #expect(reader.liveDocumentCount == live.count, "round \(round): replaced documents came back")
+            let expected = model(live)
+            let actual = try contents(directory.path)
+            for field in [Field.title, .body] {
+                #expect(actual[field]! == expected[field]!, "round \(round), \(field): postings differ")
+            }
+            _ = try IndexVerifier.verify(directory: directory.path)
+        }
+    }
 }
 
 import Foundation

@@ -314,6 +314,8 @@ final class IndexWriterCore {
 
     private func applyMergePolicy() throws(IndexError) {
         while true {
+            // Tiers are chosen by live documents, so the deletes the add made count first.
+            try writePendingDeletes()
             let sorted = manifest.segments.sorted { $0.liveCount < $1.liveCount }
             var chosen: [SegmentInfo]?
             var i = 0
@@ -327,14 +329,18 @@ final class IndexWriterCore {
                 i += tier.count
             }
             guard let chosen else { return }
-            try writePendingDeletes()
             try replace(chosen, tracker: MergeTracker())
         }
     }
 
-    /// Merges `sources` into one new segment that takes their place; refused when it would hold
-    /// more than `SegmentInfo.maximumDocuments`.
-    private func replace(_ sources: [SegmentInfo], tracker: MergeTracker) throws(IndexError) {
+    /// Merges the segments `chosen` names into one new segment that takes their place; refused
+    /// when it would hold more than `SegmentInfo.maximumDocuments`. Pending deletes are written
+    /// first and the segments read as the manifest has them then: a merge drops every document
+    /// deleted until now, whatever `chosen` was read before.
+    private func replace(_ chosen: [SegmentInfo], tracker: MergeTracker) throws(IndexError) {
+        try writePendingDeletes()
+        let chosenNames = Set(chosen.map(\.name))
+        let sources = manifest.segments.filter { chosenNames.contains($0.name) }
         let documents = sources.reduce(0) { $0 + $1.liveCount }
         guard documents <= SegmentInfo.maximumDocuments else {
             throw .invalidArgument("merging would make a segment of \(documents) documents; a segment holds at most "
