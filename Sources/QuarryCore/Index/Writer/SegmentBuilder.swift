@@ -1,6 +1,8 @@
 /// Builds one segment in memory from documents, on one thread: analyzes them, inverts the text
-/// fields, the keyword fields and the id, streams stored fields to the segment's `.store` file,
-/// and keeps ids and column values; then `flush` writes the rest of the segment's files.
+/// and keyword fields, streams stored fields to the segment's `.store` file, and keeps ids and
+/// column values; then `flush` writes the rest of the segment's files, the id field's terms
+/// from the ids kept (they are not in the shared vocabulary, which would grow with every
+/// document and every inverter's term states with it).
 final class SegmentBuilder {
     let info: (name: String, id: SegmentID)
     let directory: String
@@ -14,7 +16,6 @@ final class SegmentBuilder {
     private let pool = PointerCell(ByteSlicePool())
     private let title = PointerCell(FieldInverter(field: .title))
     private let body = PointerCell(FieldInverter(field: .body))
-    private let identifiers = PointerCell(FieldInverter(field: .id))
     /// The inverter of each field of the layout (by its index in `entries`) other than title and
     /// body that is inverted (text and keyword fields); nil for the rest.
     private let inverters: [FieldInverterBox?]
@@ -71,7 +72,7 @@ final class SegmentBuilder {
     /// Bytes of memory the segment in progress holds (postings, term tables, ids); the caller
     /// flushes when it passes its budget.
     var memoryBytes: Int {
-        pool.value.memoryBytes + title.value.memoryBytes + body.value.memoryBytes + identifiers.value.memoryBytes
+        pool.value.memoryBytes + title.value.memoryBytes + body.value.memoryBytes
             + others.reduce(0) { $0 + $1.inverter.value.memoryBytes } + columns.value.memoryBytes
             + idBytes.value.count + idEnds.value.memoryBytes + readOrder.value.capacity * 8
     }
@@ -111,10 +112,6 @@ final class SegmentBuilder {
         }
 
         var id = document.id
-        let term = id.withUTF8 { vocabulary.intern(UnsafeRawBufferPointer($0)) }
-        tokens.value.removeAll()
-        tokens.value.append(term: term, position: 0, start: 0, end: id.utf8.count)
-        identifiers.value.add(doc: doc, tokens: tokens.value, pool: &pool.value)
         id.withUTF8 { idBytes.value.append(UnsafeRawBufferPointer($0)) }
         idEnds.value.append(UInt32(idBytes.value.count))
 
@@ -220,7 +217,7 @@ final class SegmentBuilder {
         var postings = PostingsWriter(postings: postingsFile, positions: positionsFile)
         write(title.value, title: title.value, pool: pool.value, dictionary: dictionary, postings: &postings)
         write(body.value, title: title.value, pool: pool.value, dictionary: dictionary, postings: &postings)
-        write(identifiers.value, title: title.value, pool: pool.value, dictionary: dictionary, postings: &postings)
+        writeIdentifiers(dictionary: dictionary, postings: &postings)
         for box in others {
             write(box.inverter.value, title: title.value, pool: pool.value, dictionary: dictionary, postings: &postings)
         }
@@ -285,6 +282,54 @@ final class SegmentBuilder {
                                                sumTotalTermFreq: inverter.tokenCount, sumDocFreq: sumDocFreq))
     }
 
+    /// Writes the id field's terms in byte order, each with the documents that have it (more than
+    /// one only when an id came twice): what an inverter of the ids would hold, one token at
+    /// position 0 in each document, found by sorting the ids kept for the ids file.
+    private func writeIdentifiers(dictionary: TermDictionaryWriter, postings: inout PostingsWriter) {
+        let bytes = idBytes.value.bytes
+        let ends = idEnds.value.elements
+        let id = { (doc: Int) in
+            UnsafeRawBufferPointer(rebasing: bytes[(doc == 0 ? 0 : Int(ends[doc - 1]))..<Int(ends[doc])])
+        }
+        var keys: [(prefix: UInt64, doc: Int32)] = []
+        keys.reserveCapacity(ends.count)
+        for doc in 0..<ends.count { keys.append((Self.sortPrefix(id(doc)), Int32(doc))) }
+        keys.sort { a, b in
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            let order = ByteComparison.order(id(Int(a.doc)), id(Int(b.doc)))
+            return order != 0 ? order < 0 : a.doc < b.doc
+        }
+        postings.recordsPositions = layout.hasPositions(.id)
+        dictionary.startField(.id)
+        var firstPosition = GrowableBuffer<UInt32>(capacity: 1)
+        firstPosition.append(0)
+        var terms = 0
+        var start = 0
+        while start < keys.count {
+            let term = id(Int(keys[start].doc))
+            var end = start + 1
+            while end < keys.count && keys[end].prefix == keys[start].prefix
+                && ByteComparison.order(id(Int(keys[end].doc)), term) == 0 { end += 1 }
+            postings.startTerm()
+            for key in keys[start..<end] {
+                postings.addDocument(UInt32(key.doc), positions: firstPosition.elements, length: 1)
+            }
+            dictionary.add(term, info: postings.finishTerm())
+            terms += 1
+            start = end
+        }
+        dictionary.finishField(FieldStatistics(field: .id, termCount: terms, docCount: keys.count,
+                                               sumTotalTermFreq: keys.count, sumDocFreq: keys.count))
+    }
+
+    /// A term's first 8 bytes as a big-endian number (zeros after a shorter term): the
+    /// byte order of terms, compared at once for most pairs.
+    private static func sortPrefix(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var prefix: UInt64 = 0
+        for i in 0..<8 { prefix = prefix << 8 | UInt64(i < bytes.count ? bytes[i] : 0) }
+        return prefix
+    }
+
     /// How many of `term`'s documents in `inverter` are not among `others` (sorted).
     private static func documents(of term: Int32, in inverter: borrowing FieldInverter, pool: borrowing ByteSlicePool,
                                   notIn others: UnsafeBufferPointer<Int32>) -> Int {
@@ -310,10 +355,7 @@ final class SegmentBuilder {
         var keys: [(prefix: UInt64, term: Int32)] = []
         keys.reserveCapacity(inverter.termCount)
         for term in inverter.vocabularyIDs.elements {
-            let bytes = vocabulary.bytes(of: term)
-            var prefix: UInt64 = 0
-            for i in 0..<8 { prefix = prefix << 8 | UInt64(i < bytes.count ? bytes[i] : 0) }
-            keys.append((prefix, term))
+            keys.append((Self.sortPrefix(vocabulary.bytes(of: term)), term))
         }
         let vocabulary = self.vocabulary
         keys.sort { a, b in
