@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The synchronous work of an index's one writer (the public `IndexWriter` actor runs it on
 /// its own queue): adds, replaces and deletes documents, merges segments, and
@@ -15,7 +16,7 @@ final class IndexWriterCore {
     /// Deletes not committed yet, by segment name (the whole bitmap of that segment).
     private var pendingDeletes: [String: DeletedDocuments] = [:]
     /// Read order of the documents of segments made since open, by segment name.
-    private var sequences: [String: [Int]] = [:]
+    private var sequences: [String: ReadOrder] = [:]
     private var nextSequence = 0
     private var changed = false
 
@@ -85,7 +86,7 @@ final class IndexWriterCore {
         reader.onProgress = { inputBytes = $0 }
         var lastReport = start
         let ingest = try Ingest(writer: self, options: options)
-        var seenIDs = Set<UInt64>()
+        var seenIDs = IDHashSet()
         var duplicateIDs = Set<String>()
         var languages = Set<String>()
         var converter = FieldConverter(layout: FieldLayout(schema), reportsUnknownMembers: options.reportsUnknownMembers)
@@ -110,7 +111,11 @@ final class IndexWriterCore {
             }
             var id = document.id
             let hash = id.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0)) }
-            if !seenIDs.insert(hash).inserted {
+            let reserved = seenIDs.memoryBytes
+            let inserted = seenIDs.insert(hash)
+            // The set of ids read grows with the input: the buffers give it its share of the budget.
+            if seenIDs.memoryBytes != reserved { ingest.reserve(seenIDs.memoryBytes) }
+            if !inserted {
                 duplicateIDs.insert(document.id)
                 summary.duplicates += 1
                 summary.warnings += 1
@@ -135,6 +140,8 @@ final class IndexWriterCore {
             }
         }
         let built = try ingest.finish()
+        // Free before the merge policy runs, which may use the budget again.
+        seenIDs = IDHashSet()
         summary.segmentsWritten = built.count
         summary.replaced = try install(built, duplicateIDs: duplicateIDs)
         summary.seconds = Self.seconds(since: start)
@@ -194,7 +201,7 @@ final class IndexWriterCore {
 
     /// Takes an add's new segments (each with the read order of its documents) into the
     /// manifest, deletes what they replace (returning how many), and applies the merge policy.
-    private func install(_ built: [(SegmentInfo, [Int])], duplicateIDs: Set<String>) throws(IndexError) -> Int {
+    private func install(_ built: [(SegmentInfo, ReadOrder)], duplicateIDs: Set<String>) throws(IndexError) -> Int {
         for (segment, order) in built {
             manifest.segments.append(segment)
             sequences[segment.name] = order
@@ -243,7 +250,7 @@ final class IndexWriterCore {
                 var matches: [(segment: SegmentInfo, doc: Int, sequence: Int)] = []
                 for reader in readers {
                     for doc in try reader.documents(withID: id) {
-                        matches.append((reader.info, doc, sequences[reader.info.name]?[doc] ?? -1))
+                        matches.append((reader.info, doc, sequences[reader.info.name]?.sequence(of: doc) ?? -1))
                     }
                 }
                 let latest = matches.map(\.sequence).max()
@@ -423,9 +430,11 @@ private final class Ingest: @unchecked Sendable {
     private let layout: FieldLayout
     private let threads: Int
     private let budgetPerThread: Int
+    /// Bytes of the budget held outside the workers' buffers (the add's set of ids read).
+    private let reserved = Atomic<Int>(0)
     private let names: Locked<() -> String>
     private let queue: BlockingQueue<[(Document, ConvertedFields, Int)]>
-    private let results = Locked<[(SegmentInfo, [Int])]>([])
+    private let results = Locked<[(SegmentInfo, ReadOrder)]>([])
     private let failure = Locked<Error?>(nil)
     private var group: DispatchGroup?
     private var batch: [(Document, ConvertedFields, Int)] = []
@@ -472,7 +481,7 @@ private final class Ingest: @unchecked Sendable {
     }
 
     /// Waits for the workers and returns the segments built, with their documents' read order.
-    func finish() throws -> [(SegmentInfo, [Int])] {
+    func finish() throws -> [(SegmentInfo, ReadOrder)] {
         if let inline {
             try inline.flush()
         } else {
@@ -484,6 +493,17 @@ private final class Ingest: @unchecked Sendable {
             try rethrowFailure()
         }
         return results.withLock { $0 }.sorted { $0.0.name < $1.0.name }
+    }
+
+    /// Takes `bytes` of the memory budget from the workers' buffers (replacing what was reserved
+    /// before): their segments are flushed sooner, down to a quarter of their share.
+    func reserve(_ bytes: Int) {
+        reserved.store(bytes, ordering: .relaxed)
+    }
+
+    /// One worker's share of the budget for its buffers, after what is reserved.
+    fileprivate var bufferBudget: Int {
+        max(budgetPerThread / 4, budgetPerThread - reserved.load(ordering: .relaxed) / threads)
     }
 
     /// Stops the workers after an error on the reading side.
@@ -515,7 +535,7 @@ private final class Ingest: @unchecked Sendable {
                                              vocabulary: vocabulary, analyzers: analyzers)
             }
             try builder!.add(document, fields: fields, sequence: sequence)
-            if builder!.documentCount & 63 == 0, memoryBytes > ingest.budgetPerThread || builder!.documentCount >= SegmentInfo.maximumDocuments {
+            if builder!.documentCount & 63 == 0, memoryBytes > ingest.bufferBudget || builder!.documentCount >= SegmentInfo.maximumDocuments {
                 try flush()
             }
         }

@@ -32,9 +32,9 @@ final class SegmentBuilder {
     private let stored: StoredFieldsWriter
     private let idBytes = PointerCell(ByteStream(capacity: 1 << 16))
     private let idEnds = PointerCell(GrowableBuffer<UInt32>(capacity: 1 << 12))
-    /// The order in which each document was read (for "the last one wins" across segments), in
+    /// The order in which the documents were read (for "the last one wins" across segments), in
     /// a cell: appending runs without run-time exclusivity checks.
-    private let readOrder = PointerCell<[Int]>([])
+    private let readOrder = PointerCell(ReadOrder())
     /// The languages this segment's documents named.
     private var languages: Set<String> = []
 
@@ -65,7 +65,7 @@ final class SegmentBuilder {
     var analyzersByLanguage: [String: Analyzer] { analyzers }
 
     /// The order in which each document was read (for "the last one wins" across segments).
-    var sequenceNumbers: [Int] { readOrder.value }
+    var sequenceNumbers: ReadOrder { readOrder.value }
 
     var documentCount: Int { readOrder.value.count }
 
@@ -74,7 +74,7 @@ final class SegmentBuilder {
     var memoryBytes: Int {
         pool.value.memoryBytes + title.value.memoryBytes + body.value.memoryBytes
             + others.reduce(0) { $0 + $1.inverter.value.memoryBytes } + columns.value.memoryBytes
-            + idBytes.value.count + idEnds.value.memoryBytes + readOrder.value.capacity * 8
+            + idBytes.value.count + idEnds.value.memoryBytes + readOrder.value.memoryBytes
     }
 
     /// Adds a document, read `sequence`-th, with its members' values as `FieldConverter` gave
