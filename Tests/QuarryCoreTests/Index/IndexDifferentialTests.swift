@@ -118,9 +118,7 @@ import Testing
     @Test func policyMergeAfterReplacementsDropsTheReplaced() throws {
         var generator = SeededGenerator(seed: 2024)
         let directory = TemporaryDirectory()
-        let writer = try IndexWriterCore.create(directory: directory.path, settings: AnalysisSettings(language: .none, foldDiacritics: false))
-        var options = IndexingOptions(threads: 1)
-        options.flushThresholdBytes = 1
+        let (writer, options) = try writerFlushingOften(directory)
         var live: [String: Document] = [:]
         for round in 0..<2 {
             // 64 documents a segment: 12 segments, one tier, so the policy merges them.
@@ -142,6 +140,47 @@ import Testing
             }
             _ = try IndexVerifier.verify(directory: directory.path)
         }
+    }
+
+    /// A writer over a new index in `directory`, and one thread's options that flush a segment
+    /// at every check (each 64 documents), so an add makes many segments; `policyMergeDocuments`
+    /// caps the policy's merges.
+    private func writerFlushingOften(_ directory: TemporaryDirectory,
+                                     policyMergeDocuments: Int? = nil) throws -> (IndexWriterCore, IndexingOptions) {
+        let writer = try IndexWriterCore.create(directory: directory.path, settings: AnalysisSettings(language: .none, foldDiacritics: false))
+        var options = IndexingOptions(threads: 1)
+        options.flushThresholdBytes = 1
+        options.policyMergeDocuments = policyMergeDocuments
+        return (writer, options)
+    }
+
+    /// The merge policy makes no segment larger than its cap: it merges the smallest of a full
+    /// tier, as many as fit, and leaves the rest; what the index holds is unchanged.
+    @Test func policyMergesStayUnderTheirCap() throws {
+        var generator = SeededGenerator(seed: 77)
+        let directory = TemporaryDirectory()
+        let (writer, options) = try writerFlushingOften(directory, policyMergeDocuments: 300)
+        var live: [String: Document] = [:]
+        for round in 0..<3 {
+            let batch = (0..<768).map { n in
+                Document(id: "r\(round)-\(n)", title: "t\(n % 13)", body: randomText(Int.random(in: 1...20, using: &generator), &generator))
+            }
+            let summary = try writer.add(batch, options: options)
+            for document in batch { live[document.id] = document }
+            try writer.commit()
+            let reader = try IndexReader(directory: directory.path)
+            #expect(reader.segmentCount < summary.segmentsWritten * (round + 1), "round \(round): the policy merged")
+            for segment in reader.segments where segment.info.documentCount > 64 {
+                #expect(segment.info.documentCount <= 300, "round \(round): a merged segment of \(segment.info.documentCount)")
+            }
+            #expect(reader.liveDocumentCount == live.count)
+            let expected = model(live)
+            let actual = try contents(directory.path)
+            for field in [Field.title, .body] {
+                #expect(actual[field]! == expected[field]!, "round \(round), \(field): postings differ")
+            }
+        }
+        #expect(IndexWriterCore.policyMergeDocuments(memoryMB: 512) == 512 * 1_048_576 / SegmentMerger.memoryPerDocument)
     }
 }
 

@@ -143,7 +143,7 @@ final class IndexWriterCore {
         // Free before the merge policy runs, which may use the budget again.
         seenIDs = IDHashSet()
         summary.segmentsWritten = built.count
-        summary.replaced = try install(built, duplicateIDs: duplicateIDs)
+        summary.replaced = try install(built, duplicateIDs: duplicateIDs, options: options)
         summary.seconds = Self.seconds(since: start)
         return summary
     }
@@ -194,21 +194,23 @@ final class IndexWriterCore {
         }
         let built = try ingest.finish()
         summary.segmentsWritten = built.count
-        summary.replaced = try install(built, duplicateIDs: duplicates)
+        summary.replaced = try install(built, duplicateIDs: duplicates, options: options)
         summary.seconds = Self.seconds(since: start)
         return summary
     }
 
     /// Takes an add's new segments (each with the read order of its documents) into the
-    /// manifest, deletes what they replace (returning how many), and applies the merge policy.
-    private func install(_ built: [(SegmentInfo, ReadOrder)], duplicateIDs: Set<String>) throws(IndexError) -> Int {
+    /// manifest, deletes what they replace (returning how many), and applies the merge policy
+    /// within the add's memory budget (`options`).
+    private func install(_ built: [(SegmentInfo, ReadOrder)], duplicateIDs: Set<String>,
+                         options: IndexingOptions) throws(IndexError) -> Int {
         for (segment, order) in built {
             manifest.segments.append(segment)
             sequences[segment.name] = order
         }
         if !built.isEmpty { changed = true }
         let replaced = try resolveReplacements(newSegments: Set(built.map(\.0.name)), duplicateIDs: duplicateIDs)
-        try applyMergePolicy()
+        try applyMergePolicy(maximumDocuments: options.policyMergeDocuments ?? Self.policyMergeDocuments(memoryMB: options.memoryMB))
         return replaced
     }
 
@@ -315,11 +317,21 @@ final class IndexWriterCore {
     }
 
     /// The merge policy after adding: whenever more than `segmentsPerTier` segments have sizes
-    /// within a factor of 10 of each other, merge them, so the number of segments stays
-    /// logarithmic in the number of documents.
+    /// within a factor of 10 of each other, merge them (the smallest, as many as one merge may
+    /// hold), so the number of segments stays logarithmic in the number of documents until
+    /// segments reach the largest merge the budget allows.
     static let segmentsPerTier = 8
 
-    private func applyMergePolicy() throws(IndexError) {
+    /// The most documents a merge the policy chooses may make: what `memoryMB` (the add's
+    /// budget, free again once its segments are written) holds at a merge's cost per document,
+    /// as Lucene's tiered policy caps its merged segments (at 5 GB). An explicit `merge` is not
+    /// capped.
+    static func policyMergeDocuments(memoryMB: Int) -> Int {
+        min(SegmentInfo.maximumDocuments,
+            memoryMB.clamped(to: IndexingOptions.memoryRange) * 1_048_576 / SegmentMerger.memoryPerDocument)
+    }
+
+    private func applyMergePolicy(maximumDocuments: Int) throws(IndexError) {
         while true {
             // Tiers are chosen by live documents, so the deletes the add made count first.
             try writePendingDeletes()
@@ -329,9 +341,16 @@ final class IndexWriterCore {
             while i < sorted.count {
                 let floor = max(sorted[i].liveCount, 1)
                 let tier = sorted[i...].prefix { $0.liveCount <= floor * 10 }
-                if tier.count > Self.segmentsPerTier, tier.reduce(0, { $0 + $1.liveCount }) <= SegmentInfo.maximumDocuments {
-                    chosen = Array(tier)
-                    break
+                if tier.count > Self.segmentsPerTier {
+                    var total = 0
+                    let fitting = tier.prefix { segment in
+                        total += segment.liveCount
+                        return total <= maximumDocuments
+                    }
+                    if fitting.count >= 2 {
+                        chosen = Array(fitting)
+                        break
+                    }
                 }
                 i += tier.count
             }

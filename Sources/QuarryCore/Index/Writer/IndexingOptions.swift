@@ -26,6 +26,9 @@ public struct IndexingOptions: Sendable {
     public var shard: ShardRoute?
     /// Overrides the flush threshold per thread, in bytes (tests use it to make many segments).
     var flushThresholdBytes: Int?
+    /// Overrides the most documents a merge the policy chooses may make (tests use it to see
+    /// the cap work on few documents).
+    var policyMergeDocuments: Int?
 
     /// The threads an add may use.
     public static let threadRange = 1...256
