@@ -58,6 +58,15 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     mutating func grow(to minimum: Int) {
         var newCapacity = max(capacity * 2, 1)
         while newCapacity < minimum { newCapacity *= 2 }
+        reallocate(capacity: newCapacity)
+    }
+
+    /// Makes room for exactly `count` elements when there is less (for a size known ahead).
+    mutating func reserve(exactly count: Int) {
+        if count > capacity { reallocate(capacity: count) }
+    }
+
+    private mutating func reallocate(capacity newCapacity: Int) {
         let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         if capacity > 0 {
             grown.update(from: base, count: count)

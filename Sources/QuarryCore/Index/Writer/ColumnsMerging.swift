@@ -19,6 +19,7 @@ extension ColumnsWriter {
         var writer = ColumnsWriter()
         for (field, kind) in kinds.sorted(by: { $0.key < $1.key }) {
             let column = writer.column(field, kind)
+            column.reserve(liveValues(of: field, kind, in: readers, maps: maps))
             for (reader, map) in zip(readers, maps) {
                 if kind == .numeric, let source = reader.numeric(field) {
                     for doc in map.indices where map[doc] >= 0 {
@@ -37,5 +38,18 @@ extension ColumnsWriter {
             }
         }
         return writer
+    }
+
+    /// How many values the live documents have in `field`'s column over `readers`.
+    private static func liveValues(of field: UInt8, _ kind: ColumnKind, in readers: [ColumnsReader], maps: [[Int32]]) -> Int {
+        var count = 0
+        for (reader, map) in zip(readers, maps) {
+            if kind == .numeric, let source = reader.numeric(field) {
+                for doc in map.indices where map[doc] >= 0 { source.forEach(doc) { _ in count += 1 } }
+            } else if kind == .keyword, let source = reader.keyword(field) {
+                for doc in map.indices where map[doc] >= 0 { source.forEach(doc) { _ in count += 1 } }
+            }
+        }
+        return count
     }
 }
