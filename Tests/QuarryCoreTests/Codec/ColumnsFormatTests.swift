@@ -362,8 +362,9 @@ import Testing
             }
             // A field no segment has is not in the merged segment either.
             if readers.allSatisfy({ $0.keyword(6) == nil }) { merged[6] = nil }
-            let writer = try ColumnsWriter.merge(readers, maps: maps)
-            let (path, _) = try write(writer, documentCount: Int(next), directory, "r\(round).cols")
+            let path = directory.file("r\(round).cols")
+            _ = try ColumnsWriter.writeMerged(readers, maps: maps, documentCount: Int(next),
+                                              to: FileWriter(path: path, kind: .columns, segment: .zero))
             let reader = try open(path, documentCount: Int(next))
             #expect(reader.fields.map(\.field) == merged.keys.sorted(), "merge round \(round)")
             for (field, model) in merged { check(reader, field: field, model.expected, "merge round \(round), field \(field)") }
@@ -376,7 +377,8 @@ import Testing
         let a = try write(writer([1: .numeric([[1]])], &generator), documentCount: 1, directory, "a.cols")
         let b = try write(writer([1: .keyword([[[1]]])], &generator), documentCount: 1, directory, "b.cols")
         let readers = [try open(a.path, documentCount: 1), try open(b.path, documentCount: 1)]
-        #expect(throws: IndexError.self) { _ = try ColumnsWriter.merge(readers, maps: [[0], [1]]) }
+        let merged = try FileWriter(path: directory.file("ab.cols"), kind: .columns, segment: .zero)
+        #expect(throws: IndexError.self) { _ = try ColumnsWriter.writeMerged(readers, maps: [[0], [1]], documentCount: 2, to: merged) }
     }
 
     // MARK: Damage

@@ -122,8 +122,15 @@ import Testing
         let idReader = try IDTableReader(file: MappedFile(path: directory.file("t.ids")), segment: segment, documentCount: count, verifyChecksum: true)
         let norms = try NormsReader.read(MappedFile(path: directory.file("t.norms")), segment: segment, documentCount: count, verifyChecksum: true)
         let loaded = try DeletedDocuments.read(MappedFile(path: directory.file("t.del")), segment: segment, documentCount: count)
+        // The streaming writer (a merge's) writes the same file.
+        _ = try DocumentTableFormat.writeIDs(count: count, forEach: { body in
+            for id in ids { id.utf8.withContiguousStorageIfAvailable { body(UnsafeRawBufferPointer($0)) } }
+        }, to: FileWriter(path: directory.file("streamed.ids"), kind: .ids, segment: segment))
+        let streamed = try IDTableReader(file: MappedFile(path: directory.file("streamed.ids")), segment: segment, documentCount: count,
+                                         verifyChecksum: true)
         for doc in 0..<count {
             #expect(idReader.id(doc) == ids[doc])
+            #expect(streamed.id(doc) == ids[doc])
             #expect(norms[.body]?[doc] == lengths[doc])
             #expect(loaded.contains(doc) == deletes.contains(doc))
         }

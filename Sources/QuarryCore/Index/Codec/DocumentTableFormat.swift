@@ -2,10 +2,28 @@
 ///
 ///     ids := count:u32 end:u32{count} bytes          document d's id is bytes[end[d-1] ..< end[d]]
 enum DocumentTableFormat {
+    /// Writes an `.ids` file of the ids in `ids` (their bytes one after another), ending at `ends`.
     static func writeIDs(_ ids: UnsafeRawBufferPointer, ends: UnsafeBufferPointer<UInt32>, to file: FileWriter) throws(IndexError) -> Int {
         file.writeUInt32(UInt32(ends.count))
         for end in ends { file.writeUInt32(end) }
         file.write(ids)
+        return try file.finish()
+    }
+
+    /// Writes an `.ids` file of `count` ids, holding none of them: `forEach` gives them in
+    /// order, and is called twice (for the ends, then for the bytes).
+    static func writeIDs(count: Int, forEach: ((UnsafeRawBufferPointer) -> Void) -> Void,
+                         to file: FileWriter) throws(IndexError) -> Int {
+        file.writeUInt32(UInt32(count))
+        var end = 0
+        forEach { id in
+            end += id.count
+            file.writeUInt32(UInt32(truncatingIfNeeded: end))
+        }
+        guard end <= Int(UInt32.max) else {
+            throw .invalidArgument("\(file.path): the ids of \(count) documents take \(end) bytes, more than 4 GB")
+        }
+        forEach { file.write($0) }
         return try file.finish()
     }
 }

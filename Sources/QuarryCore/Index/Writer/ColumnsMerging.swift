@@ -1,10 +1,12 @@
 extension ColumnsWriter {
-    /// The columns of `readers`' segments merged into one writer: live documents only, renumbered
-    /// by `maps` (per segment, each document's new number or -1 when deleted; new numbers ascend
-    /// in segment and document order, as `SegmentMerger` numbers them). A keyword column's
-    /// dictionary keeps only the values of live documents. A field must be of one kind in every
-    /// segment that has it.
-    static func merge(_ readers: [ColumnsReader], maps: [[Int32]]) throws(IndexError) -> ColumnsWriter {
+    /// Writes the columns of `readers`' segments merged, as the `.cols` file of the merged
+    /// segment of `documentCount` documents, and returns its size: live documents only,
+    /// renumbered by `maps` (per segment, each document's new number or -1 when deleted; new
+    /// numbers ascend in segment and document order, as `SegmentMerger` numbers them). One
+    /// column is held at a time, sized exactly. A keyword column's dictionary keeps only the
+    /// values of live documents. A field must be of one kind in every segment that has it.
+    static func writeMerged(_ readers: [ColumnsReader], maps: [[Int32]], documentCount: Int,
+                            to file: FileWriter) throws(IndexError) -> Int {
         precondition(readers.count == maps.count && zip(readers, maps).allSatisfy { $0.documentCount == $1.count },
                      "one document map per segment, one entry per document")
         var kinds: [UInt8: ColumnKind] = [:]
@@ -16,9 +18,9 @@ extension ColumnsWriter {
                 kinds[field] = kind
             }
         }
-        var writer = ColumnsWriter()
+        try writeStart(columnCount: kinds.count, documentCount: documentCount, to: file)
         for (field, kind) in kinds.sorted(by: { $0.key < $1.key }) {
-            let column = writer.column(field, kind)
+            let column = ColumnValues(kind: kind)
             column.reserve(liveValues(of: field, kind, in: readers, maps: maps))
             for (reader, map) in zip(readers, maps) {
                 if kind == .numeric, let source = reader.numeric(field) {
@@ -36,8 +38,9 @@ extension ColumnsWriter {
                     }
                 }
             }
+            try writeColumn(column, field: field, documentCount: documentCount, to: file)
         }
-        return writer
+        return try file.finish()
     }
 
     /// How many values the live documents have in `field`'s column over `readers`.

@@ -51,35 +51,46 @@ struct ColumnsWriter: ~Copyable {
     /// Writes the columns of a segment of `documentCount` documents (every document added must
     /// be below it) and finishes the file; returns its size.
     func write(documentCount: Int, to file: FileWriter) throws(IndexError) -> Int {
-        guard documentCount <= Int(UInt32.max) else {
-            throw .invalidArgument("\(file.path): \(documentCount) documents, more than a column holds")
-        }
-        file.writeVInt(columns.count { $0 != nil })
+        try Self.writeStart(columnCount: columns.count { $0 != nil }, documentCount: documentCount, to: file)
         for (number, column) in columns.enumerated() {
             guard let column else { continue }
-            let field = UInt8(number)
-            let (documents, values, dictionary) = column.sorted()
-            precondition(documents.last.map { Int($0) < documentCount } ?? true, "column \(field) has a document past the segment")
-            let gcd = Self.gcd(values)
-            file.withBuffer { out in
-                out.append(field)
-                out.append(column.kind.rawValue)
-                out.append(UInt8(ColumnsFormat.blockShift))
-                out.appendUInt32(UInt32(documentCount))
-                out.appendUInt64(gcd)
-            }
-            if column.kind == .keyword { try writeDictionary(dictionary, of: column, to: file) }
-            var data = ByteStream(capacity: 1 << 12)
-            Self.encodeBlocks(documents: documents, values: values, documentCount: documentCount, gcd: gcd,
-                              to: file, data: &data)
-            file.writeUInt64(UInt64(data.count))
-            file.write(data)
+            try Self.writeColumn(column, field: UInt8(number), documentCount: documentCount, to: file)
         }
         return try file.finish()
     }
 
+    /// Starts a `.cols` file of `columnCount` columns over `documentCount` documents; the
+    /// columns follow (`writeColumn`), in increasing field number. A merge writes its columns
+    /// one at a time this way, holding one column's values at once.
+    static func writeStart(columnCount: Int, documentCount: Int, to file: FileWriter) throws(IndexError) {
+        guard documentCount <= Int(UInt32.max) else {
+            throw .invalidArgument("\(file.path): \(documentCount) documents, more than a column holds")
+        }
+        file.writeVInt(columnCount)
+    }
+
+    /// Writes one column, of `field`, of a file `writeStart` began.
+    static func writeColumn(_ column: ColumnValues, field: UInt8, documentCount: Int, to file: FileWriter) throws(IndexError) {
+        let (documents, values, dictionary) = column.sorted()
+        precondition(documents.last.map { Int($0) < documentCount } ?? true, "column \(field) has a document past the segment")
+        let gcd = Self.gcd(values)
+        file.withBuffer { out in
+            out.append(field)
+            out.append(column.kind.rawValue)
+            out.append(UInt8(ColumnsFormat.blockShift))
+            out.appendUInt32(UInt32(documentCount))
+            out.appendUInt64(gcd)
+        }
+        if column.kind == .keyword { try writeDictionary(dictionary, of: column, to: file) }
+        var data = ByteStream(capacity: 1 << 12)
+        Self.encodeBlocks(documents: documents, values: values, documentCount: documentCount, gcd: gcd,
+                          to: file, data: &data)
+        file.writeUInt64(UInt64(data.count))
+        file.write(data)
+    }
+
     /// Writes a keyword column's dictionary: its values' ends, then their bytes, in ordinal order.
-    private func writeDictionary(_ dictionary: [Int32], of column: ColumnValues, to file: FileWriter) throws(IndexError) {
+    private static func writeDictionary(_ dictionary: [Int32], of column: ColumnValues, to file: FileWriter) throws(IndexError) {
         var end = 0
         file.writeUInt32(UInt32(dictionary.count))
         for id in dictionary {
