@@ -11,7 +11,7 @@ struct IndexingArguments: ParsableArguments {
     @Option(name: .long, help: "Threads that analyze and build, 1 to 256 (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("memory-mb"), help: "Memory for buffered documents before a segment is written, in MB (16 to 1048576).")
+    @Option(name: .customLong("memory-mb"), help: "Memory for an add, in MB (16 to 1048576): the documents buffered before a segment is written, the ids read, and the merge policy's merges.")
     var memoryMB: Int = 512
 
     @Option(name: .long, help: "Input format: auto (by extension), text, jsonl, json, html.")

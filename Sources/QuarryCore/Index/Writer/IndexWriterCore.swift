@@ -139,9 +139,11 @@ final class IndexWriterCore {
                                           totalInputBytes: totalInput, elapsed: Self.seconds(since: start)))
             }
         }
-        let built = try ingest.finish()
-        // Free before the merge policy runs, which may use the budget again.
+        // Every id is read: the set is freed before the last flushes and the merge policy,
+        // which use the budget again.
         seenIDs = IDHashSet()
+        ingest.reserve(0)
+        let built = try ingest.finish()
         summary.segmentsWritten = built.count
         summary.replaced = try install(built, duplicateIDs: duplicateIDs, options: options)
         summary.seconds = Self.seconds(since: start)

@@ -4,7 +4,8 @@ import Foundation
 public struct IndexingOptions: Sendable {
     /// Threads that analyze and build segments (a further thread reads the input when more than one).
     public var threads: Int
-    /// Memory for documents buffered before a segment is flushed, in megabytes, over all threads.
+    /// Memory for an add, in megabytes, over all threads: the documents buffered before a
+    /// segment is flushed, the set of ids read, and each merge the merge policy starts after it.
     public var memoryMB: Int
     /// How files are read (by extension with `.auto`).
     public var format: InputFormat
