@@ -48,6 +48,12 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
 
     mutating func removeAll() { count = 0 }
 
+    /// Keeps the first `newCount` elements (the capacity stays).
+    mutating func shrink(to newCount: Int) {
+        precondition(newCount >= 0 && newCount <= count, "shrink to \(newCount) of \(count)")
+        count = newCount
+    }
+
     /// Counts `n` more elements as present: ones written directly into reserved capacity.
     mutating func advance(by n: Int) {
         assert(count + n <= capacity)

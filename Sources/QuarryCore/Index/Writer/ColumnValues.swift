@@ -9,6 +9,8 @@ final class ColumnValues {
     private let values = PointerCell(GrowableBuffer<Int64>(capacity: 64))
     /// Keyword values by id (empty for a numeric column).
     private let dictionary = PointerCell(ByteStringTable(initialCapacity: 8))
+    /// Whether the values were sorted for writing (then no more are taken).
+    private var sealed = false
 
     /// An empty column of `kind`.
     init(kind: ColumnKind) { self.kind = kind }
@@ -27,7 +29,8 @@ final class ColumnValues {
     @inline(__always)
     func append(doc: Int, value: Int64) {
         precondition(doc >= 0 && doc <= Int(UInt32.max), "document \(doc) out of range")
-        precondition(documents.value.isEmpty || UInt32(doc) >= documents.value[documents.value.count - 1], "column values out of document order")
+        precondition(!sealed && (documents.value.isEmpty || UInt32(doc) >= documents.value[documents.value.count - 1]),
+                     "column values out of document order, or after the column was written")
         documents.value.append(UInt32(doc))
         values.value.append(value)
     }
@@ -36,11 +39,17 @@ final class ColumnValues {
     @inline(__always)
     func intern(_ bytes: UnsafeRawBufferPointer) -> Int64 { Int64(dictionary.value.intern(bytes)) }
 
-    /// The documents' values grouped by document, ascending within each, and the document of
-    /// each value. Keyword values become ordinals (without repeats in a document) into
-    /// `dictionary`, the keyword ids sorted by their bytes.
-    func sorted() -> (documents: [UInt32], values: [Int64], dictionary: [Int32]) {
-        var sortedValues = Array(values.value.elements)
+    /// Sorts the values for writing, in place, and returns them: grouped by document, ascending
+    /// within each, with the document of each value. Keyword values become ordinals (without
+    /// repeats in a document) into `dictionary`, the keyword ids sorted by their bytes. The
+    /// column takes no values afterwards (a copy would double its memory while a large merged
+    /// column is written).
+    func sortForWriting() -> (documents: UnsafeBufferPointer<UInt32>, values: UnsafeBufferPointer<Int64>, dictionary: [Int32]) {
+        precondition(!sealed, "a column sorted for writing twice")
+        sealed = true
+        let values = self.values.value.base
+        let documents = self.documents.value.base
+        let count = self.values.value.count
         var dictionary: [Int32] = []
         if kind == .keyword {
             dictionary = (0..<Int32(self.dictionary.value.count)).sorted {
@@ -48,26 +57,30 @@ final class ColumnValues {
             }
             var ordinals = [Int64](repeating: 0, count: dictionary.count)
             for (ordinal, id) in dictionary.enumerated() { ordinals[Int(id)] = Int64(ordinal) }
-            for i in sortedValues.indices { sortedValues[i] = ordinals[Int(sortedValues[i])] }
+            for i in 0..<count { values[i] = ordinals[Int(values[i])] }
         }
-        var sortedDocuments: [UInt32] = []
-        sortedDocuments.reserveCapacity(documents.value.count)
+        // Compacted in place: a value is written at or before where it was read.
         var kept = 0
         var start = 0
-        while start < documents.value.count {
+        while start < count {
+            let document = documents[start]
             var end = start + 1
-            while end < documents.value.count && documents.value[end] == documents.value[start] { end += 1 }
+            while end < count && documents[end] == document { end += 1 }
             // Most documents have one value: sorting a slice of one costs a copy of it.
-            if end - start > 1 { sortedValues.withUnsafeMutableBufferPointer { $0[start..<end].sort() } }
-            for i in start..<end where kind == .numeric || i == start || sortedValues[i] != sortedValues[i - 1] {
-                sortedValues[kept] = sortedValues[i]
-                sortedDocuments.append(documents.value[start])
+            if end - start > 1 {
+                var group = UnsafeMutableBufferPointer(start: values + start, count: end - start)
+                group.sort()
+            }
+            for i in start..<end where kind == .numeric || i == start || values[i] != values[i - 1] {
+                values[kept] = values[i]
+                documents[kept] = document
                 kept += 1
             }
             start = end
         }
-        sortedValues.removeLast(sortedValues.count - kept)
-        return (sortedDocuments, sortedValues, dictionary)
+        self.values.value.shrink(to: kept)
+        self.documents.value.shrink(to: kept)
+        return (self.documents.value.elements, self.values.value.elements, dictionary)
     }
 
     /// The bytes of keyword id `id`.

@@ -49,7 +49,8 @@ struct ColumnsWriter: ~Copyable {
     }
 
     /// Writes the columns of a segment of `documentCount` documents (every document added must
-    /// be below it) and finishes the file; returns its size.
+    /// be below it) and finishes the file; returns its size. The columns are sorted in place to
+    /// be written and take no values afterwards.
     func write(documentCount: Int, to file: FileWriter) throws(IndexError) -> Int {
         try Self.writeStart(columnCount: columns.count { $0 != nil }, documentCount: documentCount, to: file)
         for (number, column) in columns.enumerated() {
@@ -71,7 +72,7 @@ struct ColumnsWriter: ~Copyable {
 
     /// Writes one column, of `field`, of a file `writeStart` began.
     static func writeColumn(_ column: ColumnValues, field: UInt8, documentCount: Int, to file: FileWriter) throws(IndexError) {
-        let (documents, values, dictionary) = column.sorted()
+        let (documents, values, dictionary) = column.sortForWriting()
         precondition(documents.last.map { Int($0) < documentCount } ?? true, "column \(field) has a document past the segment")
         let gcd = Self.gcd(values)
         file.withBuffer { out in
@@ -104,7 +105,7 @@ struct ColumnsWriter: ~Copyable {
     }
 
     /// The greatest common divisor of every value's distance from the smallest (1 when all are equal).
-    private static func gcd(_ values: [Int64]) -> UInt64 {
+    private static func gcd(_ values: UnsafeBufferPointer<Int64>) -> UInt64 {
         guard let low = values.min() else { return 1 }
         var divisor: UInt64 = 0
         for value in values {
@@ -119,7 +120,7 @@ struct ColumnsWriter: ~Copyable {
 
     /// Writes each block's entry to `file` and its packed values to `data`. `values` are grouped
     /// by document (`documents` holds each one's document), ascending within a document.
-    private static func encodeBlocks(documents: [UInt32], values: [Int64], documentCount: Int, gcd: UInt64,
+    private static func encodeBlocks(documents: UnsafeBufferPointer<UInt32>, values: UnsafeBufferPointer<Int64>, documentCount: Int, gcd: UInt64,
                                      to file: FileWriter, data: inout ByteStream) {
         let size = 1 << ColumnsFormat.blockShift
         var next = 0
