@@ -4,8 +4,8 @@
 /// throughout, and one column's values while that column is written.
 struct SegmentMerger {
     /// Bytes a merge holds per document, for the merge policy's budget: the document maps and
-    /// field lengths, and the largest column's values with their sorted copy (measured: 31 at
-    /// 1M synthetic documents of two text fields and three single-valued columns; the rest is
+    /// field lengths, and the largest column's values while it is written (measured: 31 at 1M
+    /// synthetic documents of two text fields and three single-valued columns; the rest is
     /// room for multi-valued columns and more text fields).
     static let memoryPerDocument = 48
 
