@@ -195,6 +195,26 @@ import Testing
         _ = writer
     }
 
+    @Test func closeLetsGoOfTheLockAtOnce() async throws {
+        let folder = TemporaryDirectory()
+        let index = try Index.create(at: URL(fileURLWithPath: folder.file("i")))
+        for round in 0..<20 {
+            let writer = try index.writer()
+            try await writer.add(Document(id: "kept\(round)", title: "kept"))
+            try await writer.commit()
+            try await writer.add(Document(id: "dropped\(round)", title: "dropped"))
+            await writer.close()
+            // The next writer opens at once, with no wait for the first to be released.
+            let next = try index.writer()
+            await next.close()
+            await #expect(throws: IndexError.writerClosed(path: index.url.path)) { try await writer.commit() }
+            await #expect(throws: IndexError.writerClosed(path: index.url.path)) { try await writer.add(Document(id: "late", title: "late")) }
+        }
+        let searcher = try index.searcher()
+        #expect(searcher.liveDocumentCount == 20)
+        #expect(try searcher.document(id: "dropped0") == nil)
+    }
+
     @Test func filesAreReadWithWarningsProgressAndStrictness() async throws {
         let folder = TemporaryDirectory()
         let input = folder.write("docs.jsonl", """

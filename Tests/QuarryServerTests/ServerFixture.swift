@@ -37,13 +37,11 @@ struct ServerFixture {
     /// The index, and a server over it with `limits`; `keys` false for no keys at all.
     init(keys: Bool = true, limits: ServerLimits = ServerLimits()) async throws {
         let url = URL(fileURLWithPath: folder.file("index"))
-        do {
-            // The writer (and its lock) goes before the server takes its own.
-            let writer = try Index.create(at: url, schema: Self.schema).writer()
-            try await writer.add(contentsOf: Self.documents)
-            try await writer.commit()
-        }
-        try await Self.waitUntilUnlocked(folder.file("index"))
+        // The writer lets go of its lock before the server takes its own.
+        let writer = try Index.create(at: url, schema: Self.schema).writer()
+        try await writer.add(contentsOf: Self.documents)
+        try await writer.commit()
+        await writer.close()
         var configuration = ServerConfiguration(index: url)
         configuration.port = 0
         configuration.limits = limits
@@ -52,20 +50,6 @@ struct ServerFixture {
             configuration.searchKey = try AccessKey(file: URL(fileURLWithPath: folder.write("search.key", Self.searchKey + "\n")))
         }
         server = try SearchServer(configuration)
-    }
-
-    /// Waits, up to 10 s, until no writer holds the lock of the index at `path`: the writer's
-    /// last reference may be released on its own thread just after the await that used it
-    /// returns, and the lock goes with it.
-    private static func waitUntilUnlocked(_ path: String) async throws {
-        for _ in 0..<1000 {
-            let descriptor = open("\(path)/LOCK", O_RDWR)
-            guard descriptor >= 0 else { return }
-            let free = flock(descriptor, LOCK_EX | LOCK_NB) == 0
-            close(descriptor)
-            if free { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
     }
 
     /// Runs `body` with a client of the server, listening on a free loopback port for the

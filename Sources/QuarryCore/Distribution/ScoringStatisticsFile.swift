@@ -20,7 +20,7 @@ extension ScoringStatistics {
     public func write(to url: URL) throws(IndexError) {
         let path = url.givenPath
         let temporary = path + ".tmp"
-        let file = try FileWriter(path: temporary, kind: .statistics, segment: .zero)
+        let file = try FileWriter(path: temporary, kind: .statistics, segment: .zero, mode: .truncate)
         file.withBuffer { out in
             analysis.encode(into: &out)
             schema.encode(into: &out)

@@ -105,7 +105,7 @@ struct Manifest: Equatable, Sendable {
     @discardableResult
     func commit(directory: String) throws(IndexError) -> CommitWarning? {
         let temporary = "\(directory)/\(Self.fileName).tmp"
-        let file = try FileWriter(path: temporary, kind: .manifest, segment: .zero)
+        let file = try FileWriter(path: temporary, kind: .manifest, segment: .zero, mode: .truncate)
         file.withBuffer { out in
             out.appendVInt(generation)
             out.appendVInt(nextSegment)

@@ -97,7 +97,7 @@ enum FileSystem {
     /// `path`, the folder synced; a reader sees the old text or the new, whole.
     static func writeDurably(_ text: String, to path: String) throws(IndexError) {
         let temporary = path + ".tmp"
-        let file = try storage.open(temporary, truncate: true)
+        let file = try storage.open(temporary, mode: .truncate)
         var failure: IndexError?
         Array(text.utf8).withUnsafeBytes { raw in
             var done = 0

@@ -14,11 +14,13 @@ final class FileWriter {
     private var failure: IndexError?
     private var finished = false
 
-    /// Creates (or truncates) `path` and writes the header.
-    init(path: String, kind: FileFormat.Kind, segment: SegmentID) throws(IndexError) {
+    /// Creates `path` and writes the header. `mode` is `.createNew` for a segment's files, whose
+    /// names are new (a file of that name is refused: it is another writer's), and `.truncate`
+    /// for a temporary file renamed into place once finished.
+    init(path: String, kind: FileFormat.Kind, segment: SegmentID, mode: OpenMode = .createNew) throws(IndexError) {
         self.path = path
         storage = FileSystem.storage
-        file = try storage.open(path, truncate: true)
+        file = try storage.open(path, mode: mode)
         pending.value.append(FileFormat.magic)
         pending.value.append(kind.rawValue)
         pending.value.appendUInt32(FileFormat.version)

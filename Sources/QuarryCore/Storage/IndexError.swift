@@ -11,6 +11,12 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A writer holds the lock: the process and, when it wrote them, its program and command
     /// (`quarry-serve`).
     case locked(path: String, pid: Int32?, holder: String?)
+    /// The writer's `LOCK` was removed or replaced while it held it (the folder was deleted or
+    /// made again): the writer writes and removes nothing more there, since another writer may
+    /// own the folder now. Its changes since the last commit are lost; open the index again.
+    case lockLost(path: String)
+    /// The writer was closed (`IndexWriter.close()`): it takes no more changes.
+    case writerClosed(path: String)
     /// A file is damaged: bad magic, version, checksum, structure, or a value out of range.
     case corrupt(file: String, reason: String)
     /// A file format version this build does not read.
@@ -38,6 +44,10 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
         case .locked(let path, let pid, let holder):
             let process = "process \(pid.map(String.init) ?? "unknown")" + (holder.map { " (\($0))" } ?? "")
             return "\(path): index is locked by \(process): one writer at a time"
+        case .lockLost(let path):
+            return "\(path): this writer's LOCK was removed or replaced (was the folder deleted or made again?): "
+                + "it writes nothing more there; its changes since the last commit are lost"
+        case .writerClosed(let path): return "\(path): this writer is closed: open a new one to make changes"
         case .corrupt(let file, let reason): return "\(file): corrupt: \(reason)"
         case .unsupportedVersion(let file, let found, let supported):
             return "\(file): format version \(found), this build reads version \(supported): rebuild the index with quarry-index build --force"

@@ -6,8 +6,9 @@
 /// index files go through `map` once, at open: searching reads mapped memory and never calls
 /// through this interface.
 protocol Storage: Sendable {
-    /// Opens `path` for writing, creating it (mode 0644) when missing; `truncate` empties it.
-    func open(_ path: String, truncate: Bool) throws(IndexError) -> StorageFile
+    /// Opens `path` for writing, creating it (mode 0644) when missing; `mode` says what becomes
+    /// of a file of that name.
+    func open(_ path: String, mode: OpenMode) throws(IndexError) -> StorageFile
 
     /// Writes `bytes` at `offset`; returns how many were written, at least one: fewer than given
     /// is a short write, and the caller writes the rest.
@@ -26,6 +27,10 @@ protocol Storage: Sendable {
     /// Takes the file's exclusive advisory lock (`flock`) without waiting: false when another
     /// open file holds it. Closing the file releases it.
     func lock(_ file: StorageFile) throws(IndexError) -> Bool
+
+    /// Whether `path` names `file` now (the same file: device and inode), as it did when `file`
+    /// was opened through it; false when nothing has that name any more.
+    func isName(_ path: String, of file: StorageFile) throws(IndexError) -> Bool
 
     /// Closes the file. Nothing to report: the data that matters was synced before.
     func close(_ file: StorageFile)
@@ -55,6 +60,17 @@ protocol Storage: Sendable {
     /// `madvise(MADV_WILLNEED)` elsewhere); an empty file gives an empty buffer with no base
     /// address. The caller releases the mapping with `munmap`.
     func map(_ path: String, populate: Bool) throws(IndexError) -> UnsafeRawBufferPointer
+}
+
+/// What `Storage.open` does with a file of the name given.
+enum OpenMode: Sendable {
+    /// Keeps it as it is (the lock file).
+    case keep
+    /// Empties it (a temporary file, renamed into place once written).
+    case truncate
+    /// Fails (`EEXIST`): an index file is written once, under a name no file has, so a file of
+    /// that name is another writer's, never one to overwrite.
+    case createNew
 }
 
 /// A file opened by a `Storage`, for writing (and, for the lock file, reading back a few bytes).

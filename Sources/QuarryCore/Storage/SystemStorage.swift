@@ -7,8 +7,13 @@ import Darwin
 /// The real `Storage`: POSIX calls, retried on `EINTR`, each failure an `IndexError.io` naming
 /// the path, the operation and the system's message.
 struct SystemStorage: Storage {
-    func open(_ path: String, truncate: Bool) throws(IndexError) -> StorageFile {
-        let fd = retrying { systemOpen(path, O_RDWR | O_CREAT | O_CLOEXEC | (truncate ? O_TRUNC : 0), 0o644) }
+    func open(_ path: String, mode: OpenMode) throws(IndexError) -> StorageFile {
+        let flags = switch mode {
+        case .keep: O_RDWR | O_CREAT | O_CLOEXEC
+        case .truncate: O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC
+        case .createNew: O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC
+        }
+        let fd = retrying { systemOpen(path, flags, 0o644) }
         guard fd >= 0 else { throw failure(path, "open") }
         return StorageFile(path: path, descriptor: fd)
     }
@@ -40,6 +45,17 @@ struct SystemStorage: Storage {
         if retrying({ flock(file.descriptor, LOCK_EX | LOCK_NB) }) == 0 { return true }
         guard errno == EWOULDBLOCK else { throw failure(file.path, "flock") }
         return false
+    }
+
+    func isName(_ path: String, of file: StorageFile) throws(IndexError) -> Bool {
+        var held = stat()
+        guard fstat(file.descriptor, &held) == 0 else { throw failure(file.path, "fstat") }
+        var named = stat()
+        guard stat(path, &named) == 0 else {
+            if errno == ENOENT { return false }
+            throw failure(path, "stat")
+        }
+        return named.st_dev == held.st_dev && named.st_ino == held.st_ino
     }
 
     func close(_ file: StorageFile) {

@@ -59,8 +59,9 @@ final class IndexService: Sendable {
             snapshot.withLock { $0 = next }
             return (value, commit)
         } catch {
-            // Nothing of the failed write may reach a later commit: this writer goes (its lock
-            // with it, once the last reference does) and the next write opens a new one.
+            // Nothing of the failed write may reach a later commit: this writer is closed (its
+            // lock released now) and the next write opens a new one.
+            await current.close()
             writer.withLock { $0 = nil }
             throw error
         }

@@ -59,11 +59,12 @@ import Testing
         return writer
     }
 
-    /// Writes `writer` as `name` in `directory`; returns the path and the file's size.
+    /// Writes `writer` as `name` in `directory` (replacing a file of that name); returns the
+    /// path and the file's size.
     private func write(_ writer: borrowing ColumnsWriter, documentCount: Int, _ directory: TemporaryDirectory,
                        _ name: String = "s.cols") throws -> (path: String, size: Int) {
         let path = directory.file(name)
-        let size = try writer.write(documentCount: documentCount, to: FileWriter(path: path, kind: .columns, segment: .zero))
+        let size = try writer.write(documentCount: documentCount, to: FileWriter(path: path, kind: .columns, segment: .zero, mode: .truncate))
         return (path, size)
     }
 

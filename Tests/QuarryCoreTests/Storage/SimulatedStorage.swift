@@ -73,20 +73,20 @@ final class SimulatedStorage: Storage, @unchecked Sendable {
     /// Closes of descriptors this storage had not opened or had closed already.
     var doubleCloses: [Int32] { lock.withLock { strayCloses } }
 
-    func open(_ path: String, truncate: Bool) throws(IndexError) -> StorageFile {
-        let file = try openFile(path, truncate: truncate)
+    func open(_ path: String, mode: OpenMode) throws(IndexError) -> StorageFile {
+        let file = try openFile(path, mode: mode)
         lock.withLock { _ = open.insert(file.descriptor) }
         return file
     }
 
-    private func openFile(_ path: String, truncate: Bool) throws(IndexError) -> StorageFile {
-        guard let place = place(path) else { return try system.open(path, truncate: truncate) }
+    private func openFile(_ path: String, mode: OpenMode) throws(IndexError) -> StorageFile {
+        guard let place = place(path) else { return try system.open(path, mode: mode) }
         return try tracked(path, "open") { () throws(IndexError) in
-            let file = try system.open(path, truncate: truncate)
+            let file = try system.open(path, mode: mode)
             let node: Node
             if let existing = place.folder.entries[place.name] {
                 node = existing
-                if truncate { node.data = [] }
+                if mode == .truncate { node.data = [] }
             } else {
                 node = Node(isFolder: false)
                 place.folder.entries[place.name] = node
@@ -134,6 +134,11 @@ final class SimulatedStorage: Storage, @unchecked Sendable {
     func lock(_ file: StorageFile) throws(IndexError) -> Bool {
         guard lock.withLock({ files[file.descriptor] }) != nil else { return try system.lock(file) }
         return try tracked(file.path, "flock") { () throws(IndexError) in try system.lock(file) }
+    }
+
+    func isName(_ path: String, of file: StorageFile) throws(IndexError) -> Bool {
+        guard isTracked(path) else { return try system.isName(path, of: file) }
+        return try tracked(path, "stat") { () throws(IndexError) in try system.isName(path, of: file) }
     }
 
     func close(_ file: StorageFile) {

@@ -3,9 +3,11 @@ import Foundation
 /// The one writer of an index, for async code: adds, replaces and deletes documents, merges
 /// segments and commits.
 ///
-/// Get it from ``Index/writer(options:)``; it holds the index folder's lock until it is
-/// released, so a second writer (in this process or another) fails with
-/// ``IndexError/locked(path:pid:holder:)``. It is an actor with an executor of its own: its blocking
+/// Get it from ``Index/writer(options:)``; it holds the index folder's lock until ``close()``
+/// (or until it is released), so a second writer (in this process or another) fails with
+/// ``IndexError/locked(path:pid:holder:)``. Should the folder be deleted or made again while it
+/// runs, it stops with ``IndexError/lockLost(path:)`` rather than write into another
+/// writer's index. It is an actor with an executor of its own: its blocking
 /// file work never holds a thread of Swift's cooperative pool.
 ///
 /// Nothing it does is visible to searchers before ``commit()``, and a crash before then leaves
@@ -51,6 +53,7 @@ public actor IndexWriter {
     /// value that does not fit its field, or an id another shard holds (``IndexingOptions/shard``)
     /// throws ``IndexError/invalidDocument(id:reason:)`` and adds nothing of it.
     public func add(_ document: Document) throws(IndexError) {
+        try ensureOpen()
         if let shard = options.shard, !shard.holds(document.id) {
             throw .invalidDocument(id: document.id, reason: "shard \(shard) does not hold it (shard \(ShardRoute.shard(of: document.id, among: shard.count)) does)")
         }
@@ -95,6 +98,7 @@ public actor IndexWriter {
     public func add(files: [URL], options: IndexingOptions = IndexingOptions(),
                     progress: (@Sendable (IndexingProgress) -> Void)? = nil,
                     warning: @escaping @Sendable (IngestWarning) -> Void = { _ in }) throws(IndexError) -> IndexingSummary {
+        try ensureOpen()
         try flush()
         do {
             return try core.add(paths: files.map(\.givenPath), options: options, progress: progress,
@@ -107,6 +111,7 @@ public actor IndexWriter {
     /// Writes the buffered documents as a segment (not committed yet). ``commit()`` does it
     /// first; call it to have ``documentCounts`` count them.
     public func flush() throws(IndexError) {
+        try ensureOpen()
         guard !buffered.isEmpty else { return }
         let batch = buffered
         buffered = []
@@ -160,5 +165,21 @@ public actor IndexWriter {
         var warnings: [CommitWarning] = []
         let committed = try core.commit(warn: { warnings.append($0) })
         return CommitResult(committed: committed, warnings: warnings)
+    }
+
+    // MARK: Closing
+
+    /// Lets go of the index's lock now, so another writer can open it at once (without it the
+    /// lock goes when the writer is released, which may be a moment after its last use).
+    /// Documents added and deleted since the last ``commit()`` are dropped; every later call
+    /// but ``close()`` throws ``IndexError/writerClosed(path:)``.
+    public func close() {
+        buffered = []
+        bufferedBytes = 0
+        core.close()
+    }
+
+    private func ensureOpen() throws(IndexError) {
+        if core.isClosed { throw .writerClosed(path: core.directory) }
     }
 }

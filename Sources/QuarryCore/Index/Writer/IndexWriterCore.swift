@@ -3,15 +3,16 @@ import Synchronization
 
 /// The synchronous work of an index's one writer (the public `IndexWriter` actor runs it on
 /// its own queue): adds, replaces and deletes documents, merges segments, and
-/// commits. Holds the index's lock from open to deinit; nothing it does is visible to readers
-/// before `commit`, and a crash before then leaves the last commit as it was (the next writer
-/// removes the files it left).
+/// commits. Holds the index's lock from open to deinit, and checks that it still does
+/// (`IndexLock.ensureHeld`) before each segment, deletes file, commit and removal it makes;
+/// nothing it does is visible to readers before `commit`, and a crash before then leaves the
+/// last commit as it was (the next writer removes the files it left).
 final class IndexWriterCore {
     let directory: String
     var settings: AnalysisSettings { manifest.settings }
     /// The index's fields.
     var schema: Schema { manifest.schema }
-    private let lock: IndexLock
+    fileprivate let lock: IndexLock
     private var manifest: Manifest
     /// Deletes not committed yet, by segment name (the whole bitmap of that segment).
     private var pendingDeletes: [String: DeletedDocuments] = [:]
@@ -375,8 +376,7 @@ final class IndexWriterCore {
                 + "\(SegmentInfo.maximumDocuments) (document numbers are 32-bit within a segment): keep more segments")
         }
         var tracker = tracker
-        let name = SegmentInfo.name(number: manifest.nextSegment)
-        manifest.nextSegment += 1
+        let name = try allocateSegmentName()
         let readers = try sources.map { info throws(IndexError) in try SegmentReader(info: info, directory: directory) }
         let merged = try SegmentMerger(readers: readers, layout: FieldLayout(schema), directory: directory, name: name).merge(tracking: &tracker)
         let names = Set(sources.map(\.name))
@@ -391,6 +391,20 @@ final class IndexWriterCore {
         changed = true
     }
 
+    // MARK: Closing
+
+    /// Whether `close()` was called.
+    var isClosed: Bool { lock.isReleased }
+
+    /// Lets go of the lock, dropping what was not committed; the lock's check then refuses every
+    /// change (`IndexError.writerClosed`).
+    func close() {
+        pendingDeletes = [:]
+        sequences = [:]
+        changed = false
+        lock.release()
+    }
+
     // MARK: Committing
 
     /// Makes every change since the last commit visible and durable, atomically: new segment
@@ -400,13 +414,16 @@ final class IndexWriterCore {
     /// made; a failure once it is live goes to `warn`.
     @discardableResult
     func commit(warn: (CommitWarning) -> Void = { _ in }) throws(IndexError) -> Bool {
+        if isClosed { throw .writerClosed(path: directory) }
         guard changed || !pendingDeletes.isEmpty else { return false }
         try writePendingDeletes()
+        try lock.ensureHeld()
         manifest.generation += 1
         if let warning = try manifest.commit(directory: directory) { warn(warning) }
         changed = false
         sequences = [:]
         do {
+            try lock.ensureHeld()
             try IndexFileDeleter.removeUnused(directory: directory, current: manifest)
         } catch {
             warn(CommitWarning(error, .filesLeft))
@@ -416,6 +433,7 @@ final class IndexWriterCore {
 
     /// Writes each segment's pending deletes as a new generation of its deletes file.
     private func writePendingDeletes() throws(IndexError) {
+        if !pendingDeletes.isEmpty { try lock.ensureHeld() }
         for (name, deletes) in pendingDeletes {
             guard let index = manifest.segments.firstIndex(where: { $0.name == name }) else { continue }
             var segment = manifest.segments[index]
@@ -429,7 +447,9 @@ final class IndexWriterCore {
         pendingDeletes = [:]
     }
 
-    fileprivate func allocateSegmentName() -> String {
+    /// A new segment's name, once the lock is checked: its files are written next.
+    fileprivate func allocateSegmentName() throws(IndexError) -> String {
+        try lock.ensureHeld()
         defer { manifest.nextSegment += 1 }
         return SegmentInfo.name(number: manifest.nextSegment)
     }
@@ -453,7 +473,9 @@ private final class Ingest: @unchecked Sendable {
     private let budgetPerThread: Int
     /// Bytes of the budget held outside the workers' buffers (the add's set of ids read).
     private let reserved = Atomic<Int>(0)
-    private let names: Locked<() -> String>
+    /// New segments' names (checking the writer's lock), and the check alone, before a flush.
+    private let names: Locked<() throws -> String>
+    private let ensureLockHeld: () throws -> Void
     private let queue: BlockingQueue<[(Document, ConvertedFields, Int)]>
     private let results = Locked<[(SegmentInfo, ReadOrder)]>([])
     private let failure = Locked<Error?>(nil)
@@ -468,7 +490,8 @@ private final class Ingest: @unchecked Sendable {
         layout = FieldLayout(writer.schema)
         threads = options.threads.clamped(to: IndexingOptions.threadRange)
         budgetPerThread = options.flushThresholdBytes ?? options.memoryMB.clamped(to: IndexingOptions.memoryRange) * 1_048_576 / threads
-        names = Locked { [unowned writer] in writer.allocateSegmentName() }
+        names = Locked { [unowned writer] in try writer.allocateSegmentName() }
+        ensureLockHeld = { [unowned writer] in try writer.lock.ensureHeld() }
         queue = BlockingQueue(capacity: threads * 4)
         if threads == 1 {
             inline = Worker(ingest: self)
@@ -551,7 +574,7 @@ private final class Ingest: @unchecked Sendable {
 
         func add(_ document: Document, fields: ConvertedFields, sequence: Int) throws {
             if builder == nil {
-                let name = ingest.names.withLock { $0() }
+                let name = try ingest.names.withLock { try $0() }
                 builder = try SegmentBuilder(name: name, directory: ingest.directory, settings: ingest.settings, layout: ingest.layout,
                                              vocabulary: vocabulary, analyzers: analyzers)
             }
@@ -569,6 +592,7 @@ private final class Ingest: @unchecked Sendable {
             guard let builder else { return }
             analyzers = builder.analyzersByLanguage
             if builder.documentCount > 0 {
+                try ingest.ensureLockHeld()
                 let info = try builder.flush()
                 let order = builder.sequenceNumbers
                 ingest.results.withLock { $0.append((info, order)) }
