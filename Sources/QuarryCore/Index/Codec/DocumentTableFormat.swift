@@ -16,9 +16,14 @@ enum DocumentTableFormat {
                          to file: FileWriter) throws(IndexError) -> Int {
         file.writeUInt32(UInt32(count))
         var end = 0
+        var given = 0
         forEach { id in
             end += id.count
+            given += 1
             file.writeUInt32(UInt32(truncatingIfNeeded: end))
+        }
+        guard given == count else {
+            throw .invalidArgument("\(file.path): \(given) ids given for \(count) documents")
         }
         guard end <= Int(UInt32.max) else {
             throw .invalidArgument("\(file.path): the ids of \(count) documents take \(end) bytes, more than 4 GB")
