@@ -30,10 +30,11 @@ static inline void cq_prefetch(const void *address) {
 
 /**
  * Unpacks `count` values of `width` bits (0 to 32), packed little-endian least significant bits
- * first, from `in` into `out`. Reads up to 8 bytes past the packed data (the caller guarantees
- * them readable).
+ * first, from `in` into `out`. `available` bytes from `in` are readable, at least the packed
+ * data and 8 bytes more: the vector path reads up to 16 bytes past a group of eight values
+ * where they are available, and never past them.
  */
-void cq_unpack(const uint8_t *in, uint32_t *out, int32_t count, int32_t width);
+void cq_unpack(const uint8_t *in, uint32_t *out, int32_t count, int32_t width, size_t available);
 
 /* ---- Word segmentation (ICU word break iterator, UAX #29 plus dictionaries) ---- */
 

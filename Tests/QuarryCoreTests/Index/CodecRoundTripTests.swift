@@ -37,6 +37,41 @@ import Testing
         }
     }
 
+    /// Every width and every count of a block, against each value's bits read one by one, with
+    /// exactly the 8 bytes past the packed data readable (the vector path must stop short of them)
+    /// and with plenty.
+    @Test func bitPackingUnpacksEveryWidth() {
+        var generator = SeededGenerator(seed: 4)
+        for width in 0...32 {
+            let mask: UInt32 = width == 32 ? .max : (1 << UInt32(width)) - 1
+            for count in [1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 127, 128] {
+                let input = (0..<count).map { _ in UInt32.random(in: 0...UInt32.max, using: &generator) & mask }
+                var stream = ByteStream()
+                input.withUnsafeBufferPointer { BitPacking.append($0.baseAddress!, count: count, width: width, to: &stream) }
+                let packed = Array(stream.bytes)
+                let expected = (0..<count).map { i in
+                    (0..<width).reduce(UInt32(0)) { value, bit in
+                        let at = i * width + bit
+                        return value | (UInt32(packed[at / 8] >> UInt8(at % 8)) & 1) << UInt32(bit)
+                    }
+                }
+                #expect(expected == input, "width \(width), count \(count): the packing itself")
+                for extra in [8, 64] {
+                    // An allocation of its own, so a read past it is a sanitizer error.
+                    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: packed.count + extra, alignment: 1)
+                    defer { buffer.deallocate() }
+                    buffer.initializeMemory(as: UInt8.self, repeating: 0xA5)
+                    buffer.copyBytes(from: packed)
+                    var output = [UInt32](repeating: 7, count: count)
+                    output.withUnsafeMutableBufferPointer {
+                        BitPacking.unpack(UnsafeRawPointer(buffer.baseAddress!), count: count, width: width, available: buffer.count, into: $0.baseAddress!)
+                    }
+                    #expect(output == input, "width \(width), count \(count), \(extra) bytes past")
+                }
+            }
+        }
+    }
+
     @Test func packedIntsRejectTruncatedData() {
         var generator = SeededGenerator(seed: 2)
         for _ in 0..<500 {

@@ -46,10 +46,11 @@ enum BitPacking {
         stream.commit(size)
     }
 
-    /// Unpacks `count` values of `width` bits from `source` (in C, one loop per width). The
-    /// caller guarantees the packed bytes plus 8 more are readable.
+    /// Unpacks `count` values of `width` bits from `source` (in C: AVX2 groups of eight where
+    /// the processor has it and `available` allows, else one loop per width). `available` bytes
+    /// from `source` are readable: the caller guarantees the packed bytes plus 8 more.
     @inline(__always)
-    static func unpack(_ source: UnsafeRawPointer, count: Int, width: Int, into values: UnsafeMutablePointer<UInt32>) {
-        cq_unpack(source.assumingMemoryBound(to: UInt8.self), values, Int32(count), Int32(width))
+    static func unpack(_ source: UnsafeRawPointer, count: Int, width: Int, available: Int, into values: UnsafeMutablePointer<UInt32>) {
+        cq_unpack(source.assumingMemoryBound(to: UInt8.self), values, Int32(count), Int32(width), available)
     }
 }

@@ -116,7 +116,7 @@ enum PackedInts {
         let packedStart = offset + 2
         let packedEnd = packedStart + (count * width + 7) / 8
         guard packedEnd <= limit else { return nil }
-        BitPacking.unpack(bytes.baseAddress! + packedStart, count: count, width: width, into: values)
+        BitPacking.unpack(bytes.baseAddress! + packedStart, count: count, width: width, available: bytes.count - packedStart, into: values)
         var cursor = packedEnd
         for _ in 0..<exceptions {
             guard cursor < limit else { return nil }
