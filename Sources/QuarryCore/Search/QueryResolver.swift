@@ -690,7 +690,7 @@ struct QueryResolver {
     /// `visit` sees each term with its document frequency and says where to go next: the walk
     /// jumps over what it rules out. False when the budget ran out first.
     private mutating func walkTerms(withPrefix prefix: [UInt8], field: Field?,
-                                    _ visit: ([UInt8], Int) -> WalkStep) throws(IndexError) -> Bool {
+                                    _ visit: (UnsafeBufferPointer<UInt8>, Int) -> WalkStep) throws(IndexError) -> Bool {
         if let global = statistics.global {
             for field in field.map({ [$0] }) ?? defaultFields {
                 guard let table = global.terms[field] else { continue }
@@ -704,10 +704,10 @@ struct QueryResolver {
                     }
                     guard scannedTerms < Self.maximumScannedTerms else { return false }
                     scannedTerms += 1
-                    let term = Array(table.term(i))
-                    switch visit(term, table.documents[i]) {
+                    let term = table.term(i)
+                    switch term.withUnsafeBufferPointer({ visit($0, table.documents[i]) }) {
                     case .next: i += 1
-                    case .skip(let dead): i = max(i + 1, table.end(ofPrefix: term[..<dead]))
+                    case .skip(let dead): i = max(i + 1, table.end(ofPrefix: term.prefix(dead)))
                     case .seek(let target): i = max(i + 1, table.lowerBound(target))
                     }
                 }
@@ -719,12 +719,13 @@ struct QueryResolver {
                 var iterator = try prefix.withUnsafeBytes { raw in
                     Result { () throws(IndexError) in try segment.terms.terms(in: field, withPrefix: raw) }
                 }.get()
-                while let (term, info) = try iterator.next() {
+                while try iterator.moveToNext() {
                     guard scannedTerms < Self.maximumScannedTerms else { return false }
                     scannedTerms += 1
-                    switch visit(term, info.docFreq) {
+                    let documents = iterator.currentInfo.docFreq
+                    switch iterator.withCurrentTerm({ visit($0, documents) }) {
                     case .next: continue
-                    case .skip(let dead): try iterator.skip(pastPrefix: term[..<dead])
+                    case .skip(let dead): try iterator.skip(pastPrefix: iterator.withCurrentTerm { Array($0[..<dead]) })
                     case .seek(let target): try iterator.seek(atLeast: target)
                     }
                 }

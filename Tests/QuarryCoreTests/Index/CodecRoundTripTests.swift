@@ -299,6 +299,35 @@ import Testing
             }
             #expect(mismatches == 0 && expected >= sorted.count, "skip(pastPrefix:)")
         }
+        // Seeking to a bound (a term itself, one byte off it, a prefix of it, it extended, or
+        // one before the term last returned) from anywhere, against the sorted list, the
+        // entries landed on decoded whole.
+        for _ in 0..<20 {
+            var walk = try reader.terms(in: .body)
+            var index = -1
+            var mismatches = 0
+            while try walk.moveToNext() {
+                index += 1
+                if index >= sorted.count || walk.withCurrentTerm({ Array($0) }) != sorted[index] || walk.currentInfo != infos[index] {
+                    mismatches += 1
+                }
+                guard Int.random(in: 0..<3, using: &generator) == 0 else { continue }
+                var bound = sorted[Int.random(in: max(0, index - 3)..<min(sorted.count, index + 80), using: &generator)]
+                switch Int.random(in: 0..<5, using: &generator) {
+                case 0: break
+                case 1: bound[bound.count - 1] &+= UInt8.random(in: 0...1, using: &generator) == 0 ? 1 : 255
+                case 2: bound = Array(bound.prefix(Int.random(in: 1...bound.count, using: &generator)))
+                case 3: bound.append(UInt8.random(in: 0...255, using: &generator))
+                default: bound = Array("term".utf8)
+                }
+                try walk.seek(atLeast: bound)
+                // The next term returned is the first after the current one at or after the bound.
+                var next = index + 1
+                while next < sorted.count, sorted[next].lexicographicallyPrecedes(bound) { next += 1 }
+                index = next - 1
+            }
+            #expect(mismatches == 0 && index == sorted.count - 1, "seek(atLeast:)")
+        }
     }
 
     @Test func manifestRoundTripAndChecksum() throws {

@@ -173,20 +173,40 @@ struct TermIterator {
     /// returned as a value (not a pointer into it that would outlive the access): while the caller
     /// keeps it, the next call rebuilds the term in a copy.
     mutating func next() throws(IndexError) -> (term: [UInt8], info: TermInfo)? {
+        guard try moveToNext() else { return nil }
+        return (term, info)
+    }
+
+    /// Moves to the next term (the one `next()` would return) without handing out a copy of it,
+    /// so the iterator's buffer is rebuilt in place: read it with `withCurrentTerm`, its entry
+    /// with `currentInfo`. False at the end.
+    mutating func moveToNext() throws(IndexError) -> Bool {
         while true {
-            guard try advance() else { return nil }
             if let bound = lowerBound {
-                if term.lexicographicallyPrecedes(bound) { continue }
                 lowerBound = nil
+                guard try advance(toAtLeast: bound) else { return false }
+            } else {
+                guard try advance() else { return false }
             }
             if let prefix {
-                if term.starts(with: prefix) { break }
-                if term.lexicographicallyPrecedes(prefix) { continue }
-                return nil
+                if term.count >= prefix.count, Self.order(term[..<prefix.count], prefix) == 0 { return true }
+                if Self.order(term[...], prefix) < 0 { continue }
+                return false
             }
-            break
+            return true
         }
-        return (term, info)
+    }
+
+    /// The entry of the term `moveToNext()` moved to.
+    var currentInfo: TermInfo { info }
+
+    /// Runs `body` on the bytes of the term `moveToNext()` moved to (valid during the call).
+    func withCurrentTerm<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        term.withUnsafeBufferPointer(body)
+    }
+
+    private static func order(_ a: ArraySlice<UInt8>, _ b: [UInt8]) -> Int {
+        a.withUnsafeBytes { a in b.withUnsafeBytes { b in ByteComparison.order(a, b) } }
     }
 
     /// Passes over every later term that starts with `prefix`: the next call to `next()`
@@ -230,25 +250,82 @@ struct TermIterator {
         }
     }
 
+    /// Moves to the first entry of the next block; false after the last.
+    private mutating func startBlock() throws(IndexError) -> Bool {
+        guard nextBlock < blocks.upperBound else { return false }
+        let (offset, firstOrdinal) = try dictionary.block(nextBlock)
+        cursor = ByteCursor(dictionary.file.bytes, range: offset..<dictionary.dataEnd, file: dictionary.file.path)
+        remainingInBlock = try cursor.readInt(atMost: TermDictionaryWriter.blockSize)
+        guard remainingInBlock > 0 else { throw cursor.corrupt("empty term block") }
+        ordinal = firstOrdinal - 1
+        nextBlock += 1
+        term.removeAll(keepingCapacity: true)
+        previous = TermEntryState()
+        return true
+    }
+
+    /// Moves to the first later entry at or after `bound`. The entries passed are compared with
+    /// `bound` as they are read, never rebuilt (as `lookup` scans a block): `common` is how many
+    /// leading bytes the entry before shares with `bound`, which it precedes, so an entry sharing
+    /// more with it precedes `bound` too, one sharing less follows it, and only one sharing
+    /// exactly that much has its suffix compared. The entry landed on is `bound`'s first `shared`
+    /// bytes and its suffix.
+    private mutating func advance(toAtLeast bound: [UInt8]) throws(IndexError) -> Bool {
+        if remainingInBlock > 0, Self.order(term[...], bound) >= 0 { return try advance() }
+        var common = 0
+        while common < term.count, common < bound.count, term[common] == bound[common] { common += 1 }
+        var previousLength = term.count
+        while true {
+            if remainingInBlock == 0 {
+                guard try startBlock() else { return false }
+                common = 0
+                previousLength = 0
+            }
+            let shared = try cursor.readInt(atMost: previousLength)
+            let suffix = try cursor.readBytes()
+            remainingInBlock -= 1
+            ordinal += 1
+            previousLength = shared + suffix.count
+            var lands = shared < common
+            if shared == common {
+                var matched = 0
+                while matched < suffix.count, common + matched < bound.count, suffix[matched] == bound[common + matched] { matched += 1 }
+                if matched == suffix.count {
+                    lands = common + matched == bound.count
+                } else {
+                    lands = common + matched == bound.count || suffix[matched] > bound[common + matched]
+                }
+                if !lands { common += matched }
+            }
+            guard lands else {
+                try previous.pass(&cursor, field: field)
+                continue
+            }
+            info = try previous.read(&cursor, field: field)
+            term.removeAll(keepingCapacity: true)
+            term.append(contentsOf: bound[..<shared])
+            appendToTerm(suffix)
+            return true
+        }
+    }
+
     private mutating func advance() throws(IndexError) -> Bool {
         if remainingInBlock == 0 {
-            guard nextBlock < blocks.upperBound else { return false }
-            let (offset, firstOrdinal) = try dictionary.block(nextBlock)
-            cursor = ByteCursor(dictionary.file.bytes, range: offset..<dictionary.dataEnd, file: dictionary.file.path)
-            remainingInBlock = try cursor.readInt(atMost: TermDictionaryWriter.blockSize)
-            guard remainingInBlock > 0 else { throw cursor.corrupt("empty term block") }
-            ordinal = firstOrdinal - 1
-            nextBlock += 1
-            term.removeAll(keepingCapacity: true)
-            previous = TermEntryState()
+            guard try startBlock() else { return false }
         }
         let shared = try cursor.readInt(atMost: term.count)
-        term.removeSubrange(shared...)
-        term.append(contentsOf: try cursor.readBytes())
+        term.removeLast(term.count - shared)
+        appendToTerm(try cursor.readBytes())
         info = try previous.read(&cursor, field: field)
         remainingInBlock -= 1
         ordinal += 1
         return true
+    }
+
+    /// Appends an entry's suffix to the term (as typed bytes, so the append is one copy).
+    @inline(__always)
+    private mutating func appendToTerm(_ suffix: UnsafeRawBufferPointer) {
+        term.append(contentsOf: UnsafeBufferPointer(start: suffix.baseAddress?.assumingMemoryBound(to: UInt8.self), count: suffix.count))
     }
 }
 
@@ -279,5 +356,25 @@ struct TermEntryState {
         }
         if field == .body { info.titleOnlyDocuments = try cursor.readInt(atMost: Int(Int32.max)) }
         return info
+    }
+
+    /// Reads past the rest of an entry (after its term), as `read` does but keeping only what
+    /// the entries after it need: its offsets.
+    @inline(__always)
+    mutating func pass(_ cursor: inout ByteCursor, field: Field) throws(IndexError) {
+        let docFreq = try cursor.readVInt()
+        guard docFreq > 0 else { throw cursor.corrupt("term of no documents") }
+        _ = try cursor.readVInt()
+        if docFreq == 1 {
+            _ = try cursor.readVInt()
+        } else {
+            postings += try cursor.readInt(atMost: Int.max - postings)
+        }
+        positions += try cursor.readInt(atMost: Int.max - positions)
+        if docFreq > 1 {
+            _ = try cursor.readVInt()
+            _ = try cursor.readVInt()
+        }
+        if field == .body { _ = try cursor.readVInt() }
     }
 }
