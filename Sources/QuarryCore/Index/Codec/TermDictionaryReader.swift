@@ -66,28 +66,20 @@ final class TermDictionaryReader: @unchecked Sendable {
             let middle = (low + high + 1) / 2
             if try compare(firstTerm(ofBlock: middle), term) <= 0 { low = middle } else { high = middle - 1 }
         }
-        // Scan the block comparing incrementally: `common` is how many leading bytes the previous
-        // entry shares with the term sought (the previous entry is smaller), so no entry's text
-        // is ever rebuilt.
+        // Scan the block comparing incrementally, so no entry's text is ever rebuilt.
         var cursor = ByteCursor(file.bytes, range: try block(low).offset..<dataEnd, file: file.path)
         let count = try cursor.readInt(atMost: TermDictionaryWriter.blockSize)
-        var common = 0
+        var comparison = EntryComparison()
         var previous = TermEntryState()
         for _ in 0..<count {
             let shared = try cursor.readInt(atMost: Int(UInt16.max))
             let suffix = try cursor.readBytes()
             let info = try previous.read(&cursor, field: field)
-            if shared > common { continue }
-            if shared < common { return nil }
-            var matched = 0
-            while matched < suffix.count, common + matched < term.count, suffix[matched] == term[common + matched] { matched += 1 }
-            if matched == suffix.count {
-                if common + matched == term.count { return info }
-                common += matched
-                continue
+            switch comparison.place(shared: shared, suffix: suffix, against: term) {
+            case .before: continue
+            case .at: return info
+            case .after: return nil
             }
-            if common + matched == term.count || suffix[matched] > term[common + matched] { return nil }
-            common += matched
         }
         return nil
     }
@@ -265,20 +257,17 @@ struct TermIterator {
     }
 
     /// Moves to the first later entry at or after `bound`. The entries passed are compared with
-    /// `bound` as they are read, never rebuilt (as `lookup` scans a block): `common` is how many
-    /// leading bytes the entry before shares with `bound`, which it precedes, so an entry sharing
-    /// more with it precedes `bound` too, one sharing less follows it, and only one sharing
-    /// exactly that much has its suffix compared. The entry landed on is `bound`'s first `shared`
-    /// bytes and its suffix.
+    /// `bound` as they are read (`EntryComparison`, as `lookup` scans a block), never rebuilt, and
+    /// only their offsets decoded; the entry landed on is `bound`'s first `shared` bytes and its
+    /// suffix.
     private mutating func advance(toAtLeast bound: [UInt8]) throws(IndexError) -> Bool {
         if remainingInBlock > 0, Self.order(term[...], bound) >= 0 { return try advance() }
-        var common = 0
-        while common < term.count, common < bound.count, term[common] == bound[common] { common += 1 }
+        var comparison = EntryComparison(after: term, before: bound)
         var previousLength = term.count
         while true {
             if remainingInBlock == 0 {
                 guard try startBlock() else { return false }
-                common = 0
+                comparison = EntryComparison()
                 previousLength = 0
             }
             let shared = try cursor.readInt(atMost: previousLength)
@@ -286,18 +275,7 @@ struct TermIterator {
             remainingInBlock -= 1
             ordinal += 1
             previousLength = shared + suffix.count
-            var lands = shared < common
-            if shared == common {
-                var matched = 0
-                while matched < suffix.count, common + matched < bound.count, suffix[matched] == bound[common + matched] { matched += 1 }
-                if matched == suffix.count {
-                    lands = common + matched == bound.count
-                } else {
-                    lands = common + matched == bound.count || suffix[matched] > bound[common + matched]
-                }
-                if !lands { common += matched }
-            }
-            guard lands else {
+            guard comparison.place(shared: shared, suffix: suffix, against: bound) != .before else {
                 try previous.pass(&cursor, field: field)
                 continue
             }
@@ -326,6 +304,42 @@ struct TermIterator {
     @inline(__always)
     private mutating func appendToTerm(_ suffix: UnsafeRawBufferPointer) {
         term.append(contentsOf: UnsafeBufferPointer(start: suffix.baseAddress?.assumingMemoryBound(to: UInt8.self), count: suffix.count))
+    }
+}
+
+/// Where a block's entries lie against a term sought, compared as they are read, never rebuilt:
+/// `common` is how many leading bytes the entry before shares with the term, which that entry
+/// precedes, so an entry sharing more with it precedes the term too, one sharing less follows
+/// it, and only one sharing exactly that much has its suffix compared.
+struct EntryComparison {
+    enum Place { case before, at, after }
+
+    private var common = 0
+
+    /// Before a block's first entry.
+    init() {}
+
+    /// After `entry`, a term that precedes `term`.
+    init(after entry: [UInt8], before term: [UInt8]) {
+        while common < entry.count, common < term.count, entry[common] == term[common] { common += 1 }
+    }
+
+    /// Where the next entry (its first `shared` bytes the entry before's, then `suffix`) lies
+    /// against `term`.
+    @inline(__always)
+    mutating func place<Term: RandomAccessCollection<UInt8>>(shared: Int, suffix: UnsafeRawBufferPointer,
+                                                            against term: Term) -> Place where Term.Index == Int {
+        if shared > common { return .before }
+        if shared < common { return .after }
+        var matched = 0
+        while matched < suffix.count, common + matched < term.count, suffix[matched] == term[term.startIndex + common + matched] { matched += 1 }
+        if matched == suffix.count {
+            if common + matched == term.count { return .at }
+        } else if common + matched == term.count || suffix[matched] > term[term.startIndex + common + matched] {
+            return .after
+        }
+        common += matched
+        return .before
     }
 }
 
